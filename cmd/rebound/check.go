@@ -1,0 +1,9 @@
+package main
+
+import "errors"
+
+// CheckCmd validates the configuration.
+type CheckCmd struct{}
+
+// Run implements the command.
+func (c *CheckCmd) Run(cli *CLI) error { return errors.New("check: not implemented yet") }

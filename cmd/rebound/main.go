@@ -1,0 +1,56 @@
+// Command rebound turns email bounces into clean facts and reports them to the application that
+// sent the mail.
+package main
+
+import (
+	"fmt"
+	"log/slog"
+	"os"
+
+	"github.com/alecthomas/kong"
+)
+
+// CLI is rebound's command line.
+type CLI struct {
+	LogLevel  slog.Level `name:"log-level" default:"info" env:"REBOUND_LOG_LEVEL" help:"Log level (debug, info, warn, error)."`
+	LogFormat string     `name:"log-format" default:"text" enum:"text,json" env:"REBOUND_LOG_FORMAT" help:"Log format (text or json)."`
+
+	Parse ParseCmd `cmd:"" help:"Parse bounce messages and print what they say."`
+	Pipe  PipeCmd  `cmd:"" help:"Handle one message on stdin (Postfix pipe, procmail, sieve) and report it."`
+	Flush FlushCmd `cmd:"" help:"Send the reports waiting in the outbox."`
+	Scan  ScanCmd  `cmd:"" help:"Scan a Maildir or an IMAP folder for bounces."`
+	Check CheckCmd `cmd:"" help:"Validate the configuration and probe the report endpoint and mailbox."`
+}
+
+// exitCode is returned by commands that need a specific process exit status.
+type exitCode int
+
+func (e exitCode) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
+
+func main() {
+	var cli CLI
+	ctx := kong.Parse(&cli,
+		kong.Name("rebound"),
+		kong.Description("Turn email bounces into clean facts and report them to the sending application."),
+		kong.UsageOnError(),
+	)
+	setupLogging(cli.LogLevel, cli.LogFormat)
+	err := ctx.Run(&cli)
+	if err == nil {
+		return
+	}
+	if code, ok := err.(exitCode); ok {
+		os.Exit(int(code))
+	}
+	slog.Error("rebound failed", "err", err)
+	os.Exit(1)
+}
+
+func setupLogging(level slog.Level, format string) {
+	opts := &slog.HandlerOptions{Level: level}
+	var h slog.Handler = slog.NewTextHandler(os.Stderr, opts)
+	if format == "json" {
+		h = slog.NewJSONHandler(os.Stderr, opts)
+	}
+	slog.SetDefault(slog.New(h))
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test of rebound on this machine, installing what the integration tests need first
+# (Postfix, Dovecot and swaks from Debian's packages; they are started by the tests themselves on
+# 127.0.0.1 only).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v postfix >/dev/null 2>&1 || need+=(postfix)
+command -v dovecot >/dev/null 2>&1 || need+=(dovecot-imapd)
+command -v swaks >/dev/null 2>&1 || need+=(swaks)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+if [ ${#need[@]} -gt 0 ]; then
+	echo "installing: ${need[*]}" >&2
+	sudo_cmd=""
+	[ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+	export DEBIAN_FRONTEND=noninteractive
+	$sudo_cmd apt-get update -qq
+	$sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+# Integration tests fail (never skip) when a server they need is missing.
+export REBOUND_REQUIRE_SERVERS=1
+export REBOUND_SHARED="${REBOUND_SHARED:-$(cd .. && pwd)/shared}"
+
+go vet ./...
+go test -count=1 -timeout 20m ./... "$@"
