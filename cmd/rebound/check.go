@@ -3,7 +3,9 @@ package main
 import "errors"
 
 // CheckCmd validates the configuration.
-type CheckCmd struct{}
+type CheckCmd struct {
+	IMAP CheckIMAPOptions `embed:""`
+}
 
 // Run implements the command.
 func (c *CheckCmd) Run(cli *CLI) error { return errors.New("check: not implemented yet") }
