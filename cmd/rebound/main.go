@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -39,7 +40,8 @@ func main() {
 	if err == nil {
 		return
 	}
-	if code, ok := err.(exitCode); ok {
+	var code exitCode
+	if errors.As(err, &code) {
 		os.Exit(int(code))
 	}
 	slog.Error("rebound failed", "err", err)

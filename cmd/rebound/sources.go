@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/rebound/rebound/dsn"
+	"github.com/rebound/rebound/mbox"
+)
+
+// parsed is the outcome of parsing one message.
+type parsed struct {
+	Source string
+	Report *dsn.Report
+	Err    error
+}
+
+// expandPaths turns the command-line paths into message files, in a stable order: a directory
+// is walked (a Maildir's cur/ and new/ only, Maildir++ subfolders and dot files skipped).
+func expandPaths(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		if p == "-" {
+			out = append(out, p)
+			continue
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		var files []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			name := d.Name()
+			if path != p && len(name) > 0 && name[0] == '.' {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if name == "tmp" && isMaildir(filepath.Dir(path)) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() {
+				files = append(files, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(files)
+		out = append(out, files...)
+	}
+	return out, nil
+}
+
+func isMaildir(dir string) bool {
+	for _, sub := range []string{"cur", "new"} {
+		if st, err := os.Stat(filepath.Join(dir, sub)); err != nil || !st.IsDir() {
+			return false
+		}
+	}
+	return true
+}
+
+// parseSource parses one path: a message file, an mbox (several messages) or "-" for stdin.
+func parseSource(path string, opts *dsn.Options) []parsed {
+	var r io.Reader
+	if path == "-" {
+		r = os.Stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return []parsed{{Source: path, Err: err}}
+		}
+		defer f.Close()
+		r = f
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	start, _ := br.Peek(256)
+	if !mbox.IsMbox(start) {
+		rep, err := dsn.Parse(br, opts)
+		return []parsed{{Source: path, Report: rep, Err: err}}
+	}
+	var out []parsed
+	mr := mbox.NewReader(br)
+	for n := 1; ; n++ {
+		msg, err := mr.Next()
+		if err == io.EOF {
+			break
+		}
+		src := fmt.Sprintf("%s#%d", path, n)
+		if err != nil {
+			out = append(out, parsed{Source: src, Err: err})
+			break
+		}
+		rep, err := dsn.Parse(msg, opts)
+		out = append(out, parsed{Source: src, Report: rep, Err: err})
+	}
+	return out
+}

@@ -1,0 +1,135 @@
+package dsn
+
+import (
+	"strconv"
+	"strings"
+)
+
+func isLocalChar(c byte) bool {
+	return isAlnum(c) || c >= 0x80 || strings.IndexByte("!#$%&'*+-/=?^_`{|}~.", c) >= 0
+}
+
+func isDomainChar(c byte) bool { return isAlnum(c) || c >= 0x80 || c == '-' || c == '.' }
+
+// addressAt expands the '@' at s[at] into the address around it, returning its bounds.
+func addressAt(s string, at int) (int, int, bool) {
+	i := at
+	for i > 0 && isLocalChar(s[i-1]) {
+		i--
+	}
+	for i < at && (s[i] == '.' || s[i] == '\'' || s[i] == '=' && i+1 < at && s[i+1] == '?') {
+		i++
+	}
+	j := at + 1
+	if j < len(s) && s[j] == '[' { // domain literal
+		k := strings.IndexByte(s[j:], ']')
+		if k < 0 {
+			return 0, 0, false
+		}
+		return i, j + k + 1, i < at
+	}
+	for j < len(s) && isDomainChar(s[j]) {
+		j++
+	}
+	for j > at+1 && (s[j-1] == '.' || s[j-1] == '-') {
+		j--
+	}
+	if i == at || j == at+1 || !strings.Contains(s[at+1:j], ".") && !strings.EqualFold(s[at+1:j], "localhost") {
+		return 0, 0, false
+	}
+	return i, j, true
+}
+
+// normalizeAddress lower-cases the domain of an address and decodes RFC 6533 \x{..} escapes.
+func normalizeAddress(a string) string {
+	a = strings.Trim(a, " \t<>\"'.,;:()[]")
+	if strings.Contains(a, `\x{`) {
+		a = decodeEmbeddedUnicode(a)
+	}
+	at := strings.LastIndexByte(a, '@')
+	if at < 0 {
+		return a
+	}
+	return a[:at] + "@" + strings.ToLower(a[at+1:])
+}
+
+// decodeEmbeddedUnicode decodes the \x{HEX} form RFC 6533 uses for utf-8 addresses.
+func decodeEmbeddedUnicode(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, `\x{`)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		n, err := strconv.ParseUint(s[i+3:i+j], 16, 32)
+		b.WriteString(s[:i])
+		if err != nil {
+			b.WriteString(s[i : i+j+1])
+		} else {
+			b.WriteRune(rune(n))
+		}
+		s = s[i+j+1:]
+	}
+}
+
+// firstAddress returns the first address in s, normalized, or "".
+func firstAddress(s string) string {
+	if i := strings.IndexByte(s, '<'); i >= 0 {
+		if j := strings.IndexByte(s[i:], '>'); j > 0 && strings.Contains(s[i:i+j], "@") {
+			return normalizeAddress(s[i+1 : i+j])
+		}
+	}
+	for k := 0; k < len(s); k++ {
+		if s[k] != '@' {
+			continue
+		}
+		if i, j, ok := addressAt(s, k); ok {
+			return normalizeAddress(s[i:j])
+		}
+	}
+	return ""
+}
+
+// addrSpan is an address found in a text, with its byte offsets.
+type addrSpan struct {
+	addr       string
+	start, end int
+}
+
+// findAddresses returns every address in s, in order.
+func findAddresses(s string) []addrSpan {
+	var out []addrSpan
+	for k := 0; k < len(s); k++ {
+		if s[k] != '@' {
+			continue
+		}
+		if i, j, ok := addressAt(s, k); ok {
+			out = append(out, addrSpan{normalizeAddress(s[i:j]), i, j})
+			k = j
+		}
+	}
+	return out
+}
+
+// localPart returns the part of an address before the last '@', lower-cased.
+func localPart(a string) string {
+	if at := strings.LastIndexByte(a, '@'); at >= 0 {
+		return strings.ToLower(a[:at])
+	}
+	return strings.ToLower(a)
+}
+
+// isSystemAddress reports whether the address belongs to a mail system rather than a person.
+func isSystemAddress(a string) bool {
+	switch localPart(a) {
+	case "mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon", "root", "daemon", "noreply", "no-reply", "abuse":
+		return true
+	}
+	return false
+}

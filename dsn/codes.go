@@ -1,0 +1,138 @@
+package dsn
+
+import "strings"
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isAlnum(c byte) bool {
+	return isDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// digitsAt returns how many digits start s[i:], at most max+1.
+func digitsAt(s string, i, max int) int {
+	n := 0
+	for i+n < len(s) && isDigit(s[i+n]) && n <= max {
+		n++
+	}
+	return n
+}
+
+// statusAt reports whether an RFC 3463 code (class.subject.detail) starts at s[i] and returns its
+// length.
+func statusAt(s string, i int) int {
+	if i > 0 && (isAlnum(s[i-1]) || s[i-1] == '.') {
+		return 0
+	}
+	if c := s[i]; c != '2' && c != '4' && c != '5' {
+		return 0
+	}
+	j := i + 1
+	if j >= len(s) || s[j] != '.' {
+		return 0
+	}
+	j++
+	n := digitsAt(s, j, 3)
+	if n == 0 || n > 3 {
+		return 0
+	}
+	j += n
+	if j >= len(s) || s[j] != '.' {
+		return 0
+	}
+	j++
+	n = digitsAt(s, j, 3)
+	if n == 0 || n > 3 {
+		return 0
+	}
+	j += n
+	// not an IP address or a version number
+	if j < len(s) && (isAlnum(s[j]) || s[j] == '.' && j+1 < len(s) && isDigit(s[j+1])) {
+		return 0
+	}
+	return j - i
+}
+
+// findStatuses returns the RFC 3463 codes in s, in order.
+func findStatuses(s string) []string {
+	var out []string
+	for i := 0; i < len(s); i++ {
+		if n := statusAt(s, i); n > 0 {
+			out = append(out, s[i:i+n])
+			i += n - 1
+		}
+	}
+	return out
+}
+
+// findStatus returns the most specific RFC 3463 code in s: the first that is not X.0.0, else the
+// first one.
+func findStatus(s string) string {
+	first := ""
+	for i := 0; i < len(s); i++ {
+		n := statusAt(s, i)
+		if n == 0 {
+			continue
+		}
+		code := s[i : i+n]
+		if !isGenericStatus(code) {
+			return code
+		}
+		if first == "" {
+			first = code
+		}
+		i += n - 1
+	}
+	return first
+}
+
+// isGenericStatus reports whether code says nothing beyond its class (X.0.0).
+func isGenericStatus(code string) bool { return strings.HasSuffix(code, ".0.0") || len(code) == 1 }
+
+// replyCodeAt reports whether an SMTP reply code starts at s[i].
+func replyCodeAt(s string, i int) bool {
+	if i+3 > len(s) {
+		return false
+	}
+	c0, c1, c2 := s[i], s[i+1], s[i+2]
+	if c0 != '2' && c0 != '4' && c0 != '5' || c1 < '0' || c1 > '5' || !isDigit(c2) {
+		return false
+	}
+	if i > 0 {
+		p := s[i-1]
+		if isAlnum(p) || p == '.' || p == '-' || p == '+' || p == '/' || p == '=' || p == ':' || p == '_' || p == '%' || p == '$' || p == '@' {
+			return false
+		}
+	}
+	j := i + 3
+	if j == len(s) {
+		return true
+	}
+	switch s[j] {
+	case ' ', '-', '\t', '\n', ')', ',', ']', '"':
+		return true
+	}
+	return false
+}
+
+// findReplyCode returns the SMTP reply code in s: the first one followed by an RFC 3463 code of
+// the same class, else the first one.
+func findReplyCode(s string) string {
+	first := ""
+	for i := 0; i+3 <= len(s); i++ {
+		if !replyCodeAt(s, i) {
+			continue
+		}
+		code := s[i : i+3]
+		j := i + 4
+		if j < len(s) && (s[i+3] == ' ' || s[i+3] == '-') {
+			if n := statusAt(s, j); n > 0 && s[j] == code[0] {
+				return code
+			}
+		}
+		if first == "" {
+			first = code
+		}
+		i += 2
+	}
+	return first
+}

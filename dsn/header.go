@@ -1,0 +1,160 @@
+package dsn
+
+import (
+	"bytes"
+	"io"
+	"mime"
+	"strings"
+
+	"github.com/emersion/go-message/charset"
+)
+
+// Limits that keep memory bounded on hostile input.
+const (
+	maxHeaderBytes  = 256 << 10 // of one header block kept in memory
+	maxHeaderFields = 2000
+)
+
+// field is one header field, unfolded.
+type field struct {
+	key   string // lower case
+	value string
+}
+
+// header is a header block in order, read leniently.
+type header []field
+
+// get returns the first value of key (lower case), trimmed.
+func (h header) get(key string) string {
+	for _, f := range h {
+		if f.key == key {
+			return strings.TrimSpace(f.value)
+		}
+	}
+	return ""
+}
+
+// has reports whether key (lower case) is present.
+func (h header) has(key string) bool {
+	for _, f := range h {
+		if f.key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// decoded returns the first value of key with RFC 2047 encoded words decoded.
+func (h header) decoded(key string) string { return decodeWords(h.get(key)) }
+
+var wordDecoder = &mime.WordDecoder{CharsetReader: charset.Reader}
+
+func decodeWords(s string) string {
+	if !strings.Contains(s, "=?") {
+		return s
+	}
+	d, err := wordDecoder.DecodeHeader(s)
+	if err != nil {
+		return s
+	}
+	return d
+}
+
+// validKey reports whether b is a plausible header field name.
+func validKey(b []byte) bool {
+	if len(b) == 0 || len(b) > 76 {
+		return false
+	}
+	for _, c := range b {
+		if c <= ' ' || c >= 127 || c == ':' {
+			return false
+		}
+	}
+	return true
+}
+
+// splitField splits "Name: value" into its key and value; ok is false when line is not a field.
+func splitField(line []byte) (key, value []byte, ok bool) {
+	i := bytes.IndexByte(line, ':')
+	if i <= 0 {
+		return nil, nil, false
+	}
+	k := bytes.TrimRight(line[:i], " \t")
+	if !validKey(k) {
+		return nil, nil, false
+	}
+	return k, line[i+1:], true
+}
+
+// headerReader reads header blocks from a lineReader.
+type headerReader struct {
+	lr *lineReader
+	// isBoundary, when set, stops the header at a MIME boundary line (the line is pushed back).
+	isBoundary func([]byte) bool
+}
+
+// read reads one header block up to and including the blank line that ends it. A line that is
+// neither a field nor a continuation ends the block when strict is set (it is pushed back), and is
+// skipped otherwise. It returns the number of valid fields seen, which may exceed len(h) when the
+// block was too large to keep.
+func (hr headerReader) read(strict bool) (h header, n int) {
+	size := 0
+	first := true
+	for {
+		line, start, ok := hr.lr.next()
+		if !ok {
+			return h, n
+		}
+		if !start {
+			continue // rest of an over-long line
+		}
+		if len(line) == 0 || (len(bytes.TrimSpace(line)) == 0 && !first) {
+			return h, n
+		}
+		if hr.isBoundary != nil && hr.isBoundary(line) {
+			hr.lr.unread(line)
+			return h, n
+		}
+		if line[0] == ' ' || line[0] == '\t' {
+			if len(h) > 0 && size < maxHeaderBytes {
+				last := &h[len(h)-1]
+				last.value += " " + string(bytes.TrimSpace(line))
+				size += len(line)
+			}
+			first = false
+			continue
+		}
+		if first && bytes.HasPrefix(line, []byte("From ")) {
+			first = false
+			continue // mbox separator
+		}
+		first = false
+		k, v, ok := splitField(line)
+		if !ok {
+			if strict {
+				hr.lr.unread(line)
+				return h, n
+			}
+			continue
+		}
+		n++
+		if size >= maxHeaderBytes || len(h) >= maxHeaderFields {
+			continue
+		}
+		size += len(line)
+		h = append(h, field{key: strings.ToLower(string(k)), value: strings.TrimSpace(string(v))})
+	}
+}
+
+// parseHeaderBytes reads a header block from a byte slice (a decoded text/rfc822-headers part, a
+// delivery-status group).
+func parseHeaderBytes(b []byte) header {
+	lr := newLineReader(bytes.NewReader(b))
+	h, _ := headerReader{lr: lr}.read(false)
+	return h
+}
+
+// readAllLimit reads r up to limit bytes.
+func readAllLimit(r io.Reader, limit int64) ([]byte, error) {
+	return io.ReadAll(io.LimitReader(r, limit))
+}

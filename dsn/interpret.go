@@ -1,0 +1,247 @@
+package dsn
+
+import (
+	"strings"
+)
+
+// complaint reads an ARF feedback report (RFC 5965).
+func (p *interpreter) complaint() {
+	fb := parseHeaderBytes(p.c.feedbackBlob)
+	rep := p.rep
+	rep.Kind = KindComplaint
+	rep.MTA = "arf"
+	rep.FeedbackType = strings.ToLower(fb.get("feedback-type"))
+	if rep.FeedbackType == "" {
+		rep.FeedbackType = "abuse"
+	}
+	rep.ReportingMTA = typedValueOnly(fb.get("reporting-mta"))
+	if rep.ReportingMTA == "" {
+		rep.ReportingMTA = fb.get("user-agent")
+	}
+	rep.ArrivalDate = fb.get("arrival-date")
+	if rep.ArrivalDate == "" {
+		rep.ArrivalDate = fb.get("received-date")
+	}
+	addr := firstAddress(fb.get("original-rcpt-to"))
+	if addr == "" {
+		addr = firstAddress(fb.get("removal-recipient"))
+	}
+	if addr == "" && p.c.hasOriginal {
+		addr = firstAddress(p.c.original.get("to"))
+	}
+	if addr == "" {
+		return
+	}
+	rep.Recipients = append(rep.Recipients, Recipient{
+		Address: addr, Diagnostic: firstLine(p.text), Reason: "feedback", Category: "complaint",
+	})
+}
+
+func typedValueOnly(s string) string { _, v := typedValue(s); return v }
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return strings.TrimSpace(s)
+}
+
+// deliveryStatus reads the fields of message/delivery-status parts (RFC 3464, RFC 6533).
+func (p *interpreter) deliveryStatus() {
+	msg, recs := parseStatusBlobs(p.c.statusBlobs)
+	rep := p.rep
+	rep.ReportingMTA = typedValueOnly(msg.get("reporting-mta"))
+	rep.ArrivalDate = msg.get("arrival-date")
+	rep.Original.EnvelopeID = msg.get("original-envelope-id")
+	for _, rec := range recs {
+		addr := normalizeAddress(typedValueOnly(rec.get("final-recipient")))
+		orig := normalizeAddress(typedValueOnly(rec.get("original-recipient")))
+		if !strings.Contains(addr, "@") {
+			if a := normalizeAddress(typedValueOnly(rec.get("x-actual-recipient"))); strings.Contains(a, "@") {
+				addr = a
+			} else if strings.Contains(orig, "@") {
+				addr = orig
+			} else if a := firstAddress(rec.get("final-recipient")); a != "" {
+				addr = a
+			}
+		}
+		if addr == "" {
+			continue
+		}
+		if strings.EqualFold(orig, addr) {
+			orig = ""
+		}
+		diagType, diag := typedValue(rec.get("diagnostic-code"))
+		r := Recipient{
+			Address:         addr,
+			OriginalAddress: orig,
+			Action:          normalizeAction(rec.get("action")),
+			Status:          findStatus(rec.get("status")),
+			Diagnostic:      diag,
+			DiagnosticType:  diagType,
+			RemoteMTA:       typedValueOnly(rec.get("remote-mta")),
+			LastAttempt:     rec.get("last-attempt-date"),
+		}
+		p.complete(&r)
+		rep.Recipients = append(rep.Recipients, r)
+	}
+	if len(rep.Recipients) > 0 && rep.MTA == "" {
+		rep.MTA = detectMTA(p.c.top, p.text, true)
+	}
+}
+
+// normalizeAction maps the Action field to the RFC 3464 vocabulary.
+func normalizeAction(a string) string {
+	a = strings.ToLower(strings.TrimSpace(a))
+	if i := strings.IndexAny(a, " (;"); i > 0 {
+		a = a[:i]
+	}
+	switch a {
+	case "failed", "failure", "fail", "bounced", "bounce", "error", "permanent":
+		return "failed"
+	case "delayed", "delay", "deferred", "transient":
+		return "delayed"
+	case "delivered", "relayed", "expanded":
+		return a
+	}
+	return ""
+}
+
+// complete fills what a recipient lacks from the human-readable text and its own diagnostic:
+// the most specific status, the reply code, the command, the action.
+func (p *interpreter) complete(r *Recipient) {
+	block := p.blockFor(r.Address)
+	if block == "" && r.OriginalAddress != "" {
+		block = p.blockFor(r.OriginalAddress)
+	}
+	if r.Diagnostic == "" {
+		r.Diagnostic = block
+	}
+	if s := findStatus(r.Diagnostic); s != "" && betterStatus(s, r.Status) {
+		r.Status = s
+	}
+	if s := findStatus(block); s != "" && betterStatus(s, r.Status) {
+		r.Status = s
+	}
+	r.ReplyCode = findReplyCode(r.Diagnostic)
+	if r.ReplyCode == "" {
+		r.ReplyCode = findReplyCode(block)
+	}
+	if r.Command == "" {
+		r.Command = commandOf(r.Diagnostic + "\n" + block)
+	}
+	if r.Action == "" {
+		r.Action = actionFromClass(r.Status, r.ReplyCode)
+	}
+	if r.Status == "" {
+		r.Status = classOf(r.Action, r.ReplyCode)
+	}
+}
+
+// betterStatus reports whether candidate is more specific than current.
+func betterStatus(candidate, current string) bool {
+	if current == "" {
+		return true
+	}
+	if !isGenericStatus(current) || isGenericStatus(candidate) {
+		return false
+	}
+	return candidate[0] == current[0]
+}
+
+func actionFromClass(status, reply string) string {
+	c := status
+	if c == "" {
+		c = reply
+	}
+	if c == "" {
+		return "failed"
+	}
+	switch c[0] {
+	case '4':
+		return "delayed"
+	case '2':
+		return "delivered"
+	}
+	return "failed"
+}
+
+// classOf is the honest status when no code was found: the class digit alone.
+func classOf(action, reply string) string {
+	if reply != "" && (reply[0] == '4' || reply[0] == '5') && action != "delivered" {
+		if action == "failed" {
+			return "5"
+		}
+		return reply[:1]
+	}
+	switch action {
+	case "delayed":
+		return "4"
+	case "delivered", "relayed", "expanded":
+		return "2"
+	}
+	return "5"
+}
+
+// commandOf finds the SMTP command a diagnostic says failed.
+func commandOf(s string) string {
+	l := strings.ToLower(s)
+	for _, c := range smtpCommands {
+		for _, pat := range c.phrases {
+			if strings.Contains(l, pat) {
+				return c.name
+			}
+		}
+	}
+	return ""
+}
+
+var smtpCommands = []struct {
+	name    string
+	phrases []string
+}{
+	{"DATA", []string{"end of data", "after end of data", "in reply to data", "after data", "after message", "end of message", "data command"}},
+	{"RCPT", []string{"rcpt to", "rcpt command", "[rcpt_to]"}},
+	{"MAIL", []string{"mail from", "mail command"}},
+	{"HELO", []string{"in reply to helo", "in reply to ehlo", "after helo", "after ehlo"}},
+	{"CONN", []string{"after initial connection", "in reply to initial", "connection refused", "banner"}},
+}
+
+// blockFor returns the lines of the text that speak of addr: its line and the lines after it up
+// to the end of the paragraph (indented continuation lines included).
+func (p *interpreter) blockFor(addr string) string {
+	if addr == "" || p.text == "" {
+		return ""
+	}
+	lower := strings.ToLower(p.text)
+	i := strings.Index(lower, strings.ToLower(addr))
+	if i < 0 {
+		return ""
+	}
+	start := strings.LastIndexByte(p.text[:i], '\n') + 1
+	lines := strings.Split(p.text[start:], "\n")
+	var out []string
+	blank := 0
+	for n, line := range lines {
+		t := strings.TrimSpace(line)
+		if n > 0 && t == "" {
+			blank++
+			if blank > 1 || len(out) > 1 {
+				break
+			}
+			continue
+		}
+		if n > 0 && blank > 0 && !(strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t")) && len(out) > 1 {
+			break
+		}
+		if n > 0 && len(findAddresses(t)) > 0 && isRecipientLine(t) && !strings.Contains(strings.ToLower(t), strings.ToLower(addr)) {
+			break // the next recipient's block
+		}
+		out = append(out, t)
+		if len(out) >= 12 {
+			break
+		}
+	}
+	return strings.Join(out, " ")
+}

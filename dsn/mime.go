@@ -1,0 +1,302 @@
+package dsn
+
+import (
+	"bytes"
+	"encoding/base64"
+	"io"
+	"mime"
+	"mime/quotedprintable"
+	"strings"
+
+	"github.com/emersion/go-message/charset"
+)
+
+// Limits on what one message may make the parser keep.
+const (
+	maxDepth       = 16        // MIME nesting followed; deeper parts are skipped
+	maxText        = 256 << 10 // human-readable text kept across all parts
+	maxStatusBlob  = 1 << 20   // one delivery-status or feedback-report part
+	maxStatusParts = 8
+)
+
+// partType is the parsed Content-Type and Content-Transfer-Encoding of an entity.
+type partType struct {
+	media    string // lower case, e.g. "text/plain"; "" when absent
+	params   map[string]string
+	encoding string // lower case transfer encoding
+}
+
+func typeOf(h header) partType {
+	pt := partType{encoding: strings.ToLower(strings.TrimSpace(h.get("content-transfer-encoding")))}
+	ct := h.get("content-type")
+	if ct == "" {
+		return pt
+	}
+	media, params, err := mime.ParseMediaType(ct)
+	if err != nil {
+		// Be lenient: keep the media type and dig the parameters out by hand.
+		media = strings.ToLower(strings.TrimSpace(strings.SplitN(ct, ";", 2)[0]))
+		params = looseParams(ct)
+	}
+	pt.media, pt.params = media, params
+	return pt
+}
+
+// looseParams extracts name=value parameters from a Content-Type that mime rejected.
+func looseParams(ct string) map[string]string {
+	params := map[string]string{}
+	for _, p := range strings.Split(ct, ";")[1:] {
+		k, v, ok := strings.Cut(p, "=")
+		if !ok {
+			continue
+		}
+		k = strings.ToLower(strings.TrimSpace(k))
+		v = strings.TrimSpace(v)
+		v = strings.Trim(v, `"'`)
+		if _, seen := params[k]; !seen {
+			params[k] = v
+		}
+	}
+	return params
+}
+
+// collected is what the MIME walk keeps of a message.
+type collected struct {
+	top          header
+	reportType   string   // report-type of a multipart/report
+	statusBlobs  [][]byte // message/delivery-status parts, decoded
+	feedbackBlob []byte   // message/feedback-report part
+	original     header   // headers of the returned message
+	hasOriginal  bool
+	text         []byte // human-readable text (plain, or HTML stripped), decoded to UTF-8
+	htmlOnly     bool
+}
+
+// walker walks a MIME tree on a stream of lines, keeping only what the parser needs.
+type walker struct {
+	lr    *lineReader
+	c     *collected
+	stack []string // boundaries of the enclosing multiparts, outermost first
+}
+
+// match tells whether line is a boundary of an enclosing multipart: the level in the stack
+// (-1 for none) and whether it is a closing boundary.
+func (w *walker) match(line []byte) (int, bool) {
+	if len(line) < 3 || line[0] != '-' || line[1] != '-' || len(w.stack) == 0 {
+		return -1, false
+	}
+	line = bytes.TrimRight(line[2:], " \t")
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		b := w.stack[i]
+		if !bytes.HasPrefix(line, []byte(b)) {
+			continue
+		}
+		switch rest := line[len(b):]; {
+		case len(rest) == 0:
+			return i, false
+		case len(rest) == 2 && rest[0] == '-' && rest[1] == '-':
+			return i, true
+		}
+	}
+	return -1, false
+}
+
+func (w *walker) isBoundary(line []byte) bool { l, _ := w.match(line); return l >= 0 }
+
+func (w *walker) headers() header {
+	h, _ := headerReader{lr: w.lr, isBoundary: w.isBoundary}.read(false)
+	return h
+}
+
+// skip discards lines up to the next boundary of an enclosing multipart.
+func (w *walker) skip() (int, bool) {
+	for {
+		line, start, ok := w.lr.next()
+		if !ok {
+			return -1, false
+		}
+		if start {
+			if l, c := w.match(line); l >= 0 {
+				return l, c
+			}
+		}
+	}
+}
+
+// collect keeps up to limit bytes of the lines up to the next boundary.
+func (w *walker) collect(limit int) ([]byte, int, bool) {
+	var buf []byte
+	for {
+		line, start, ok := w.lr.next()
+		if !ok {
+			return buf, -1, false
+		}
+		if start {
+			if l, c := w.match(line); l >= 0 {
+				return buf, l, c
+			}
+		}
+		if len(buf)+len(line)+1 <= limit {
+			buf = append(buf, line...)
+			if !w.lr.wasCut {
+				buf = append(buf, '\n')
+			}
+		}
+	}
+}
+
+// entity walks the body of an entity whose header is h. It returns the boundary that ended it.
+func (w *walker) entity(h header, depth int, inOriginal bool) (int, bool) {
+	pt := typeOf(h)
+	if strings.HasPrefix(pt.media, "multipart/") && pt.params["boundary"] != "" && depth < maxDepth {
+		return w.multipart(pt, depth, inOriginal)
+	}
+	c := w.c
+	switch pt.media {
+	case "message/rfc822", "message/global", "message/rfc822-headers":
+		if pt.encoding == "base64" || pt.encoding == "quoted-printable" {
+			raw, l, cl := w.collect(maxHeaderBytes * 2)
+			w.setOriginal(parseHeaderBytes(decodeTransfer(raw, pt.encoding)))
+			return l, cl
+		}
+		w.setOriginal(w.headers())
+		return w.skip()
+	case "text/rfc822-headers", "message/global-headers", "text/rfc822-header":
+		raw, l, cl := w.collect(maxHeaderBytes)
+		w.setOriginal(parseHeaderBytes(decodeTransfer(raw, pt.encoding)))
+		return l, cl
+	case "message/delivery-status", "message/global-delivery-status":
+		raw, l, cl := w.collect(maxStatusBlob)
+		if len(c.statusBlobs) < maxStatusParts {
+			c.statusBlobs = append(c.statusBlobs, decodeTransfer(raw, pt.encoding))
+		}
+		return l, cl
+	case "message/feedback-report":
+		raw, l, cl := w.collect(maxStatusBlob)
+		if c.feedbackBlob == nil {
+			c.feedbackBlob = decodeTransfer(raw, pt.encoding)
+		}
+		return l, cl
+	case "", "text/plain", "text/html", "text/enriched", "text/x-aol":
+		if inOriginal || len(c.text) >= maxText {
+			return w.skip()
+		}
+		raw, l, cl := w.collect(maxText * 2)
+		text := decodeCharset(decodeTransfer(raw, pt.encoding), pt.params["charset"])
+		if pt.media == "text/html" {
+			if len(c.text) > 0 && !c.htmlOnly {
+				return l, cl // the plain alternative was enough
+			}
+			text = stripHTML(text)
+			c.htmlOnly = true
+		} else if c.htmlOnly {
+			c.text, c.htmlOnly = c.text[:0], false
+		}
+		room := maxText - len(c.text)
+		if len(text) > room {
+			text = text[:room]
+		}
+		if len(c.text) > 0 {
+			c.text = append(c.text, '\n')
+		}
+		c.text = append(c.text, text...)
+		return l, cl
+	}
+	return w.skip()
+}
+
+func (w *walker) setOriginal(h header) {
+	if !w.c.hasOriginal && len(h) > 0 {
+		w.c.original, w.c.hasOriginal = h, true
+	}
+}
+
+func (w *walker) multipart(pt partType, depth int, inOriginal bool) (int, bool) {
+	if depth == 0 && pt.media == "multipart/report" {
+		w.c.reportType = strings.ToLower(pt.params["report-type"])
+	}
+	w.stack = append(w.stack, pt.params["boundary"])
+	mine := len(w.stack) - 1
+	level, closing := w.skip() // preamble
+	for level == mine && !closing {
+		h := w.headers()
+		level, closing = w.entity(h, depth+1, inOriginal)
+	}
+	w.stack = w.stack[:mine]
+	if level == mine { // closing boundary: skip the epilogue
+		return w.skip()
+	}
+	return level, closing
+}
+
+// decodeTransfer undoes a Content-Transfer-Encoding, leniently.
+func decodeTransfer(raw []byte, encoding string) []byte {
+	switch encoding {
+	case "base64":
+		clean := make([]byte, 0, len(raw))
+		for _, c := range raw {
+			if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' {
+				clean = append(clean, c)
+			}
+		}
+		if len(clean)%4 == 1 {
+			clean = clean[:len(clean)-1] // a stray character cannot be decoded
+		}
+		out := make([]byte, base64.RawStdEncoding.DecodedLen(len(clean)))
+		n, _ := base64.RawStdEncoding.Decode(out, clean)
+		return out[:n]
+	case "quoted-printable":
+		out, err := io.ReadAll(quotedprintable.NewReader(bytes.NewReader(raw)))
+		if err != nil && len(out) == 0 {
+			return raw
+		}
+		return out
+	}
+	return raw
+}
+
+// decodeCharset converts text in the named charset to UTF-8; unknown charsets are kept as is.
+func decodeCharset(b []byte, cs string) []byte {
+	cs = strings.ToLower(strings.TrimSpace(cs))
+	switch cs {
+	case "", "us-ascii", "utf-8", "utf8", "ascii":
+		return b
+	}
+	r, err := charset.Reader(cs, bytes.NewReader(b))
+	if err != nil {
+		return b
+	}
+	out, err := io.ReadAll(r)
+	if err != nil && len(out) == 0 {
+		return b
+	}
+	return out
+}
+
+// stripHTML reduces HTML to its text, one block element a line.
+func stripHTML(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	inTag := false
+	var tag []byte
+	for _, c := range b {
+		switch {
+		case c == '<':
+			inTag, tag = true, tag[:0]
+		case c == '>' && inTag:
+			inTag = false
+			name, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(string(tag))), " ")
+			switch strings.TrimPrefix(name, "/") {
+			case "br", "p", "div", "tr", "li", "h1", "h2", "h3", "table", "td":
+				out = append(out, '\n')
+			}
+		case inTag:
+			if len(tag) < 16 {
+				tag = append(tag, c)
+			}
+		default:
+			out = append(out, c)
+		}
+	}
+	r := strings.NewReplacer("&nbsp;", " ", "&lt;", "<", "&gt;", ">", "&amp;", "&", "&quot;", `"`, "&#39;", "'")
+	return []byte(r.Replace(string(out)))
+}

@@ -1,0 +1,126 @@
+package dsn
+
+import (
+	"strings"
+)
+
+// fillOriginal sets the original message's identity and its campaign.
+func (p *interpreter) fillOriginal() {
+	o := &p.rep.Original
+	h := p.c.original
+	if p.c.hasOriginal {
+		o.MessageID = strings.Trim(h.get("message-id"), "<> ")
+		o.From = firstAddress(h.get("from"))
+		o.To = firstAddress(h.get("to"))
+		o.Subject = h.decoded("subject")
+		o.Date = h.get("date")
+		o.ReturnPath = firstAddress(h.get("return-path"))
+	}
+	names := p.opts.CampaignHeaders
+	if len(names) == 0 {
+		names = DefaultCampaignHeaders
+	}
+	for _, n := range names {
+		if v := h.get(strings.ToLower(n)); v != "" {
+			o.Campaign = v
+			break
+		}
+	}
+	// The return path of the original, or the address the bounce came back to.
+	paths := []string{o.ReturnPath}
+	for _, k := range []string{"x-original-to", "delivered-to", "to", "envelope-to"} {
+		paths = append(paths, firstAddress(p.c.top.get(k)))
+	}
+	for _, t := range p.opts.VERP {
+		for _, path := range paths {
+			if path == "" {
+				continue
+			}
+			d, ok := t.Decode(path)
+			if !ok {
+				continue
+			}
+			if o.Campaign == "" {
+				o.Campaign = d.Campaign
+			}
+			if o.To == "" {
+				o.To = d.Recipient
+			}
+			break
+		}
+	}
+	if o.Campaign == "" && p.opts.MessageIDPattern != nil && o.MessageID != "" {
+		re := p.opts.MessageIDPattern
+		if m := re.FindStringSubmatch(o.MessageID); m != nil {
+			idx := re.SubexpIndex("campaign")
+			if idx < 0 && len(m) > 1 {
+				idx = 1
+			}
+			if idx > 0 {
+				o.Campaign = m[idx]
+			}
+		}
+	}
+}
+
+// mtaSignatures name the software that wrote a bounce from a phrase of its header or text (lower
+// case), checked in order.
+var mtaSignatures = []struct {
+	name, where, phrase string
+}{
+	{"postfix", "status", "x-postfix"},
+	{"postfix", "text", "this is the mail system at host"},
+	{"postfix", "text", "(in reply to rcpt to command)"},
+	{"exim", "header", "x-failed-recipients"},
+	{"exim", "text", "this message was created automatically by mail delivery software"},
+	{"qmail", "text", "this is the qmail-send program"},
+	{"qmail", "text", "qmail-send"},
+	{"sendmail", "text", "----- transcript of session follows -----"},
+	{"sendmail", "text", "the original message was received at"},
+	{"exchange", "header", "x-ms-exchange"},
+	{"exchange", "text", "microsoft exchange"},
+	{"office365", "text", "office 365"},
+	{"gmail", "from", "googlemail.com"},
+	{"gmail", "from", "google.com"},
+	{"yahoo", "from", "yahoo"},
+	{"amazonses", "header", "x-ses-outgoing"},
+	{"amazonses", "from", "amazonses.com"},
+	{"domino", "text", "lotus domino"},
+	{"notes", "text", "lotus notes"},
+	{"courier", "text", "courier mail server"},
+	{"opensmtpd", "text", "opensmtpd"},
+	{"dragonfly", "text", "dragonfly"},
+}
+
+// detectMTA names the format of a bounce for the report.
+func detectMTA(top header, text string, hasStatus bool) string {
+	lowText := strings.ToLower(text)
+	from := strings.ToLower(top.get("from"))
+	for _, s := range mtaSignatures {
+		var hit bool
+		switch s.where {
+		case "text":
+			hit = strings.Contains(lowText, s.phrase)
+		case "from":
+			hit = strings.Contains(from, s.phrase)
+		case "header":
+			hit = top.has(s.phrase) || hasHeaderPrefix(top, s.phrase)
+		}
+		if hit {
+			return s.name
+		}
+	}
+	if hasStatus {
+		return "rfc3464"
+	}
+	return "text"
+}
+
+func hasHeaderPrefix(h header, prefix string) bool {
+	for _, f := range h {
+		if strings.HasPrefix(f.key, prefix) {
+			return true
+		}
+	}
+	return false
+}

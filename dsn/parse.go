@@ -1,0 +1,122 @@
+package dsn
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// ErrNotMessage is returned for input that is not a mail message at all.
+var ErrNotMessage = errors.New("input is not a mail message")
+
+// Parse reads one message from r and reports what it says. It reads r to its end, keeping only
+// bounded parts of it in memory. opts may be nil.
+func Parse(r io.Reader, opts *Options) (*Report, error) {
+	if opts == nil {
+		opts = &Options{}
+	}
+	lr := newLineReader(r)
+	top, n := headerReader{lr: lr}.read(false)
+	if lr.err != nil {
+		return nil, fmt.Errorf("reading message: %w", lr.err)
+	}
+	if n == 0 {
+		for _, _, ok := lr.next(); ok; _, _, ok = lr.next() {
+		}
+		return nil, ErrNotMessage
+	}
+	c := &collected{top: top}
+	w := &walker{lr: lr, c: c}
+	w.entity(top, 0, false)
+	for _, _, ok := lr.next(); ok; _, _, ok = lr.next() {
+	}
+	if lr.err != nil {
+		return nil, fmt.Errorf("reading message: %w", lr.err)
+	}
+	return interpret(c, opts), nil
+}
+
+// interpret turns what the walk collected into a report.
+func interpret(c *collected, opts *Options) *Report {
+	top := c.top
+	rep := &Report{
+		MessageID: strings.Trim(top.get("message-id"), "<> "),
+		Date:      top.get("date"),
+		From:      firstAddress(top.get("from")),
+		Subject:   top.decoded("subject"),
+	}
+	text := string(c.text)
+	body, inlineOriginal := splitOriginal(text)
+	if !c.hasOriginal && len(inlineOriginal) > 0 {
+		c.original, c.hasOriginal = inlineOriginal, true
+	}
+	p := &interpreter{c: c, opts: opts, rep: rep, text: body}
+	switch {
+	case c.feedbackBlob != nil || c.reportType == "feedback-report":
+		p.complaint()
+	case len(c.statusBlobs) > 0:
+		p.deliveryStatus()
+	}
+	if len(rep.Recipients) == 0 && rep.Kind == "" {
+		if p.looksLikeBounce() {
+			p.textBounce()
+		}
+	}
+	if len(rep.Recipients) == 0 && rep.Kind == "" && p.looksLikeAutoReply() {
+		p.autoReply()
+	}
+	p.finish()
+	return rep
+}
+
+type interpreter struct {
+	c    *collected
+	opts *Options
+	rep  *Report
+	text string // the human-readable text, without any inline copy of the original
+}
+
+// finish sets the message-level facts that do not depend on the format.
+func (p *interpreter) finish() {
+	rep := p.rep
+	p.fillOriginal()
+	if rep.MTA == "" {
+		rep.MTA = detectMTA(p.c.top, p.text, len(p.c.statusBlobs) > 0)
+	}
+	if rep.Kind == "" {
+		rep.Kind = kindOf(rep.Recipients)
+	}
+	if rep.Recipients == nil {
+		rep.Recipients = []Recipient{}
+	}
+	for i := range rep.Recipients {
+		r := &rep.Recipients[i]
+		if r.Reason != "" {
+			continue
+		}
+		cl := Classify(ClassifyInput{
+			Action: r.Action, Status: r.Status, ReplyCode: r.ReplyCode,
+			Diagnostic: r.Diagnostic, Command: r.Command, MTA: rep.MTA,
+		}, p.opts.Rules)
+		r.Reason, r.Category, r.Hard = cl.Reason, cl.Category, cl.Hard
+	}
+}
+
+// kindOf derives the message kind from its recipients' actions.
+func kindOf(rs []Recipient) Kind {
+	kind := KindNotBounce
+	for _, r := range rs {
+		switch r.Action {
+		case "failed":
+			return KindBounce
+		case "delayed":
+			kind = KindDelay
+		case "delivered", "relayed", "expanded":
+			if kind == KindNotBounce {
+				kind = KindSuccess
+			}
+		}
+	}
+	return kind
+}

@@ -1,0 +1,72 @@
+package dsn
+
+import (
+	"bytes"
+	"strings"
+)
+
+// statusRecord is one group of delivery-status fields: the per-message group or one recipient.
+type statusRecord struct{ fields header }
+
+func (r *statusRecord) get(k string) string { return r.fields.get(k) }
+
+var recipientIDKeys = map[string]bool{"final-recipient": true, "original-recipient": true, "x-actual-recipient": true}
+
+// parseStatusBlobs reads the fields of message/delivery-status parts. Fields before the first
+// recipient field are per-message; a recipient group starts at a recipient field that the
+// current group already has, or that follows a blank line.
+func parseStatusBlobs(blobs [][]byte) (msg header, recipients []*statusRecord) {
+	for _, blob := range blobs {
+		var cur *statusRecord
+		blank := false
+		for len(blob) > 0 {
+			var line []byte
+			line, blob, _ = bytes.Cut(blob, []byte{'\n'})
+			if len(bytes.TrimSpace(line)) == 0 {
+				blank = true
+				continue
+			}
+			if line[0] == ' ' || line[0] == '\t' {
+				target := &msg
+				if cur != nil {
+					target = &cur.fields
+				}
+				if n := len(*target); n > 0 {
+					(*target)[n-1].value += " " + string(bytes.TrimSpace(line))
+				}
+				continue
+			}
+			k, v, ok := splitField(line)
+			if !ok {
+				continue
+			}
+			key := strings.ToLower(string(k))
+			f := field{key: key, value: strings.TrimSpace(string(v))}
+			if recipientIDKeys[key] {
+				if cur == nil || cur.fields.has(key) || blank && cur.fields.has("action") {
+					cur = &statusRecord{}
+					recipients = append(recipients, cur)
+				}
+			} else if cur == nil && (key == "action" || key == "status" || key == "diagnostic-code") {
+				cur = &statusRecord{}
+				recipients = append(recipients, cur)
+			}
+			blank = false
+			if cur == nil {
+				msg = append(msg, f)
+			} else {
+				cur.fields = append(cur.fields, f)
+			}
+		}
+	}
+	return msg, recipients
+}
+
+// typedValue splits "type; value" as used by Final-Recipient, Diagnostic-Code, Remote-MTA.
+func typedValue(s string) (typ, value string) {
+	t, v, ok := strings.Cut(s, ";")
+	if !ok || strings.ContainsAny(t, " <@") && !strings.EqualFold(strings.TrimSpace(t), "x-unix") {
+		return "", strings.TrimSpace(s)
+	}
+	return strings.ToLower(strings.TrimSpace(t)), strings.TrimSpace(v)
+}

@@ -1,0 +1,305 @@
+package dsn
+
+import (
+	"strings"
+)
+
+// originalMarkers are phrases of the line after which a non-MIME bounce pastes the returned
+// message (lower case).
+var originalMarkers = []string{
+	"below this line is a copy of the message",
+	"this is a copy of the message",
+	"copy of the original message",
+	"original message follows",
+	"----- original message -----",
+	"original message header",
+	"returned message follows",
+	"the original message was",
+	"unsent message below",
+	"message header follows",
+	"headers of the original message",
+	"header of the original message",
+	"original message headers",
+	"the header of the original message",
+	"content-type: message/rfc822",
+	"------ the message as it was received",
+	"--- original message ---",
+	"original mail follows",
+	"your message reads",
+	"included is the original message",
+	"message text follows",
+	"this is the original message",
+	"bounced e-mail:",
+}
+
+// splitOriginal cuts the text where a copy of the returned message starts and parses that copy's
+// header.
+func splitOriginal(text string) (string, header) {
+	lower := strings.ToLower(text)
+	cut := -1
+	for _, m := range originalMarkers {
+		if i := strings.Index(lower, m); i >= 0 && (cut < 0 || i < cut) {
+			cut = i
+		}
+	}
+	if cut < 0 {
+		// A header block pasted after a blank line.
+		for _, m := range []string{"\n\nreturn-path:", "\n\nreceived: from", "\n\nreceived: by"} {
+			if i := strings.Index(lower, m); i >= 0 && (cut < 0 || i < cut) {
+				cut = i + 2
+			}
+		}
+		if cut < 0 {
+			return text, nil
+		}
+		return text[:cut], parseHeaderBytes([]byte(text[cut:]))
+	}
+	lineStart := strings.LastIndexByte(text[:cut], '\n') + 1
+	rest := text[cut:]
+	if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+		rest = strings.TrimLeft(rest[nl+1:], "\n \t")
+	} else {
+		rest = ""
+	}
+	return text[:lineStart], parseHeaderBytes([]byte(rest))
+}
+
+// bounceSubjects are subject phrases of bounce messages (lower case).
+var bounceSubjects = []string{
+	"undeliver", "undelivered", "delivery fail", "delivery status notification", "failure notice",
+	"returned mail", "mail delivery", "nondeliverable", "non-deliverable", "non delivery",
+	"could not be delivered", "delivery problem", "bounce", "rejected", "mail system error",
+	"delivery notification", "not delivered", "delivery report", "failed delivery",
+	"message not delivered", "warning: could not send", "delayed mail", "delivery delayed",
+	"mail could not be delivered", "error sending", "permanent error", "delivery has failed",
+	"returned to sender", "unzustellbar", "non remis", "no se puede entregar", "niet bezorgd",
+	"mail failure", "delivery error", "failed mail", "unable to deliver", "delivery status",
+	"notice of delivery failure", "message you sent", "nicht zugestellt",
+}
+
+// bouncePhrases are phrases of bounce texts (lower case).
+var bouncePhrases = []string{
+	"could not be delivered", "couldn't be delivered", "was not delivered", "delivery has failed",
+	"permanent error", "permanent fatal error", "delivery to the following recipient",
+	"undeliverable", "unable to deliver", "i'm afraid i wasn't able to deliver", "failed permanently",
+	"message could not be sent", "delivery failed", "could not deliver", "following address",
+	"recipient address rejected", "user unknown", "returned to sender", "not be delivered",
+	"delivery attempts", "following recipient", "was rejected", "delivery status notification",
+	"smtp error", "remote host said", "mailbox unavailable", "delivery to the following",
+	"the following addresses had", "message was not sent", "failed to deliver",
+}
+
+func containsAny(s string, phrases []string) bool {
+	for _, p := range phrases {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeBounce tells whether a message without a delivery-status part is a bounce.
+func (p *interpreter) looksLikeBounce() bool {
+	top := p.c.top
+	if top.has("x-failed-recipients") {
+		return true
+	}
+	from := strings.ToLower(top.get("from"))
+	fromSystem := isSystemAddress(firstAddress(from)) || containsAny(from, []string{"mailer-daemon", "mailer_daemon", "postmaster", "mail delivery", "mail administrator", "mail system", "mailerdaemon"})
+	subject := strings.ToLower(top.decoded("subject"))
+	subjectBounce := containsAny(subject, bounceSubjects)
+	text := strings.ToLower(p.text)
+	textBounce := containsAny(text, bouncePhrases)
+	switch {
+	case fromSystem && (subjectBounce || textBounce):
+		return true
+	case subjectBounce && textBounce:
+		return true
+	case top.get("return-path") == "<>" && textBounce && (fromSystem || subjectBounce):
+		return true
+	}
+	return false
+}
+
+// autoReplySubjects are subject prefixes and phrases of auto-replies (lower case).
+var autoReplySubjects = []string{
+	"auto:", "automatic reply", "auto reply", "autoreply", "auto-reply", "autoresponse", "autorespons",
+	"out of office", "out of the office", "away from", "away until", "vacation", "abwesenheit",
+	"absence", "réponse automatique", "respuesta automática", "on leave", "holiday",
+}
+
+// looksLikeAutoReply tells whether a message is an RFC 3834 auto-reply (or a vacation message
+// that does not say so).
+func (p *interpreter) looksLikeAutoReply() bool {
+	top := p.c.top
+	as := strings.ToLower(top.get("auto-submitted"))
+	subject := strings.ToLower(top.decoded("subject"))
+	switch {
+	case top.has("x-autoreply") || top.has("x-autorespond") || top.has("x-autoresponder"):
+		return true
+	case strings.HasPrefix(as, "auto-replied"):
+		return true
+	case strings.Contains(strings.ToLower(top.get("precedence")), "auto_reply"):
+		return true
+	case containsAny(subject, autoReplySubjects):
+		return true
+	}
+	return false
+}
+
+func (p *interpreter) autoReply() {
+	addr := firstAddress(p.c.top.get("from"))
+	if addr == "" {
+		return
+	}
+	p.rep.Kind = KindAutoReply
+	p.rep.MTA = "rfc3834"
+	p.rep.Recipients = append(p.rep.Recipients, Recipient{
+		Address: addr, Diagnostic: firstLine(p.text), Reason: "vacation", Category: "autoreply",
+	})
+}
+
+// recipientLabels mark a line that names a failed recipient (lower case).
+var recipientLabels = []string{
+	"recipient", "to:", "address", "destinat", "addressee", "delivery to", "deliver to",
+	"mailbox", "user", "empfänger", "delivered to", "failed to", "rcpt to", "unable to deliver",
+	"could not be delivered to", "couldn't be delivered to", "not delivered to", "for <",
+}
+
+// isRecipientLine tells whether a line names its address as a recipient rather than in passing.
+func isRecipientLine(line string) bool {
+	t := strings.TrimSpace(line)
+	spans := findAddresses(t)
+	if len(spans) == 0 {
+		return false
+	}
+	s := spans[0]
+	before := strings.ToLower(strings.TrimSpace(t[:s.start]))
+	after := strings.TrimSpace(t[s.end:])
+	before = strings.TrimRight(before, "<\"' ")
+	after = strings.TrimLeft(after, ">\"' ")
+	switch {
+	case before == "" && (after == "" || after == ":" || strings.HasPrefix(after, "(") || strings.HasPrefix(after, ":") || strings.HasPrefix(after, "...") || strings.HasPrefix(after, ",")):
+		return true
+	case before == "" && len(spans) == 1 && len(after) < 80:
+		return true
+	case containsAny(before, recipientLabels):
+		return true
+	}
+	return false
+}
+
+// textBounce finds the failed recipients of a bounce that has no delivery-status part, from its
+// human-readable text.
+func (p *interpreter) textBounce() {
+	rep := p.rep
+	exclude := map[string]bool{}
+	for _, k := range []string{"from", "reply-to", "sender", "return-path"} {
+		if a := firstAddress(p.c.top.get(k)); a != "" {
+			exclude[strings.ToLower(a)] = true
+		}
+	}
+	if p.c.hasOriginal {
+		for _, k := range []string{"from", "return-path", "sender", "reply-to"} {
+			if a := firstAddress(p.c.original.get(k)); a != "" {
+				exclude[strings.ToLower(a)] = true
+			}
+		}
+	}
+	var recipients []string
+	seen := map[string]bool{}
+	add := func(a string) {
+		k := strings.ToLower(a)
+		if a == "" || seen[k] || exclude[k] || isSystemAddress(a) {
+			return
+		}
+		seen[k] = true
+		recipients = append(recipients, a)
+	}
+	for _, a := range strings.Split(p.c.top.get("x-failed-recipients"), ",") {
+		add(firstAddress(a))
+	}
+	var weak []string
+	if len(recipients) == 0 {
+		for _, line := range strings.Split(p.text, "\n") {
+			if !strings.Contains(line, "@") {
+				continue
+			}
+			if isRecipientLine(line) {
+				add(findAddresses(line)[0].addr)
+				continue
+			}
+			for _, s := range findAddresses(line) {
+				if k := strings.ToLower(s.addr); !exclude[k] && !isSystemAddress(s.addr) && !strings.Contains(strings.ToLower(line), "mail from") {
+					weak = append(weak, s.addr)
+				}
+			}
+		}
+	}
+	if len(recipients) == 0 && len(weak) > 0 {
+		add(weak[0])
+	}
+	if len(recipients) == 0 {
+		for _, t := range p.opts.VERP {
+			for _, k := range []string{"x-original-to", "delivered-to", "to"} {
+				if d, ok := t.Decode(firstAddress(p.c.top.get(k))); ok && d.Recipient != "" {
+					add(normalizeAddress(d.Recipient))
+				}
+			}
+		}
+	}
+	delayed := p.looksDelayed()
+	for _, a := range recipients {
+		r := Recipient{Address: a}
+		if delayed {
+			r.Action = "delayed"
+		}
+		p.complete(&r)
+		if r.Diagnostic == "" || findReplyCode(r.Diagnostic) == "" && findStatus(r.Diagnostic) == "" {
+			if e := errorLines(p.text); e != "" {
+				if r.Diagnostic == "" || !strings.Contains(r.Diagnostic, e) {
+					r.Diagnostic = strings.TrimSpace(r.Diagnostic + " " + e)
+				}
+				if s := findStatus(e); s != "" && betterStatus(s, r.Status) && len(r.Status) > 1 || len(r.Status) == 1 && s != "" && s[0] == r.Status[0] {
+					r.Status = s
+				}
+				if r.ReplyCode == "" {
+					r.ReplyCode = findReplyCode(e)
+				}
+			}
+		}
+		rep.Recipients = append(rep.Recipients, r)
+	}
+}
+
+// errorLines returns the lines of text that carry an SMTP reply or status code.
+func errorLines(text string) string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			continue
+		}
+		if findStatus(t) != "" || len(t) > 3 && replyCodeAt(t, 0) {
+			out = append(out, t)
+			if len(out) >= 6 {
+				break
+			}
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+var delayPhrases = []string{
+	"will retry", "will be retried", "still trying", "has not yet been delivered", "not yet been delivered",
+	"delivery delayed", "delayed mail", "(delay)", "warning: message", "temporary failure",
+	"will continue trying", "is delayed", "has been delayed", "will keep trying",
+}
+
+func (p *interpreter) looksDelayed() bool {
+	s := strings.ToLower(p.c.top.decoded("subject") + "\n" + p.text)
+	if !containsAny(s, delayPhrases) {
+		return false
+	}
+	return !containsAny(s, []string{"permanent", "given up", "giving up", "failed permanently", "gave up", "could not be delivered"})
+}

@@ -1,0 +1,40 @@
+// Package eol normalises line endings: CRLF and bare CR become LF, streaming.
+package eol
+
+import "io"
+
+// Reader turns CRLF and bare CR line endings into LF. It works in place on each chunk and keeps
+// one bit of state across reads.
+type Reader struct {
+	r       io.Reader
+	afterCR bool // the previous chunk ended with CR: a leading LF belongs to it
+}
+
+// NewReader returns a Reader of r.
+func NewReader(r io.Reader) *Reader { return &Reader{r: r} }
+
+func (n *Reader) Read(p []byte) (int, error) {
+	for {
+		k, err := n.r.Read(p)
+		w := 0
+		for i := 0; i < k; i++ {
+			c := p[i]
+			switch {
+			case c == '\r':
+				p[w] = '\n'
+				w++
+				n.afterCR = true
+				continue
+			case c == '\n' && n.afterCR:
+				// second half of a CRLF pair: already emitted
+			default:
+				p[w] = c
+				w++
+			}
+			n.afterCR = false
+		}
+		if w > 0 || err != nil || k == 0 {
+			return w, err
+		}
+	}
+}

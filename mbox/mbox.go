@@ -1,0 +1,126 @@
+// Package mbox splits an mbox file (several messages, each introduced by a "From " line) into
+// messages, streaming: each message is read from the file as it is consumed.
+package mbox
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+
+	"github.com/rebound/rebound/eol"
+)
+
+// IsMbox reports whether the start of a file looks like an mbox: a "From " separator line.
+func IsMbox(start []byte) bool {
+	if !bytes.HasPrefix(start, []byte("From ")) {
+		return false
+	}
+	line := start
+	if i := bytes.IndexAny(start, "\r\n"); i >= 0 {
+		line = start[:i]
+	}
+	return bytes.Count(line, []byte(" ")) >= 2
+}
+
+// Reader reads the messages of an mbox one after the other.
+type Reader struct {
+	br      *bufio.Reader
+	started bool
+	eof     bool
+	cur     *message
+}
+
+// NewReader returns a Reader of the mbox in r.
+func NewReader(r io.Reader) *Reader {
+	return &Reader{br: bufio.NewReaderSize(eol.NewReader(r), 64<<10)}
+}
+
+// Next returns the next message, or io.EOF after the last one. The previous message is
+// discarded if it was not read to its end. ">From " quoting (mboxrd) is undone.
+func (m *Reader) Next() (io.Reader, error) {
+	if m.cur != nil {
+		if _, err := io.Copy(io.Discard, m.cur); err != nil {
+			return nil, err
+		}
+	}
+	if m.eof {
+		return nil, io.EOF
+	}
+	if !m.started {
+		m.started = true
+		// Skip to the first separator.
+		for {
+			line, err := m.br.ReadSlice('\n')
+			if bytes.HasPrefix(line, []byte("From ")) {
+				break
+			}
+			if err == io.EOF {
+				m.eof = true
+				return nil, io.EOF
+			}
+			if err != nil && err != bufio.ErrBufferFull {
+				return nil, err
+			}
+		}
+	}
+	m.cur = &message{m: m, lineStart: true}
+	return m.cur, nil
+}
+
+// message reads one message up to the next separator line (a "From " line after a blank line).
+type message struct {
+	m         *Reader
+	buf       []byte // pending output
+	done      bool
+	lineStart bool
+	prevBlank bool
+}
+
+func (r *message) Read(p []byte) (int, error) {
+	for len(r.buf) == 0 {
+		if r.done {
+			return 0, io.EOF
+		}
+		if err := r.fill(); err != nil {
+			return 0, err
+		}
+	}
+	n := copy(p, r.buf)
+	r.buf = r.buf[n:]
+	return n, nil
+}
+
+func (r *message) fill() error {
+	br := r.m.br
+	if r.lineStart && r.prevBlank {
+		if peek, _ := br.Peek(5); bytes.Equal(peek, []byte("From ")) {
+			// the next message's separator: consume it
+			for {
+				_, err := br.ReadSlice('\n')
+				if err != bufio.ErrBufferFull {
+					break
+				}
+			}
+			r.done = true
+			return nil
+		}
+	}
+	line, err := br.ReadSlice('\n')
+	if err != nil && err != bufio.ErrBufferFull && err != io.EOF {
+		return err
+	}
+	if r.lineStart && bytes.HasPrefix(line, []byte(">")) && bytes.HasPrefix(bytes.TrimLeft(line, ">"), []byte("From ")) {
+		line = line[1:]
+	}
+	wasStart := r.lineStart
+	r.lineStart = err == nil
+	if err == nil {
+		r.prevBlank = wasStart && len(bytes.TrimRight(line, "\r\n")) == 0
+	}
+	r.buf = append(r.buf[:0], line...)
+	if err == io.EOF {
+		r.done = true
+		r.m.eof = true
+	}
+	return nil
+}
