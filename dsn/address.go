@@ -133,3 +133,9 @@ func isSystemAddress(a string) bool {
 	}
 	return false
 }
+
+// validAddress reports whether a is a single plausible address.
+func validAddress(a string) bool {
+	at := strings.LastIndexByte(a, '@')
+	return at > 0 && at < len(a)-1 && !strings.ContainsAny(a, " \t<>|,;")
+}

@@ -64,25 +64,21 @@ func findStatuses(s string) []string {
 	return out
 }
 
-// findStatus returns the most specific RFC 3463 code in s: the first that is not X.0.0, else the
-// first one.
+// findStatus returns the most specific RFC 3463 code in s (the first of the most specific ones).
 func findStatus(s string) string {
-	first := ""
+	best, bestSpec := "", -1
 	for i := 0; i < len(s); i++ {
 		n := statusAt(s, i)
 		if n == 0 {
 			continue
 		}
 		code := s[i : i+n]
-		if !isGenericStatus(code) {
-			return code
-		}
-		if first == "" {
-			first = code
+		if sp := specificity(code); sp > bestSpec {
+			best, bestSpec = code, sp
 		}
 		i += n - 1
 	}
-	return first
+	return best
 }
 
 // isGenericStatus reports whether code says nothing beyond its class (X.0.0).
@@ -99,7 +95,7 @@ func replyCodeAt(s string, i int) bool {
 	}
 	if i > 0 {
 		p := s[i-1]
-		if isAlnum(p) || p == '.' || p == '-' || p == '+' || p == '/' || p == '=' || p == ':' || p == '_' || p == '%' || p == '$' || p == '@' {
+		if isAlnum(p) || p == '.' || p == '-' || p == '+' || p == '/' || p == '=' || p == '_' || p == '%' || p == '$' || p == '@' {
 			return false
 		}
 	}
@@ -108,7 +104,7 @@ func replyCodeAt(s string, i int) bool {
 		return true
 	}
 	switch s[j] {
-	case ' ', '-', '\t', '\n', ')', ',', ']', '"':
+	case ' ', '-', '\t', '\n', ')', ',', ']', '"', ':', ';':
 		return true
 	}
 	return false

@@ -57,10 +57,10 @@ func (p *interpreter) deliveryStatus() {
 	for _, rec := range recs {
 		addr := normalizeAddress(typedValueOnly(rec.get("final-recipient")))
 		orig := normalizeAddress(typedValueOnly(rec.get("original-recipient")))
-		if !strings.Contains(addr, "@") {
+		if !validAddress(addr) {
 			if a := normalizeAddress(typedValueOnly(rec.get("x-actual-recipient"))); strings.Contains(a, "@") {
 				addr = a
-			} else if strings.Contains(orig, "@") {
+			} else if validAddress(orig) {
 				addr = orig
 			} else if a := firstAddress(rec.get("final-recipient")); a != "" {
 				addr = a
@@ -118,7 +118,7 @@ func (p *interpreter) complete(r *Recipient) {
 	if r.Diagnostic == "" {
 		r.Diagnostic = block
 	}
-	if s := findStatus(r.Diagnostic); s != "" && betterStatus(s, r.Status) {
+	if s := findStatus(r.Diagnostic); s != "" && (betterStatus(s, r.Status) || specificity(s) == 2 && s[0] == r.Status[0]) {
 		r.Status = s
 	}
 	if s := findStatus(block); s != "" && betterStatus(s, r.Status) {
@@ -139,15 +139,32 @@ func (p *interpreter) complete(r *Recipient) {
 	}
 }
 
-// betterStatus reports whether candidate is more specific than current.
+// betterStatus reports whether candidate is more specific than current: same class, and more
+// of its subject and detail known.
 func betterStatus(candidate, current string) bool {
 	if current == "" {
 		return true
 	}
-	if !isGenericStatus(current) || isGenericStatus(candidate) {
-		return false
+	if candidate == "" || candidate[0] != current[0] {
+		return len(current) == 1 && candidate != ""
 	}
-	return candidate[0] == current[0]
+	return specificity(candidate) > specificity(current)
+}
+
+// specificity is 0 for a class alone or X.0.0, 1 for X.Y.0, 2 for X.Y.Z.
+func specificity(code string) int {
+	if len(code) < 5 {
+		return 0
+	}
+	_, rest, _ := strings.Cut(code, ".")
+	subject, detail, _ := strings.Cut(rest, ".")
+	switch {
+	case subject == "0" && detail == "0":
+		return 0
+	case detail == "0":
+		return 1
+	}
+	return 2
 }
 
 func actionFromClass(status, reply string) string {

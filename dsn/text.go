@@ -14,7 +14,6 @@ var originalMarkers = []string{
 	"----- original message -----",
 	"original message header",
 	"returned message follows",
-	"the original message was",
 	"unsent message below",
 	"message header follows",
 	"headers of the original message",
@@ -183,6 +182,8 @@ func isRecipientLine(line string) bool {
 		return true
 	case before == "" && len(spans) == 1 && len(after) < 80:
 		return true
+	case before != "" && strings.Trim(before, ">-*#•+=|: \t") == "":
+		return true
 	case containsAny(before, recipientLabels):
 		return true
 	}
@@ -239,6 +240,11 @@ func (p *interpreter) textBounce() {
 	if len(recipients) == 0 && len(weak) > 0 {
 		add(weak[0])
 	}
+	if len(recipients) == 0 && p.c.hasOriginal {
+		if to := strings.Split(p.c.original.get("to"), ","); len(to) == 1 {
+			add(firstAddress(to[0]))
+		}
+	}
 	if len(recipients) == 0 {
 		for _, t := range p.opts.VERP {
 			for _, k := range []string{"x-original-to", "delivered-to", "to"} {
@@ -250,7 +256,7 @@ func (p *interpreter) textBounce() {
 	}
 	delayed := p.looksDelayed()
 	for _, a := range recipients {
-		r := Recipient{Address: a}
+		r := Recipient{Address: a, Action: "failed"}
 		if delayed {
 			r.Action = "delayed"
 		}
