@@ -217,7 +217,7 @@ func (w *walker) multipart(pt partType, depth int, inOriginal bool) (int, bool) 
 	}
 	w.stack = append(w.stack, pt.params["boundary"])
 	mine := len(w.stack) - 1
-	level, closing := w.skip() // preamble
+	level, closing := w.preamble(mine)
 	for level == mine && !closing {
 		h := w.headers()
 		level, closing = w.entity(h, depth+1, inOriginal)
@@ -227,6 +227,45 @@ func (w *walker) multipart(pt partType, depth int, inOriginal bool) (int, bool) 
 		return w.skip()
 	}
 	return level, closing
+}
+
+// preamble skips to the first boundary of the multipart at level mine. A multipart whose
+// parts use another boundary than its header declares is common enough: a line that looks like a
+// boundary before the declared one was seen is adopted instead.
+func (w *walker) preamble(mine int) (int, bool) {
+	for {
+		line, start, ok := w.lr.next()
+		if !ok {
+			return -1, false
+		}
+		if !start {
+			continue
+		}
+		if l, c := w.match(line); l >= 0 {
+			return l, c
+		}
+		if looksLikeBoundary(line) {
+			w.stack[mine] = string(bytes.TrimRight(line[2:], " \t"))
+			return mine, false
+		}
+	}
+}
+
+func looksLikeBoundary(line []byte) bool {
+	line = bytes.TrimRight(line, " \t")
+	if len(line) < 12 || len(line) > 72 || line[0] != '-' || line[1] != '-' || bytes.HasSuffix(line, []byte("--")) {
+		return false
+	}
+	alnum := 0
+	for _, c := range line[2:] {
+		if c <= ' ' || c >= 127 {
+			return false
+		}
+		if isAlnum(c) {
+			alnum++
+		}
+	}
+	return alnum >= 6
 }
 
 // decodeTransfer undoes a Content-Transfer-Encoding, leniently.

@@ -63,7 +63,7 @@ func interpret(c *collected, opts *Options) *Report {
 			p.textBounce()
 		}
 	}
-	if len(rep.Recipients) == 0 && rep.Kind == "" && p.looksLikeAutoReply() {
+	if len(rep.Recipients) == 0 && rep.Kind == "" && p.looksLikeAutoReply() && !p.fromMailSystem() {
 		p.autoReply()
 	}
 	p.finish()

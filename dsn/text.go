@@ -97,14 +97,19 @@ func containsAny(s string, phrases []string) bool {
 	return false
 }
 
+// fromMailSystem tells whether the message comes from a mail system rather than a person.
+func (p *interpreter) fromMailSystem() bool {
+	from := strings.ToLower(p.c.top.get("from"))
+	return isSystemAddress(firstAddress(from)) || containsAny(from, []string{"mailer-daemon", "mailer_daemon", "postmaster", "mail delivery", "mail administrator", "mail system", "mailerdaemon"})
+}
+
 // looksLikeBounce tells whether a message without a delivery-status part is a bounce.
 func (p *interpreter) looksLikeBounce() bool {
 	top := p.c.top
 	if top.has("x-failed-recipients") {
 		return true
 	}
-	from := strings.ToLower(top.get("from"))
-	fromSystem := isSystemAddress(firstAddress(from)) || containsAny(from, []string{"mailer-daemon", "mailer_daemon", "postmaster", "mail delivery", "mail administrator", "mail system", "mailerdaemon"})
+	fromSystem := p.fromMailSystem()
 	subject := strings.ToLower(top.decoded("subject"))
 	subjectBounce := containsAny(subject, bounceSubjects)
 	text := strings.ToLower(p.text)
