@@ -233,9 +233,14 @@ func (w *walker) multipart(pt partType, depth int, inOriginal bool) (int, bool) 
 // parts use another boundary than its header declares is common enough: a line that looks like a
 // boundary before the declared one was seen is adopted instead.
 func (w *walker) preamble(mine int) (int, bool) {
+	var kept []byte // the preamble, in case no boundary ever comes
 	for {
 		line, start, ok := w.lr.next()
 		if !ok {
+			// No part at all: what was read is the message's text.
+			if room := maxText - len(w.c.text); room > 0 {
+				w.c.text = append(w.c.text, kept[:min(len(kept), room)]...)
+			}
 			return -1, false
 		}
 		if !start {
@@ -247,6 +252,9 @@ func (w *walker) preamble(mine int) (int, bool) {
 		if looksLikeBoundary(line) {
 			w.stack[mine] = string(bytes.TrimRight(line[2:], " \t"))
 			return mine, false
+		}
+		if len(kept)+len(line) < maxText {
+			kept = append(append(kept, line...), '\n')
 		}
 	}
 }

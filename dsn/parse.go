@@ -51,6 +51,11 @@ func interpret(c *collected, opts *Options) *Report {
 	if !c.hasOriginal && len(inlineOriginal) > 0 {
 		c.original, c.hasOriginal = inlineOriginal, true
 	}
+	if len(c.statusBlobs) == 0 {
+		if fields := statusFieldsInText(body); fields != nil {
+			c.statusBlobs = [][]byte{fields}
+		}
+	}
 	p := &interpreter{c: c, opts: opts, rep: rep, text: body}
 	switch {
 	case c.feedbackBlob != nil || c.reportType == "feedback-report":
@@ -100,6 +105,13 @@ func (p *interpreter) finish() {
 			Diagnostic: r.Diagnostic, Command: r.Command, MTA: rep.MTA,
 		}, p.opts.Rules)
 		r.Reason, r.Category, r.Hard = cl.Reason, cl.Category, cl.Hard
+		if r.Reason == "expired" && r.Action == "failed" {
+			// The message waited in the queue until the retry period ran out: the recipient was
+			// never refused, only unreachable. Reported as "delayed", as Sisimai does, so that
+			// applications can tell it from a refusal; the message kind stays "bounce".
+			r.Action = "delayed"
+			rep.Kind = KindBounce
+		}
 	}
 }
 

@@ -70,3 +70,27 @@ func typedValue(s string) (typ, value string) {
 	}
 	return strings.ToLower(strings.TrimSpace(t)), strings.TrimSpace(v)
 }
+
+// statusFieldsInText finds delivery-status fields pasted into a text part (a multipart whose
+// boundaries are missing, a forwarded report): the lines from the first Reporting-MTA or
+// Final-Recipient field on that look like fields, continuation lines or blank lines.
+func statusFieldsInText(text string) []byte {
+	lower := strings.ToLower(text)
+	i := strings.Index(lower, "final-recipient:")
+	if i < 0 {
+		return nil
+	}
+	if j := strings.Index(lower, "reporting-mta:"); j >= 0 && j < i {
+		i = j
+	}
+	i = strings.LastIndexByte(text[:i], '\n') + 1
+	var out []byte
+	for _, line := range strings.Split(text[i:], "\n") {
+		t := []byte(line)
+		if _, _, ok := splitField(t); !ok && strings.TrimSpace(line) != "" && line[0] != ' ' && line[0] != '\t' {
+			break
+		}
+		out = append(append(out, t...), '\n')
+	}
+	return out
+}

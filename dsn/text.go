@@ -85,7 +85,8 @@ var bouncePhrases = []string{
 	"recipient address rejected", "user unknown", "returned to sender", "not be delivered",
 	"delivery attempts", "following recipient", "was rejected", "delivery status notification",
 	"smtp error", "remote host said", "mailbox unavailable", "delivery to the following",
-	"the following addresses had", "message was not sent", "failed to deliver",
+	"the following addresses had", "message was not sent", "failed to deliver", "no such user",
+	"invalid user", "requested action not taken", "invalid address", "unknown user",
 }
 
 func containsAny(s string, phrases []string) bool {
@@ -100,7 +101,7 @@ func containsAny(s string, phrases []string) bool {
 // fromMailSystem tells whether the message comes from a mail system rather than a person.
 func (p *interpreter) fromMailSystem() bool {
 	from := strings.ToLower(p.c.top.get("from"))
-	return isSystemAddress(firstAddress(from)) || containsAny(from, []string{"mailer-daemon", "mailer_daemon", "postmaster", "mail delivery", "mail administrator", "mail system", "mailerdaemon"})
+	return isSystemAddress(firstAddress(from)) || containsAny(from, []string{"mailer-daemon", "mailer_daemon", "postmaster", "mail delivery", "mail administrator", "mail system", "mailerdaemon", "post_master"})
 }
 
 // looksLikeBounce tells whether a message without a delivery-status part is a bounce.
@@ -165,7 +166,7 @@ func (p *interpreter) autoReply() {
 
 // recipientLabels mark a line that names a failed recipient (lower case).
 var recipientLabels = []string{
-	"recipient", "to:", "address", "destinat", "addressee", "delivery to", "deliver to",
+	"recipient", "address", "destinat", "undeliverable to", "addressee", "delivery to", "deliver to",
 	"mailbox", "user", "empfänger", "delivered to", "failed to", "rcpt to", "unable to deliver",
 	"could not be delivered to", "couldn't be delivered to", "not delivered to", "for <",
 }
@@ -216,7 +217,7 @@ func (p *interpreter) textBounce() {
 	seen := map[string]bool{}
 	add := func(a string) {
 		k := strings.ToLower(a)
-		if a == "" || seen[k] || exclude[k] || isSystemAddress(a) {
+		if a == "" || seen[k] || exclude[k] {
 			return
 		}
 		seen[k] = true
@@ -242,8 +243,10 @@ func (p *interpreter) textBounce() {
 			}
 		}
 	}
-	if len(recipients) == 0 && len(weak) > 0 {
-		add(weak[0])
+	for _, a := range weak {
+		if len(recipients) == 0 && !isSystemAddress(a) {
+			add(a)
+		}
 	}
 	if len(recipients) == 0 && p.c.hasOriginal {
 		if to := strings.Split(p.c.original.get("to"), ","); len(to) == 1 {

@@ -22,6 +22,26 @@ func IsMbox(start []byte) bool {
 	return bytes.Count(line, []byte(" ")) >= 2
 }
 
+// isFromLine tells whether the start of b is an mbox separator line in the strict form
+// "From sender weekday month day hh:mm:ss year", which may then be trusted even when no blank
+// line precedes it.
+func isFromLine(b []byte) bool {
+	line := b
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		line = b[:i]
+	}
+	f := bytes.Fields(line)
+	if len(f) < 6 || !bytes.Equal(f[0], []byte("From")) {
+		return false
+	}
+	for _, w := range f[2:] {
+		if len(w) == 8 && w[2] == ':' && w[5] == ':' {
+			return true
+		}
+	}
+	return false
+}
+
 // Reader reads the messages of an mbox one after the other.
 type Reader struct {
 	br      *bufio.Reader
@@ -92,8 +112,8 @@ func (r *message) Read(p []byte) (int, error) {
 
 func (r *message) fill() error {
 	br := r.m.br
-	if r.lineStart && r.prevBlank {
-		if peek, _ := br.Peek(5); bytes.Equal(peek, []byte("From ")) {
+	if r.lineStart {
+		if peek, _ := br.Peek(256); bytes.HasPrefix(peek, []byte("From ")) && (r.prevBlank || isFromLine(peek)) {
 			// the next message's separator: consume it
 			for {
 				_, err := br.ReadSlice('\n')
