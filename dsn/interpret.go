@@ -22,19 +22,24 @@ func (p *interpreter) complaint() {
 	if rep.ArrivalDate == "" {
 		rep.ArrivalDate = fb.get("received-date")
 	}
-	addr := firstAddress(fb.get("original-rcpt-to"))
-	if addr == "" {
-		addr = firstAddress(fb.get("removal-recipient"))
+	var addrs []string
+	for _, f := range fb {
+		if f.key == "original-rcpt-to" || f.key == "removal-recipient" {
+			if a := firstAddress(f.value); a != "" {
+				addrs = append(addrs, a)
+			}
+		}
 	}
-	if addr == "" && p.c.hasOriginal {
-		addr = firstAddress(p.c.original.get("to"))
+	if len(addrs) == 0 && p.c.hasOriginal {
+		if a := firstAddress(p.c.original.get("to")); a != "" {
+			addrs = append(addrs, a)
+		}
 	}
-	if addr == "" {
-		return
+	for _, a := range addrs {
+		rep.Recipients = append(rep.Recipients, Recipient{
+			Address: a, Diagnostic: firstLine(p.text), Reason: "feedback", Category: "complaint",
+		})
 	}
-	rep.Recipients = append(rep.Recipients, Recipient{
-		Address: addr, Diagnostic: firstLine(p.text), Reason: "feedback", Category: "complaint",
-	})
 }
 
 func typedValueOnly(s string) string { _, v := typedValue(s); return v }

@@ -36,6 +36,9 @@ func typeOf(h header) partType {
 	if err != nil {
 		// Be lenient: keep the media type and dig the parameters out by hand.
 		media = strings.ToLower(strings.TrimSpace(strings.SplitN(ct, ";", 2)[0]))
+		if f := strings.Fields(media); len(f) > 0 {
+			media = f[0]
+		}
 		params = looseParams(ct)
 	}
 	pt.media, pt.params = media, params

@@ -62,6 +62,7 @@ func interpret(c *collected, opts *Options) *Report {
 		p.complaint()
 	case len(c.statusBlobs) > 0:
 		p.deliveryStatus()
+	case p.sesJSON():
 	}
 	if len(rep.Recipients) == 0 && rep.Kind == "" {
 		if p.looksLikeBounce() {

@@ -190,6 +190,8 @@ func isRecipientLine(line string) bool {
 		return true
 	case before != "" && strings.Trim(before, ">-*#•+=|: \t") == "":
 		return true
+	case len(before) == 3 && replyCodeAt(before, 0):
+		return true // Sendmail: "550 <addr>... User unknown"
 	case containsAny(before, recipientLabels):
 		return true
 	}
