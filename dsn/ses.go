@@ -1,0 +1,128 @@
+package dsn
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// sesNotification is the JSON that Amazon SES publishes (through SNS, often by email) for a
+// bounce, a complaint or a delivery.
+type sesNotification struct {
+	NotificationType string `json:"notificationType"`
+	EventType        string `json:"eventType"`
+	Bounce           *struct {
+		BounceType        string `json:"bounceType"`
+		ReportingMTA      string `json:"reportingMTA"`
+		Timestamp         string `json:"timestamp"`
+		BouncedRecipients []struct {
+			EmailAddress   string `json:"emailAddress"`
+			Action         string `json:"action"`
+			Status         string `json:"status"`
+			DiagnosticCode string `json:"diagnosticCode"`
+		} `json:"bouncedRecipients"`
+	} `json:"bounce"`
+	Complaint *struct {
+		ComplaintFeedbackType string `json:"complaintFeedbackType"`
+		UserAgent             string `json:"userAgent"`
+		ComplainedRecipients  []struct {
+			EmailAddress string `json:"emailAddress"`
+		} `json:"complainedRecipients"`
+	} `json:"complaint"`
+	Delivery *struct {
+		Recipients   []string `json:"recipients"`
+		SMTPResponse string   `json:"smtpResponse"`
+		ReportingMTA string   `json:"reportingMTA"`
+	} `json:"delivery"`
+	Mail struct {
+		MessageID     string `json:"messageId"`
+		Source        string `json:"source"`
+		CommonHeaders struct {
+			From      []string `json:"from"`
+			To        []string `json:"to"`
+			Subject   string   `json:"subject"`
+			MessageID string   `json:"messageId"`
+		} `json:"commonHeaders"`
+		Headers []struct {
+			Name  string `json:"name"`
+			Value string `json:"value"`
+		} `json:"headers"`
+	} `json:"mail"`
+	// Message holds the notification itself when it is wrapped in an SNS envelope.
+	Message string `json:"Message"`
+}
+
+// sesJSON reads an Amazon SES notification from the text of a message; it reports whether
+// there was one.
+func (p *interpreter) sesJSON() bool {
+	i := strings.Index(p.text, "{")
+	if i < 0 || !strings.Contains(p.text, "notificationType") && !strings.Contains(p.text, "eventType") {
+		return false
+	}
+	// SNS folds long lines of its e-mails with "!" + newline + space.
+	body := strings.ReplaceAll(p.text[i:], "!\n ", "")
+	var n sesNotification
+	if err := json.NewDecoder(strings.NewReader(body)).Decode(&n); err != nil {
+		return false
+	}
+	if n.Message != "" {
+		if err := json.Unmarshal([]byte(n.Message), &n); err != nil {
+			return false
+		}
+	}
+	kind := n.NotificationType
+	if kind == "" {
+		kind = n.EventType
+	}
+	rep := p.rep
+	rep.MTA = "amazonses"
+	if !p.c.hasOriginal {
+		h := header{}
+		for _, f := range n.Mail.Headers {
+			h = append(h, field{key: strings.ToLower(f.Name), value: f.Value})
+		}
+		if !h.has("message-id") && n.Mail.MessageID != "" {
+			h = append(h, field{key: "message-id", value: n.Mail.MessageID})
+		}
+		p.c.original, p.c.hasOriginal = h, len(h) > 0
+	}
+	switch {
+	case kind == "Bounce" && n.Bounce != nil:
+		rep.ReportingMTA = typedValueOnly(n.Bounce.ReportingMTA)
+		for _, b := range n.Bounce.BouncedRecipients {
+			typ, diag := typedValue(b.DiagnosticCode)
+			r := Recipient{
+				Address: normalizeAddress(b.EmailAddress), Action: normalizeAction(b.Action),
+				Status: findStatus(b.Status), Diagnostic: diag, DiagnosticType: typ,
+			}
+			if r.Action == "" {
+				r.Action = "failed"
+				if n.Bounce.BounceType == "Transient" {
+					r.Action = "delayed"
+				}
+			}
+			p.complete(&r)
+			rep.Recipients = append(rep.Recipients, r)
+		}
+	case kind == "Complaint" && n.Complaint != nil:
+		rep.Kind = KindComplaint
+		rep.FeedbackType = n.Complaint.ComplaintFeedbackType
+		if rep.FeedbackType == "" {
+			rep.FeedbackType = "abuse"
+		}
+		for _, c := range n.Complaint.ComplainedRecipients {
+			rep.Recipients = append(rep.Recipients, Recipient{
+				Address: normalizeAddress(c.EmailAddress), Reason: "feedback", Category: "complaint",
+			})
+		}
+	case kind == "Delivery" && n.Delivery != nil:
+		rep.ReportingMTA = n.Delivery.ReportingMTA
+		for _, a := range n.Delivery.Recipients {
+			r := Recipient{Address: normalizeAddress(a), Action: "delivered", Diagnostic: n.Delivery.SMTPResponse}
+			p.complete(&r)
+			rep.Recipients = append(rep.Recipients, r)
+		}
+	default:
+		return false
+	}
+	return true
+}
