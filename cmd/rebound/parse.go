@@ -7,11 +7,11 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"strings"
 	"sync"
 	"text/tabwriter"
 
 	"github.com/rebound/rebound/dsn"
+	"github.com/rebound/rebound/mailsource"
 )
 
 // ParseCmd parses messages and prints what they say.
@@ -29,17 +29,17 @@ func (c *ParseCmd) Run(cli *CLI) error {
 	if err != nil {
 		return err
 	}
-	paths, err := expandPaths(c.Paths)
+	paths, err := mailsource.Expand(c.Paths)
 	if err != nil {
 		return err
 	}
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
-	var print func(parsed) error
+	var print func(mailsource.Parsed) error
 	if c.JSON {
 		enc := json.NewEncoder(out)
 		enc.SetEscapeHTML(false)
-		print = func(p parsed) error {
+		print = func(p mailsource.Parsed) error {
 			return enc.Encode(struct {
 				Source string `json:"source"`
 				*dsn.Report
@@ -49,10 +49,10 @@ func (c *ParseCmd) Run(cli *CLI) error {
 		tw := tabwriter.NewWriter(out, 2, 8, 2, ' ', 0)
 		defer tw.Flush()
 		fmt.Fprintln(tw, "SOURCE\tKIND\tRECIPIENT\tACTION\tSTATUS\tCODE\tREASON\tHARD\tCAMPAIGN")
-		print = func(p parsed) error { return printTable(tw, p) }
+		print = func(p mailsource.Parsed) error { return printTable(tw, p) }
 	}
 	failed := 0
-	parseAll(paths, opts, c.Jobs, func(p parsed) {
+	parseAll(paths, opts, c.Jobs, func(p mailsource.Parsed) {
 		if p.Err != nil {
 			failed++
 			fmt.Fprintf(os.Stderr, "rebound: %s: %v\n", p.Source, p.Err)
@@ -70,7 +70,7 @@ func (c *ParseCmd) Run(cli *CLI) error {
 	return nil
 }
 
-func printTable(w io.Writer, p parsed) error {
+func printTable(w io.Writer, p mailsource.Parsed) error {
 	rep := p.Report
 	if len(rep.Recipients) == 0 {
 		_, err := fmt.Fprintf(w, "%s\t%s\t-\t\t\t\t\t\t%s\n", p.Source, rep.Kind, rep.Original.Campaign)
@@ -90,13 +90,13 @@ func printTable(w io.Writer, p parsed) error {
 }
 
 // parseAll parses paths on several goroutines and hands the results to emit in path order.
-func parseAll(paths []string, opts *dsn.Options, jobs int, emit func(parsed)) {
+func parseAll(paths []string, opts *dsn.Options, jobs int, emit func(mailsource.Parsed)) {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
 	type result struct {
 		i   int
-		out []parsed
+		out []mailsource.Parsed
 	}
 	work := make(chan int)
 	done := make(chan result, jobs)
@@ -107,7 +107,7 @@ func parseAll(paths []string, opts *dsn.Options, jobs int, emit func(parsed)) {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				done <- result{i, parseSource(paths[i], opts)}
+				done <- result{i, mailsource.ParseFile(paths[i], opts)}
 			}
 		}()
 	}
@@ -120,7 +120,7 @@ func parseAll(paths []string, opts *dsn.Options, jobs int, emit func(parsed)) {
 		wg.Wait()
 		close(done)
 	}()
-	pending := map[int][]parsed{}
+	pending := map[int][]mailsource.Parsed{}
 	next := 0
 	for r := range done {
 		pending[r.i] = r.out
@@ -138,5 +138,3 @@ func parseAll(paths []string, opts *dsn.Options, jobs int, emit func(parsed)) {
 		}
 	}
 }
-
-var _ = strings.TrimSpace

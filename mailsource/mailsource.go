@@ -1,4 +1,6 @@
-package main
+// Package mailsource turns paths into parsed messages: message files, directories, Maildirs, mbox
+// files (each message named path#n) and "-" for standard input.
+package mailsource
 
 import (
 	"bufio"
@@ -13,16 +15,16 @@ import (
 	"github.com/rebound/rebound/mbox"
 )
 
-// parsed is the outcome of parsing one message.
-type parsed struct {
+// Parsed is the outcome of parsing one message.
+type Parsed struct {
 	Source string
 	Report *dsn.Report
 	Err    error
 }
 
-// expandPaths turns the command-line paths into message files, in a stable order: a directory
+// Expand turns the command-line paths into message files, in a stable order: a directory
 // is walked (a Maildir's cur/ and new/ only, Maildir++ subfolders and dot files skipped).
-func expandPaths(paths []string) ([]string, error) {
+func Expand(paths []string) ([]string, error) {
 	var out []string
 	for _, p := range paths {
 		if p == "-" {
@@ -78,15 +80,15 @@ func isMaildir(dir string) bool {
 	return true
 }
 
-// parseSource parses one path: a message file, an mbox (several messages) or "-" for stdin.
-func parseSource(path string, opts *dsn.Options) []parsed {
+// ParseFile parses one path: a message file, an mbox (several messages) or "-" for stdin.
+func ParseFile(path string, opts *dsn.Options) []Parsed {
 	var r io.Reader
 	if path == "-" {
 		r = os.Stdin
 	} else {
 		f, err := os.Open(path)
 		if err != nil {
-			return []parsed{{Source: path, Err: err}}
+			return []Parsed{{Source: path, Err: err}}
 		}
 		defer f.Close()
 		r = f
@@ -95,9 +97,9 @@ func parseSource(path string, opts *dsn.Options) []parsed {
 	start, _ := br.Peek(256)
 	if !mbox.IsMbox(start) {
 		rep, err := dsn.Parse(br, opts)
-		return []parsed{{Source: path, Report: rep, Err: err}}
+		return []Parsed{{Source: path, Report: rep, Err: err}}
 	}
-	var out []parsed
+	var out []Parsed
 	mr := mbox.NewReader(br)
 	for n := 1; ; n++ {
 		msg, err := mr.Next()
@@ -106,11 +108,11 @@ func parseSource(path string, opts *dsn.Options) []parsed {
 		}
 		src := fmt.Sprintf("%s#%d", path, n)
 		if err != nil {
-			out = append(out, parsed{Source: src, Err: err})
+			out = append(out, Parsed{Source: src, Err: err})
 			break
 		}
 		rep, err := dsn.Parse(msg, opts)
-		out = append(out, parsed{Source: src, Report: rep, Err: err})
+		out = append(out, Parsed{Source: src, Report: rep, Err: err})
 	}
 	return out
 }
