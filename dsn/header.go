@@ -100,6 +100,15 @@ type headerReader struct {
 func (hr headerReader) read(strict bool) (h header, n int) {
 	size := 0
 	first := true
+	var key string
+	var value []byte // value of the field being read, continuation lines appended
+	flush := func() {
+		if key != "" {
+			h = append(h, field{key: key, value: string(bytes.TrimSpace(value))})
+			key, value = "", value[:0]
+		}
+	}
+	defer flush()
 	for {
 		line, start, ok := hr.lr.next()
 		if !ok {
@@ -116,9 +125,8 @@ func (hr headerReader) read(strict bool) (h header, n int) {
 			return h, n
 		}
 		if line[0] == ' ' || line[0] == '\t' {
-			if len(h) > 0 && size < maxHeaderBytes {
-				last := &h[len(h)-1]
-				last.value += " " + string(bytes.TrimSpace(line))
+			if key != "" && size < maxHeaderBytes {
+				value = append(append(value, ' '), bytes.TrimSpace(line)...)
 				size += len(line)
 			}
 			first = false
@@ -138,11 +146,13 @@ func (hr headerReader) read(strict bool) (h header, n int) {
 			continue
 		}
 		n++
+		flush()
 		if size >= maxHeaderBytes || len(h) >= maxHeaderFields {
 			continue
 		}
 		size += len(line)
-		h = append(h, field{key: strings.ToLower(string(k)), value: strings.TrimSpace(string(v))})
+		key = strings.ToLower(string(k))
+		value = append(value[:0], v...)
 	}
 }
 
@@ -150,6 +160,7 @@ func (hr headerReader) read(strict bool) (h header, n int) {
 // delivery-status group).
 func parseHeaderBytes(b []byte) header {
 	lr := newLineReader(bytes.NewReader(b))
+	defer lr.release()
 	h, _ := headerReader{lr: lr}.read(false)
 	return h
 }

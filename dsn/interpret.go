@@ -92,7 +92,7 @@ func (p *interpreter) deliveryStatus() {
 		rep.Recipients = append(rep.Recipients, r)
 	}
 	if len(rep.Recipients) > 0 && rep.MTA == "" {
-		rep.MTA = detectMTA(p.c.top, p.text, true)
+		rep.MTA = detectMTA(p.c.top, p.lower, true)
 	}
 }
 
@@ -236,8 +236,7 @@ func (p *interpreter) blockFor(addr string) string {
 	if addr == "" || p.text == "" {
 		return ""
 	}
-	lower := strings.ToLower(p.text)
-	i := strings.Index(lower, strings.ToLower(addr))
+	i := strings.Index(p.lower, strings.ToLower(addr))
 	if i < 0 {
 		return ""
 	}

@@ -3,6 +3,7 @@ package dsn
 import (
 	"bufio"
 	"io"
+	"sync"
 
 	"github.com/rebound/rebound/eol"
 )
@@ -21,8 +22,20 @@ type lineReader struct {
 	n       int64 // bytes consumed
 }
 
+var bufPool = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, maxLine) }}
+
+// newLineReader returns a lineReader of r; release gives its buffer back when done.
 func newLineReader(r io.Reader) *lineReader {
-	return &lineReader{br: bufio.NewReaderSize(eol.NewReader(r), maxLine)}
+	br := bufPool.Get().(*bufio.Reader)
+	br.Reset(eol.NewReader(r))
+	return &lineReader{br: br}
+}
+
+// release returns the reader's buffer to the pool; the lineReader must not be used after.
+func (l *lineReader) release() {
+	l.br.Reset(nil)
+	bufPool.Put(l.br)
+	l.br = nil
 }
 
 // next returns the next line and whether it starts a line (false for the continuation of a line

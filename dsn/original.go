@@ -93,8 +93,7 @@ var mtaSignatures = []struct {
 }
 
 // detectMTA names the format of a bounce for the report.
-func detectMTA(top header, text string, hasStatus bool) string {
-	lowText := strings.ToLower(text)
+func detectMTA(top header, lowText string, hasStatus bool) string {
 	from := strings.ToLower(top.get("from"))
 	for _, s := range mtaSignatures {
 		var hit bool

@@ -17,6 +17,7 @@ func Parse(r io.Reader, opts *Options) (*Report, error) {
 		opts = &Options{}
 	}
 	lr := newLineReader(r)
+	defer lr.release()
 	top, n := headerReader{lr: lr}.read(false)
 	if lr.err != nil {
 		return nil, fmt.Errorf("reading message: %w", lr.err)
@@ -56,7 +57,7 @@ func interpret(c *collected, opts *Options) *Report {
 			c.statusBlobs = [][]byte{fields}
 		}
 	}
-	p := &interpreter{c: c, opts: opts, rep: rep, text: body}
+	p := &interpreter{c: c, opts: opts, rep: rep, text: body, lower: strings.ToLower(body)}
 	switch {
 	case c.feedbackBlob != nil || c.reportType == "feedback-report":
 		p.complaint()
@@ -77,10 +78,11 @@ func interpret(c *collected, opts *Options) *Report {
 }
 
 type interpreter struct {
-	c    *collected
-	opts *Options
-	rep  *Report
-	text string // the human-readable text, without any inline copy of the original
+	c     *collected
+	opts  *Options
+	rep   *Report
+	text  string // the human-readable text, without any inline copy of the original
+	lower string // text in lower case
 }
 
 // finish sets the message-level facts that do not depend on the format.
@@ -88,7 +90,7 @@ func (p *interpreter) finish() {
 	rep := p.rep
 	p.fillOriginal()
 	if rep.MTA == "" {
-		rep.MTA = detectMTA(p.c.top, p.text, len(p.c.statusBlobs) > 0)
+		rep.MTA = detectMTA(p.c.top, p.lower, len(p.c.statusBlobs) > 0)
 	}
 	if rep.Kind == "" {
 		rep.Kind = kindOf(rep.Recipients)

@@ -113,8 +113,7 @@ func (p *interpreter) looksLikeBounce() bool {
 	fromSystem := p.fromMailSystem()
 	subject := strings.ToLower(top.decoded("subject"))
 	subjectBounce := containsAny(subject, bounceSubjects)
-	text := strings.ToLower(p.text)
-	textBounce := containsAny(text, bouncePhrases)
+	textBounce := containsAny(p.lower, bouncePhrases)
 	switch {
 	case fromSystem && (subjectBounce || textBounce):
 		return true
@@ -313,9 +312,9 @@ var delayPhrases = []string{
 }
 
 func (p *interpreter) looksDelayed() bool {
-	s := strings.ToLower(p.c.top.decoded("subject") + "\n" + p.text)
-	if !containsAny(s, delayPhrases) {
+	subject := strings.ToLower(p.c.top.decoded("subject"))
+	if !containsAny(subject, delayPhrases) && !containsAny(p.lower, delayPhrases) {
 		return false
 	}
-	return !containsAny(s, []string{"permanent", "given up", "giving up", "failed permanently", "gave up", "could not be delivered"})
+	return !containsAny(p.lower, []string{"permanent", "given up", "giving up", "failed permanently", "gave up", "could not be delivered"})
 }

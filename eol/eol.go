@@ -1,7 +1,10 @@
 // Package eol normalises line endings: CRLF and bare CR become LF, streaming.
 package eol
 
-import "io"
+import (
+	"bytes"
+	"io"
+)
 
 // Reader turns CRLF and bare CR line endings into LF. It works in place on each chunk and keeps
 // one bit of state across reads.
@@ -16,6 +19,9 @@ func NewReader(r io.Reader) *Reader { return &Reader{r: r} }
 func (n *Reader) Read(p []byte) (int, error) {
 	for {
 		k, err := n.r.Read(p)
+		if k > 0 && !n.afterCR && bytes.IndexByte(p[:k], '\r') < 0 {
+			return k, err // the common case: nothing to change
+		}
 		w := 0
 		for i := 0; i < k; i++ {
 			c := p[i]
