@@ -113,6 +113,10 @@ func replyCodeAt(s string, i int) bool {
 // findReplyCode returns the SMTP reply code in s: the first one followed by an RFC 3463 code of
 // the same class, else the first one.
 func findReplyCode(s string) string {
+	// Sendmail quotes the remote reply after the address: "554 <a@example.com>... 550 Host unknown".
+	if i := strings.Index(s, "... "); i > 0 && replyCodeAt(s, i+4) {
+		return s[i+4 : i+7]
+	}
 	first := ""
 	for i := 0; i+3 <= len(s); i++ {
 		if !replyCodeAt(s, i) {

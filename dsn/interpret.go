@@ -67,8 +67,10 @@ func (p *interpreter) deliveryStatus() {
 				addr = a
 			} else if validAddress(orig) {
 				addr = orig
-			} else if a := firstAddress(rec.get("final-recipient")); a != "" {
+			} else if a := firstAddress(rec.get("final-recipient")); validAddress(a) {
 				addr = a
+			} else {
+				addr = ""
 			}
 		}
 		if addr == "" {
@@ -133,6 +135,18 @@ func (p *interpreter) complete(r *Recipient) {
 	if r.ReplyCode == "" {
 		r.ReplyCode = findReplyCode(block)
 	}
+	if r.ReplyCode == "" {
+		// A transcript line naming the recipient: "550 <user@example.com>... User unknown".
+		for _, line := range p.linesWith(r.Address) {
+			if t := strings.TrimLeft(line, " \t<"); len(t) > 3 && replyCodeAt(t, 0) {
+				r.ReplyCode = findReplyCode(t)
+				if s := findStatus(t); s != "" && betterStatus(s, r.Status) {
+					r.Status = s
+				}
+				break
+			}
+		}
+	}
 	if r.Command == "" {
 		r.Command = commandOf(r.Diagnostic + "\n" + block)
 	}
@@ -166,8 +180,8 @@ func specificity(code string) int {
 	switch {
 	case subject == "0" && detail == "0":
 		return 0
-	case detail == "0":
-		return 1
+	case detail == "0", subject == "4" && detail == "7":
+		return 1 // X.4.7, "delivery time expired", hides the cause of the delays
 	}
 	return 2
 }
@@ -228,6 +242,33 @@ var smtpCommands = []struct {
 	{"MAIL", []string{"mail from", "mail command"}},
 	{"HELO", []string{"in reply to helo", "in reply to ehlo", "after helo", "after ehlo"}},
 	{"CONN", []string{"after initial connection", "in reply to initial", "connection refused", "banner"}},
+}
+
+// linesWith returns the lines of the text that mention addr.
+func (p *interpreter) linesWith(addr string) []string {
+	a := strings.ToLower(addr)
+	if a == "" || !strings.Contains(p.lower, a) {
+		return nil
+	}
+	var out []string
+	lower := p.lower
+	for len(lower) > 0 {
+		i := strings.Index(lower, a)
+		if i < 0 {
+			break
+		}
+		start := strings.LastIndexByte(lower[:i], '\n') + 1
+		end := strings.IndexByte(lower[i:], '\n')
+		if end < 0 {
+			end = len(lower)
+		} else {
+			end += i
+		}
+		off := len(p.lower) - len(lower)
+		out = append(out, p.text[off+start:off+end])
+		lower = lower[end:]
+	}
+	return out
 }
 
 // blockFor returns the lines of the text that speak of addr: its line and the lines after it up

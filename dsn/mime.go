@@ -162,7 +162,12 @@ func (w *walker) entity(h header, depth int, inOriginal bool) (int, bool) {
 			w.setOriginal(parseHeaderBytes(decodeTransfer(raw, pt.encoding)))
 			return l, cl
 		}
-		w.setOriginal(w.headers())
+		inner := w.headers()
+		if it := typeOf(inner); it.media == "multipart/report" && len(c.statusBlobs) == 0 && !inOriginal && depth < maxDepth {
+			// A bounce forwarded as an attachment: the report inside is the one to read.
+			return w.multipart(it, depth+1, false)
+		}
+		w.setOriginal(inner)
 		return w.skip()
 	case "text/rfc822-headers", "message/global-headers", "text/rfc822-header":
 		raw, l, cl := w.collect(maxHeaderBytes)

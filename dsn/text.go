@@ -29,6 +29,7 @@ var originalMarkers = []string{
 	"message text follows",
 	"this is the original message",
 	"bounced e-mail:",
+	"original message:",
 }
 
 // splitOriginal cuts the text where a copy of the returned message starts and parses that copy's
@@ -87,6 +88,7 @@ var bouncePhrases = []string{
 	"smtp error", "remote host said", "mailbox unavailable", "delivery to the following",
 	"the following addresses had", "message was not sent", "failed to deliver", "no such user",
 	"invalid user", "requested action not taken", "invalid address", "unknown user",
+	"error has occurred while attempting to deliver", "list of recipients", "no valid recipients",
 }
 
 func containsAny(s string, phrases []string) bool {
@@ -101,7 +103,7 @@ func containsAny(s string, phrases []string) bool {
 // fromMailSystem tells whether the message comes from a mail system rather than a person.
 func (p *interpreter) fromMailSystem() bool {
 	from := strings.ToLower(p.c.top.get("from"))
-	return isSystemAddress(firstAddress(from)) || containsAny(from, []string{"mailer-daemon", "mailer_daemon", "postmaster", "mail delivery", "mail administrator", "mail system", "mailerdaemon", "post_master"})
+	return isSystemAddress(firstAddress(from)) || containsAny(from, []string{"mailer-daemon", "mailer_daemon", "postmaster", "mail delivery", "mail administrator", "mail system", "mailerdaemon", "post_master", "mailer daemon"}) || from == "<>"
 }
 
 // looksLikeBounce tells whether a message without a delivery-status part is a bounce.
@@ -185,8 +187,8 @@ func isRecipientLine(line string) bool {
 	switch {
 	case before == "" && (after == "" || after == ":" || strings.HasPrefix(after, "(") || strings.HasPrefix(after, ":") || strings.HasPrefix(after, "...") || strings.HasPrefix(after, ",")):
 		return true
-	case before == "" && len(spans) == 1 && len(after) < 80:
-		return true
+	case before == "":
+		return true // a line that starts with the address
 	case before != "" && strings.Trim(before, ">-*#•+=|: \t") == "":
 		return true
 	case len(before) == 3 && replyCodeAt(before, 0):
