@@ -218,16 +218,19 @@ func (p *interpreter) textBounce() {
 	}
 	var recipients []string
 	seen := map[string]bool{}
-	add := func(a string) {
+	bounceFrom := strings.ToLower(firstAddress(p.c.top.get("from")))
+	add := func(a string, strong bool) {
 		k := strings.ToLower(a)
-		if a == "" || seen[k] || exclude[k] {
+		// A line that names an address as the failed recipient is trusted even when the
+		// address is also the sender's (a message someone sent to themselves).
+		if a == "" || seen[k] || k == bounceFrom || exclude[k] && !strong {
 			return
 		}
 		seen[k] = true
 		recipients = append(recipients, a)
 	}
 	for _, a := range strings.Split(p.c.top.get("x-failed-recipients"), ",") {
-		add(firstAddress(a))
+		add(firstAddress(a), true)
 	}
 	var weak []string
 	if len(recipients) == 0 {
@@ -236,7 +239,7 @@ func (p *interpreter) textBounce() {
 				continue
 			}
 			if isRecipientLine(line) {
-				add(findAddresses(line)[0].addr)
+				add(findAddresses(line)[0].addr, true)
 				continue
 			}
 			for _, s := range findAddresses(line) {
@@ -248,19 +251,19 @@ func (p *interpreter) textBounce() {
 	}
 	for _, a := range weak {
 		if len(recipients) == 0 && !isSystemAddress(a) {
-			add(a)
+			add(a, false)
 		}
 	}
 	if len(recipients) == 0 && p.c.hasOriginal {
 		if to := strings.Split(p.c.original.get("to"), ","); len(to) == 1 {
-			add(firstAddress(to[0]))
+			add(firstAddress(to[0]), false)
 		}
 	}
 	if len(recipients) == 0 {
 		for _, t := range p.opts.VERP {
 			for _, k := range []string{"x-original-to", "delivered-to", "to"} {
 				if d, ok := t.Decode(firstAddress(p.c.top.get(k))); ok && d.Recipient != "" {
-					add(normalizeAddress(d.Recipient))
+					add(normalizeAddress(d.Recipient), false)
 				}
 			}
 		}
