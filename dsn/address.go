@@ -14,10 +14,15 @@ func isDomainChar(c byte) bool { return isAlnum(c) || c >= 0x80 || c == '-' || c
 // addressAt expands the '@' at s[at] into the address around it, returning its bounds.
 func addressAt(s string, at int) (int, int, bool) {
 	i := at
+	if i > 1 && s[i-1] == '"' { // quoted local part: "john..doe"@example.com
+		if q := strings.LastIndexByte(s[:i-1], '"'); q >= 0 && !strings.ContainsAny(s[q:i], "\n<>") {
+			i = q
+		}
+	}
 	for i > 0 && isLocalChar(s[i-1]) {
 		i--
 	}
-	for i < at && (s[i] == '.' || s[i] == '\'' || s[i] == '=' && i+1 < at && s[i+1] == '?') {
+	for i < at && s[i] != '"' && (s[i] == '.' || s[i] == '\'' || s[i] == '=' && i+1 < at && s[i+1] == '?') {
 		i++
 	}
 	j := at + 1
@@ -42,7 +47,10 @@ func addressAt(s string, at int) (int, int, bool) {
 
 // normalizeAddress lower-cases the domain of an address and decodes RFC 6533 \x{..} escapes.
 func normalizeAddress(a string) string {
-	a = strings.Trim(a, " \t<>\"'.,;:()[]")
+	a = strings.Trim(a, " \t<>'.,;:()[]")
+	if strings.Count(a, `"`) == 1 || strings.HasPrefix(a, `"`) && strings.HasSuffix(a, `"`) {
+		a = strings.Trim(a, `"`)
+	}
 	if strings.Contains(a, `\x{`) {
 		a = decodeEmbeddedUnicode(a)
 	}
@@ -137,5 +145,5 @@ func isSystemAddress(a string) bool {
 // validAddress reports whether a is a single plausible address.
 func validAddress(a string) bool {
 	at := strings.LastIndexByte(a, '@')
-	return at > 0 && at < len(a)-1 && !strings.ContainsAny(a, " \t<>|,;")
+	return at > 0 && at < len(a)-1 && !strings.ContainsAny(a, " \t<>|,;:")
 }
