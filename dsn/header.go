@@ -143,6 +143,11 @@ func (hr headerReader) read(strict bool) (h header, n int) {
 				hr.lr.unread(line)
 				return h, n
 			}
+			if key != "" && bytes.IndexByte(line, '=') > 0 && size < maxHeaderBytes {
+				// "boundary=..." left unindented: a continuation line that lost its space.
+				value = append(append(value, ' '), bytes.TrimSpace(line)...)
+				size += len(line)
+			}
 			continue
 		}
 		n++
