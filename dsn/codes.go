@@ -136,3 +136,19 @@ func findReplyCode(s string) string {
 	}
 	return first
 }
+
+// asciiLower lower-cases ASCII letters only, so that byte offsets in the result are offsets in s.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}

@@ -246,7 +246,7 @@ var smtpCommands = []struct {
 
 // linesWith returns the lines of the text that mention addr.
 func (p *interpreter) linesWith(addr string) []string {
-	a := strings.ToLower(addr)
+	a := asciiLower(addr)
 	if a == "" || !strings.Contains(p.lower, a) {
 		return nil
 	}
@@ -277,7 +277,7 @@ func (p *interpreter) blockFor(addr string) string {
 	if addr == "" || p.text == "" {
 		return ""
 	}
-	i := strings.Index(p.lower, strings.ToLower(addr))
+	i := strings.Index(p.lower, asciiLower(addr))
 	if i < 0 {
 		return ""
 	}

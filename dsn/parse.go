@@ -57,7 +57,7 @@ func interpret(c *collected, opts *Options) *Report {
 			c.statusBlobs = [][]byte{fields}
 		}
 	}
-	p := &interpreter{c: c, opts: opts, rep: rep, text: body, lower: strings.ToLower(body)}
+	p := &interpreter{c: c, opts: opts, rep: rep, text: body, lower: asciiLower(body)}
 	switch {
 	case c.feedbackBlob != nil || c.reportType == "feedback-report":
 		p.complaint()
