@@ -88,6 +88,9 @@ func decodeEmbeddedUnicode(s string) string {
 
 // firstAddress returns the first address in s, normalized, or "".
 func firstAddress(s string) string {
+	if strings.Contains(s, `\x{`) {
+		s = decodeEmbeddedUnicode(s)
+	}
 	if i := strings.IndexByte(s, '<'); i >= 0 {
 		if j := strings.IndexByte(s[i:], '>'); j > 0 && strings.Contains(s[i:i+j], "@") {
 			return normalizeAddress(s[i+1 : i+j])

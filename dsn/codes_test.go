@@ -1,0 +1,62 @@
+package dsn
+
+import "testing"
+
+func TestFindStatus(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"550 5.1.1 <a@example.com>: Recipient address rejected", "5.1.1"},
+		{"Status: 5.0.0 then 550 5.1.1 user unknown", "5.1.1"},
+		{"host 192.0.2.1 said: 5.2.0 then 5.2.2", "5.2.2"},
+		{"version 5.1.1.2 is not a code", ""},
+		{"(#5.5.0)", "5.5.0"},
+		{"4.4.7 then 4.4.2", "4.4.2"},
+		{"ip 10.5.1.1", ""},
+		{"no code here", ""},
+	}
+	for _, tt := range tests {
+		if got := findStatus(tt.in); got != tt.want {
+			t.Errorf("findStatus(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFindReplyCode(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"smtp; 550 5.1.1 user unknown", "550"},
+		{"said: 550-5.1.1 The email account", "550"},
+		{"554 <a@example.org>... 550 Host unknown", "550"},
+		{"<a@example.com>: 550: 5.2.2 Mailbox Full", "550"},
+		{"ERROR_CODE :550, ERROR_CODE :5.1.1", "550"},
+		{"at 23:45:43 +0900, size=2500 bytes", ""},
+		{"host 192.0.2.250 refused", ""},
+		{"Remote host said: 452 4.2.2 Over quota", "452"},
+	}
+	for _, tt := range tests {
+		if got := findReplyCode(tt.in); got != tt.want {
+			t.Errorf("findReplyCode(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestAddresses(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"rfc822; <User@Example.COM>", "User@example.com"},
+		{`"john..doe"@example.org: host said`, `"john..doe"@example.org`},
+		{`utf-8; \x{5F20}\x{4E09}@example.cn`, "张三@example.cn"},
+		{"Kijitora <kijitora@example.jp>", "kijitora@example.jp"},
+		{"nothing here", ""},
+	}
+	for _, tt := range tests {
+		if got := firstAddress(tt.in); got != tt.want {
+			t.Errorf("firstAddress(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSpecificity(t *testing.T) {
+	for code, want := range map[string]int{"5": 0, "5.0.0": 0, "5.1.0": 1, "4.4.7": 1, "5.1.1": 2, "5.7.26": 2} {
+		if got := specificity(code); got != want {
+			t.Errorf("specificity(%q) = %d, want %d", code, got, want)
+		}
+	}
+}
