@@ -300,6 +300,13 @@ func (p *interpreter) blockFor(addr string) string {
 		if n > 0 && len(findAddresses(t)) > 0 && isRecipientLine(t) && !strings.Contains(strings.ToLower(t), strings.ToLower(addr)) {
 			break // the next recipient's block
 		}
+		if n == 0 {
+			// The address's own line says nothing more than the address: leave it out.
+			rest := strings.Trim(strings.Replace(strings.ToLower(t), strings.ToLower(addr), "", 1), " \t<>:\"'")
+			if rest == "" {
+				continue
+			}
+		}
 		out = append(out, t)
 		if len(out) >= 12 {
 			break
