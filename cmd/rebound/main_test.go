@@ -85,8 +85,8 @@ X-Campaign-ID: oct-2026
 `
 
 type parseLine struct {
-	Source     string `json:"source"`
-	Kind       string `json:"kind"`
+	Source     string                               `json:"source"`
+	Kind       string                               `json:"kind"`
 	Original   struct{ Campaign, MessageID string } `json:"original"`
 	Recipients []struct {
 		Address, Status, ReplyCode, Action, Command string
