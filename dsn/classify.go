@@ -1,5 +1,9 @@
 package dsn
 
+import (
+	"strings"
+)
+
 // Classification is the judgement on one recipient.
 type Classification struct {
 	Reason   string
@@ -17,8 +21,134 @@ type ClassifyInput struct {
 	MTA        string // format that decoded the message
 }
 
-// Classify returns the reason, category and hard flag for one recipient, checking the user's
-// rules (may be nil) before the built-in table.
+// categories maps each reason of ../shared/reasons.md to its category.
+var categories = map[string]string{
+	"userunknown": "recipient", "hasmoved": "recipient", "suspend": "recipient",
+	"mailboxfull": "recipient", "filtered": "recipient", "mailererror": "recipient",
+	"exceedlimit": "recipient", "suppressed": "recipient",
+	"hostunknown": "domain", "notaccept": "domain", "networkerror": "domain",
+	"norelaying":  "relay",
+	"blocked":     "antispam", "badreputation": "antispam", "requireptr": "antispam",
+	"authfailure": "antispam", "rejected": "antispam", "spamdetected": "antispam",
+	"virusdetected": "antispam", "policyviolation": "antispam",
+	"contenterror": "content", "notcompliantrfc": "content", "mesgtoobig": "content",
+	"securityerror": "system", "failedstarttls": "system", "syntaxerror": "system",
+	"speeding": "system", "toomanyconn": "system", "systemerror": "system",
+	"systemfull": "system", "expired": "system",
+	"onhold": "unknown", "undefined": "unknown",
+	"feedback": "complaint", "vacation": "autoreply", "delivered": "success",
+}
+
+// Reasons lists the reason vocabulary.
+func Reasons() []string {
+	out := make([]string, 0, len(categories))
+	for r := range categories {
+		out = append(out, r)
+	}
+	return out
+}
+
+// Judge returns the classification of reason: its category, and whether it means the address
+// is dead. Only userunknown, hostunknown and hasmoved are hard, and notaccept when the code is
+// permanent.
+func Judge(reason, status, replyCode string) Classification {
+	c := Classification{Reason: reason, Category: categories[reason]}
+	if c.Category == "" {
+		c.Category = "unknown"
+	}
+	switch reason {
+	case "userunknown", "hostunknown", "hasmoved":
+		c.Hard = true
+	case "notaccept":
+		c.Hard = strings.HasPrefix(status, "5") || status == "" && strings.HasPrefix(replyCode, "5")
+	}
+	return c
+}
+
+// Classify returns the reason, category and hard flag for one recipient. It checks, in order:
+// the user's rules (may be nil); the action (delivered, relayed, expanded are successes); the
+// phrases of the diagnostic, in the order of the built-in table; the status code, most specific
+// first; the reply code; and else gives "onhold" when a specific status says something the
+// table does not know, "undefined" otherwise.
 func Classify(in ClassifyInput, user *Rules) Classification {
-	return Classification{Reason: "undefined", Category: "unknown"}
+	judge := func(reason string) Classification { return Judge(reason, in.Status, in.ReplyCode) }
+	text := asciiLower(in.Diagnostic)
+	if user != nil {
+		if r := user.match(text, in.Status); r != "" {
+			return judge(r)
+		}
+	}
+	switch strings.ToLower(in.Action) {
+	case "delivered", "relayed", "expanded":
+		return judge("delivered")
+	}
+	if r := builtin.match(text, in.Status); r != "" {
+		return judge(adjust(r, in))
+	}
+	if r := reasonByStatus(in.Status); r != "" {
+		return judge(adjust(r, in))
+	}
+	if r := reasonByReplyCode[in.ReplyCode]; r != "" {
+		return judge(r)
+	}
+	if specificity(in.Status) > 0 {
+		return judge("onhold")
+	}
+	return judge("undefined")
+}
+
+// adjust refines a reason with the context of the failure.
+func adjust(reason string, in ClassifyInput) string {
+	// A recipient refused only after the message was sent (in reply to DATA) was refused by
+	// a filter, not for being unknown.
+	if reason == "userunknown" && in.Command == "DATA" {
+		return "filtered"
+	}
+	return reason
+}
+
+// reasonByStatus maps RFC 3463 codes to reasons: exact codes first, then subject.detail of any
+// class.
+func reasonByStatus(status string) string {
+	if len(status) < 5 {
+		return ""
+	}
+	if r, ok := reasonByCode[status]; ok {
+		return r
+	}
+	return reasonByCode["x"+status[1:]]
+}
+
+// reasonByCode maps a status code (class "x" for any class) to a reason.
+var reasonByCode = map[string]string{
+	"x.1.0": "userunknown", "x.1.1": "userunknown", "x.1.2": "hostunknown", "x.1.3": "userunknown",
+	"x.1.4": "userunknown", "x.1.5": "userunknown", "x.1.6": "hasmoved", "x.1.7": "rejected",
+	"x.1.8": "rejected", "x.1.9": "userunknown", "x.1.10": "notaccept",
+	"x.2.0": "onhold", "x.2.1": "suspend", "x.2.2": "mailboxfull", "x.2.3": "exceedlimit",
+	"x.2.4": "systemerror",
+	"x.3.0": "systemerror", "x.3.1": "systemfull", "x.3.2": "notaccept", "x.3.3": "contenterror",
+	"x.3.4": "mesgtoobig", "x.3.5": "systemerror",
+	"x.4.0": "networkerror", "x.4.1": "networkerror", "x.4.2": "networkerror", "x.4.3": "networkerror",
+	"x.4.4": "hostunknown", "x.4.5": "systemfull", "x.4.6": "networkerror", "x.4.7": "expired",
+	"x.5.0": "syntaxerror", "x.5.1": "syntaxerror", "x.5.2": "syntaxerror", "x.5.3": "exceedlimit",
+	"x.5.4": "syntaxerror", "x.5.5": "syntaxerror",
+	"x.6.0": "contenterror", "x.6.1": "contenterror", "x.6.2": "contenterror", "x.6.3": "contenterror",
+	"x.6.4": "contenterror", "x.6.5": "contenterror",
+	"x.7.0": "policyviolation", "x.7.1": "blocked", "x.7.2": "policyviolation", "x.7.3": "securityerror",
+	"x.7.4": "securityerror", "x.7.5": "securityerror", "x.7.6": "securityerror", "x.7.7": "securityerror",
+	"x.7.8": "securityerror", "x.7.9": "securityerror", "x.7.10": "securityerror", "x.7.11": "securityerror",
+	"x.7.12": "securityerror", "x.7.13": "suspend", "x.7.14": "securityerror", "x.7.15": "securityerror",
+	"x.7.16": "mesgtoobig", "x.7.17": "hasmoved", "x.7.18": "norelaying", "x.7.19": "securityerror",
+	"x.7.20": "authfailure", "x.7.21": "authfailure", "x.7.22": "authfailure", "x.7.23": "authfailure",
+	"x.7.24": "authfailure", "x.7.25": "requireptr", "x.7.26": "authfailure", "x.7.27": "notaccept",
+	"x.7.28": "spamdetected", "x.7.29": "authfailure", "x.7.30": "securityerror",
+	"4.0.0": "", "5.0.0": "",
+}
+
+// reasonByReplyCode maps an SMTP reply code, when nothing more is known, to a reason.
+var reasonByReplyCode = map[string]string{
+	"421": "systemerror", "450": "onhold", "451": "systemerror", "452": "mailboxfull",
+	"521": "notaccept", "523": "mesgtoobig", "550": "onhold", "551": "hasmoved", "552": "mailboxfull",
+	"553": "userunknown", "554": "onhold", "556": "notaccept",
+	"500": "syntaxerror", "501": "syntaxerror", "502": "syntaxerror", "503": "syntaxerror", "504": "syntaxerror",
 }
