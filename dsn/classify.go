@@ -19,6 +19,10 @@ type ClassifyInput struct {
 	Diagnostic string // diagnostic text and any other explanation found for this recipient
 	Command    string // SMTP command that failed (RCPT, DATA, ...)
 	MTA        string // format that decoded the message
+
+	// fromTranscript tells that Command was read from a session transcript, where pipelined
+	// RCPT answers follow the DATA command: it does not say that DATA was refused.
+	fromTranscript bool
 }
 
 // categories maps each reason of ../shared/reasons.md to its category.
@@ -101,7 +105,7 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 func adjust(reason string, in ClassifyInput) string {
 	// A recipient refused only after the message was sent (in reply to DATA) was refused by
 	// a filter, not for being unknown.
-	if reason == "userunknown" && in.Command == "DATA" {
+	if reason == "userunknown" && (in.Command == "DATA" && !in.fromTranscript || strings.HasPrefix(in.Status, "5.2.0")) {
 		return "filtered"
 	}
 	return reason

@@ -150,6 +150,10 @@ func (p *interpreter) complete(r *Recipient) {
 	if r.Command == "" {
 		r.Command = commandOf(r.Diagnostic + "\n" + block)
 	}
+	if r.Command == "" {
+		r.Command = p.transcriptCommand(r.Address)
+		r.commandFromTranscript = r.Command != ""
+	}
 	if r.Action == "" {
 		r.Action = actionFromClass(r.Status, r.ReplyCode)
 	}
@@ -218,6 +222,37 @@ func classOf(action, reply string) string {
 		return "2"
 	}
 	return "5"
+}
+
+// transcriptCommand reads a session transcript (Sendmail, Courier: ">>> DATA" then
+// "<<< 550 ...") for the command that the first error answered, preferring an error that names
+// addr.
+func (p *interpreter) transcriptCommand(addr string) string {
+	if !strings.Contains(p.text, ">>> ") {
+		return ""
+	}
+	last, first := "", ""
+	for _, line := range strings.Split(p.text, "\n") {
+		t := strings.TrimSpace(line)
+		switch {
+		case strings.HasPrefix(t, ">>> "):
+			last = commandOf(t)
+			if last == "" {
+				switch strings.ToUpper(strings.TrimSpace(t[4:])) {
+				case "DATA", ".":
+					last = "DATA"
+				}
+			}
+		case strings.HasPrefix(t, "<<< ") && len(t) > 7 && (t[4] == '4' || t[4] == '5'):
+			if strings.Contains(asciiLower(t), asciiLower(addr)) && last != "" {
+				return last
+			}
+			if first == "" {
+				first = last
+			}
+		}
+	}
+	return first
 }
 
 // commandOf finds the SMTP command a diagnostic says failed.

@@ -106,6 +106,7 @@ func (p *interpreter) finish() {
 		cl := Classify(ClassifyInput{
 			Action: r.Action, Status: r.Status, ReplyCode: r.ReplyCode,
 			Diagnostic: r.Diagnostic, Command: r.Command, MTA: rep.MTA,
+			fromTranscript: r.commandFromTranscript,
 		}, p.opts.Rules)
 		r.Reason, r.Category, r.Hard = cl.Reason, cl.Category, cl.Hard
 		if r.Reason == "expired" && r.Action == "failed" {

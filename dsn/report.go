@@ -63,6 +63,8 @@ type Recipient struct {
 	Reason          string `json:"reason"`
 	Category        string `json:"category"`
 	Hard            bool   `json:"hard"`
+
+	commandFromTranscript bool // Command was read from a session transcript
 }
 
 // IsFailure reports whether the recipient failed (permanently or not): not delayed, not
