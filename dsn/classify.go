@@ -86,6 +86,9 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 	case "delivered", "relayed", "expanded":
 		return judge("delivered")
 	}
+	if r := reasonByMTA[in.MTA]; r != "" {
+		return judge(r)
+	}
 	if r := builtin.match(text, in.Status); r != "" {
 		return judge(adjust(r, in))
 	}
@@ -93,12 +96,12 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 		return judge(adjust(r, in))
 	}
 	if r := reasonByReplyCode[in.ReplyCode]; r != "" {
-		return judge(r)
+		return judge(adjust(r, in))
 	}
 	if specificity(in.Status) > 0 {
-		return judge("onhold")
+		return judge(adjust("onhold", in))
 	}
-	return judge("undefined")
+	return judge(adjust("undefined", in))
 }
 
 // adjust refines a reason with the context of the failure.
@@ -108,7 +111,32 @@ func adjust(reason string, in ClassifyInput) string {
 	if reason == "userunknown" && (in.Command == "DATA" && !in.fromTranscript || strings.HasPrefix(in.Status, "5.2.0")) {
 		return "filtered"
 	}
+	// An address refused in reply to MAIL FROM is the sender's.
+	if in.Command == "MAIL" && (reason == "userunknown" || reason == "hostunknown") {
+		return "rejected"
+	}
+	// A temporary failure that ended in a bounce: the retry period ran out.
+	if strings.EqualFold(in.Action, "failed") && temporary(in) {
+		switch reason {
+		case "networkerror", "systemerror", "onhold", "undefined":
+			return "expired"
+		}
+	}
 	return reason
+}
+
+// temporary reports whether the codes of a failure are temporary (4xx, 4.x.x).
+func temporary(in ClassifyInput) bool {
+	if in.Status != "" && in.Status[0] != '5' {
+		return in.Status[0] == '4'
+	}
+	return strings.HasPrefix(in.ReplyCode, "4")
+}
+
+// reasonByMTA gives the reason of every failure a format reports, for formats that only ever
+// report one kind.
+var reasonByMTA = map[string]string{
+	"googlegroups": "rejected", // the group does not exist or the sender may not post to it
 }
 
 // reasonByStatus maps RFC 3463 codes to reasons: exact codes first, then subject.detail of any

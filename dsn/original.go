@@ -80,6 +80,7 @@ var mtaSignatures = []struct {
 	{"exchange", "header", "x-ms-exchange"},
 	{"exchange", "text", "microsoft exchange"},
 	{"office365", "text", "office 365"},
+	{"googlegroups", "failed", "@googlegroups.com"},
 	{"gmail", "from", "googlemail.com"},
 	{"gmail", "from", "google.com"},
 	{"yahoo", "from", "yahoo"},
@@ -102,6 +103,8 @@ func detectMTA(top header, lowText string, hasStatus bool) string {
 			hit = strings.Contains(lowText, s.phrase)
 		case "from":
 			hit = strings.Contains(from, s.phrase)
+		case "failed":
+			hit = strings.Contains(strings.ToLower(top.get("x-failed-recipients")), s.phrase)
 		case "header":
 			hit = top.has(s.phrase) || hasHeaderPrefix(top, s.phrase)
 		}

@@ -288,8 +288,25 @@ func (p *interpreter) textBounce() {
 				}
 			}
 		}
+		if r.Diagnostic == "" {
+			r.Diagnostic = firstLines(p.text, 6)
+		}
 		rep.Recipients = append(rep.Recipients, r)
 	}
+}
+
+// firstLines returns up to n non-blank lines of text, joined.
+func firstLines(text string, n int) string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		if t := strings.TrimSpace(line); t != "" {
+			out = append(out, t)
+			if len(out) == n {
+				break
+			}
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // errorLines returns the lines of text that carry an SMTP reply or status code.
