@@ -116,7 +116,8 @@ func adjust(reason string, in ClassifyInput) string {
 		return "rejected"
 	}
 	// A temporary failure that ended in a bounce: the retry period ran out.
-	if strings.EqualFold(in.Action, "failed") && temporary(in) {
+	// A delay notice says the same: the condition persists.
+	if strings.EqualFold(in.Action, "failed") && temporary(in) || strings.EqualFold(in.Action, "delayed") {
 		switch reason {
 		case "networkerror", "systemerror", "onhold", "undefined":
 			return "expired"
