@@ -108,7 +108,7 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 func adjust(reason string, in ClassifyInput) string {
 	// A recipient refused only after the message was sent (in reply to DATA) was refused by
 	// a filter, not for being unknown.
-	if reason == "userunknown" && (in.Command == "DATA" && !in.fromTranscript || strings.HasPrefix(in.Status, "5.2.0")) {
+	if reason == "userunknown" && (in.Command == "DATA" && !in.fromTranscript || strings.HasPrefix(in.Status, "5.2.0") || filteringMTAs[in.MTA]) {
 		return "filtered"
 	}
 	// An address refused in reply to MAIL FROM is the sender's.
@@ -132,6 +132,12 @@ func temporary(in ClassifyInput) bool {
 		return in.Status[0] == '4'
 	}
 	return strings.HasPrefix(in.ReplyCode, "4")
+}
+
+// filteringMTAs are content-filter appliances: a recipient they refuse was refused by a filter,
+// whatever the words.
+var filteringMTAs = map[string]bool{
+	"activehunter": true, "mailfoundry": true, "mfilter": true, "surfcontrol": true, "mcafee": true,
 }
 
 // reasonByMTA gives the reason of every failure a format reports, for formats that only ever

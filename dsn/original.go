@@ -68,6 +68,11 @@ func (p *interpreter) fillOriginal() {
 var mtaSignatures = []struct {
 	name, where, phrase string
 }{
+	{"activehunter", "anyheader", "active!hunter"},
+	{"mailfoundry", "anyheader", "(mailfoundry)"},
+	{"mfilter", "anyheader", "m-filter"},
+	{"surfcontrol", "anyheader", "surfcontrol"},
+	{"mcafee", "anyheader", "mcafee"},
 	{"postfix", "status", "x-postfix"},
 	{"postfix", "text", "this is the mail system at host"},
 	{"postfix", "text", "(in reply to rcpt to command)"},
@@ -103,6 +108,13 @@ func detectMTA(top header, lowText string, hasStatus bool) string {
 			hit = strings.Contains(lowText, s.phrase)
 		case "from":
 			hit = strings.Contains(from, s.phrase)
+		case "anyheader":
+			for _, f := range top {
+				if strings.Contains(asciiLower(f.value), s.phrase) {
+					hit = true
+					break
+				}
+			}
 		case "failed":
 			hit = strings.Contains(strings.ToLower(top.get("x-failed-recipients")), s.phrase)
 		case "header":
