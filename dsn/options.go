@@ -25,4 +25,7 @@ type Options struct {
 	// MessageIDPattern extracts a campaign id from the original Message-ID: the submatch named
 	// "campaign", or else the first submatch.
 	MessageIDPattern *regexp.Regexp
+	// EnvelopeRecipient is the address the bounce was delivered to (the VERP return path), when
+	// the caller knows it: Postfix's ${recipient}, or the first of a Delivered-To header.
+	EnvelopeRecipient string
 }

@@ -27,7 +27,7 @@ func (p *interpreter) fillOriginal() {
 		}
 	}
 	// The return path of the original, or the address the bounce came back to.
-	paths := []string{o.ReturnPath}
+	paths := []string{p.opts.EnvelopeRecipient, o.ReturnPath}
 	for _, k := range []string{"x-original-to", "delivered-to", "to", "envelope-to"} {
 		paths = append(paths, firstAddress(p.c.top.get(k)))
 	}

@@ -261,8 +261,8 @@ func (p *interpreter) textBounce() {
 	}
 	if len(recipients) == 0 {
 		for _, t := range p.opts.VERP {
-			for _, k := range []string{"x-original-to", "delivered-to", "to"} {
-				if d, ok := t.Decode(firstAddress(p.c.top.get(k))); ok && d.Recipient != "" {
+			for _, a := range []string{p.opts.EnvelopeRecipient, firstAddress(p.c.top.get("x-original-to")), firstAddress(p.c.top.get("delivered-to")), firstAddress(p.c.top.get("to"))} {
+				if d, ok := t.Decode(a); ok && d.Recipient != "" {
 					add(normalizeAddress(d.Recipient), false)
 				}
 			}

@@ -1,9 +1,15 @@
 // Package feedback turns parsed bounces into reports for the sending application and delivers
-// them (HTTP webhook in rebound's JSON, listmonk's or SPIP's form format, a command, or stdout).
+// them: an HTTP webhook in rebound's JSON, listmonk's bounce webhook or SPIP Newsletters' form,
+// a command, or JSON lines on a writer.
 package feedback
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/mail"
+	"strings"
+	"time"
 
 	"github.com/rebound/rebound/dsn"
 )
@@ -26,16 +32,99 @@ type Report struct {
 	FeedbackType      string `json:"feedback_type,omitempty"`
 }
 
+// Report types.
+const (
+	TypeHard      = "hard"
+	TypeSoft      = "soft"
+	TypeComplaint = "complaint"
+	TypeDelay     = "delay"
+)
+
 // BuildOptions tunes Build.
 type BuildOptions struct {
 	ReportDelays bool // also report delayed recipients (type "delay")
 }
 
-// Build returns the reports a parsed message warrants: one per failed recipient (hard or soft),
-// one per complained-about recipient; delays only when asked; never auto-replies or successes.
-func Build(rep *dsn.Report, opts BuildOptions) []Report { return nil }
+// Build returns the reports a parsed message warrants: one per failed recipient (hard when the
+// address is dead, soft otherwise), one per complained-about recipient, delays only when asked,
+// never auto-replies or success notices. A recipient whose delivery expired after the retry
+// period is a soft failure: the message came back.
+func Build(rep *dsn.Report, opts BuildOptions) []Report {
+	var out []Report
+	seen := map[string]bool{}
+	for _, r := range rep.Recipients {
+		typ := reportType(rep, r, opts)
+		if typ == "" || r.Address == "" {
+			continue
+		}
+		rp := Report{
+			Type:              typ,
+			Email:             r.Address,
+			Reason:            r.Reason,
+			Category:          r.Category,
+			Status:            r.Status,
+			ReplyCode:         r.ReplyCode,
+			Diagnostic:        r.Diagnostic,
+			RemoteMTA:         r.RemoteMTA,
+			Campaign:          rep.Original.Campaign,
+			OriginalMessageID: rep.Original.MessageID,
+			BouncedAt:         bouncedAt(rep, r),
+			ReportingMTA:      rep.ReportingMTA,
+			FeedbackType:      rep.FeedbackType,
+		}
+		rp.ID = ReportID(rep, r.Address, typ)
+		if seen[rp.ID] {
+			continue
+		}
+		seen[rp.ID] = true
+		out = append(out, rp)
+	}
+	return out
+}
 
-// Sender delivers one report. A *PermanentError means the receiver refused it for good.
+func reportType(rep *dsn.Report, r dsn.Recipient, opts BuildOptions) string {
+	switch {
+	case rep.Kind == dsn.KindComplaint:
+		return TypeComplaint
+	case rep.Kind == dsn.KindAutoReply || r.Reason == "vacation":
+		return ""
+	case r.Action == "failed" && r.Hard:
+		return TypeHard
+	case r.Action == "failed", r.Action == "delayed" && r.Reason == "expired" && rep.Kind == dsn.KindBounce:
+		return TypeSoft
+	case r.Action == "delayed" && opts.ReportDelays:
+		return TypeDelay
+	}
+	return ""
+}
+
+// ReportID derives a report's id from the bounce: the bounce's own Message-ID (or, lacking one,
+// its Date, From and Subject), the recipient address and the report type, hashed with SHA-256
+// and cut to 32 hex digits. The same bounce parsed twice, by any rebound process, gives the same
+// id; the receiver uses it (also sent as Idempotency-Key) to keep each report once.
+func ReportID(rep *dsn.Report, address, typ string) string {
+	h := sha256.New()
+	if rep.MessageID != "" {
+		h.Write([]byte("mid:" + rep.MessageID))
+	} else {
+		h.Write([]byte("hdr:" + rep.Date + "\x00" + rep.From + "\x00" + rep.Subject + "\x00" + rep.Original.MessageID))
+	}
+	h.Write([]byte("\x00" + strings.ToLower(address) + "\x00" + typ))
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// bouncedAt is the time of the bounce in RFC 3339: its Date header, else the last attempt.
+func bouncedAt(rep *dsn.Report, r dsn.Recipient) string {
+	for _, d := range []string{rep.Date, r.LastAttempt, rep.ArrivalDate} {
+		if t, err := mail.ParseDate(d); err == nil {
+			return t.UTC().Format(time.RFC3339)
+		}
+	}
+	return ""
+}
+
+// Sender delivers one report. An error wrapping *PermanentError means the receiver refused it
+// for good; any other error may succeed later.
 type Sender interface {
 	Send(ctx context.Context, r Report) error
 }

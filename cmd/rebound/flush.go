@@ -1,9 +1,42 @@
 package main
 
-import "errors"
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+)
 
 // FlushCmd sends what waits in the outbox.
-type FlushCmd struct{}
+type FlushCmd struct {
+	ReportOptions `embed:""`
+
+	Now bool `name:"now" help:"Also send the reports whose retry backoff has not ended yet."`
+}
 
 // Run implements the command.
-func (c *FlushCmd) Run(cli *CLI) error { return errors.New("flush: not implemented yet") }
+func (c *FlushCmd) Run(cli *CLI) error {
+	if c.Outbox == "" {
+		return fmt.Errorf("flush needs --outbox")
+	}
+	rep, err := c.Reporter()
+	if err != nil {
+		return err
+	}
+	if rep.Outbox == nil {
+		return fmt.Errorf("outbox %s cannot be opened", c.Outbox)
+	}
+	rep.Outbox.RetryNow = c.Now
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	st, err := rep.Flush(ctx)
+	waiting, failed, _ := rep.Outbox.Pending()
+	slog.Info("flush done", "delivered", st.Delivered, "rejected", st.Rejected, "retry", st.Retry,
+		"not_due", st.Waiting, "waiting", waiting, "failed_total", failed)
+	if err != nil || st.Rejected > 0 {
+		return exitCode(1)
+	}
+	return nil
+}

@@ -5,7 +5,9 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"log/syslog"
 	"os"
 
 	"github.com/alecthomas/kong"
@@ -13,8 +15,10 @@ import (
 
 // CLI is rebound's command line.
 type CLI struct {
-	LogLevel  slog.Level `name:"log-level" default:"info" env:"REBOUND_LOG_LEVEL" help:"Log level (debug, info, warn, error)."`
-	LogFormat string     `name:"log-format" default:"text" enum:"text,json" env:"REBOUND_LOG_FORMAT" help:"Log format (text or json)."`
+	LogLevel  slog.Level      `name:"log-level" default:"info" env:"REBOUND_LOG_LEVEL" help:"Log level (debug, info, warn, error)."`
+	LogFormat string          `name:"log-format" default:"text" enum:"text,json" env:"REBOUND_LOG_FORMAT" help:"Log format (text or json)."`
+	Syslog    bool            `name:"syslog" env:"REBOUND_SYSLOG" help:"Also log to syslog (mail facility)."`
+	Config    kong.ConfigFlag `name:"config" env:"REBOUND_CONFIG" help:"YAML configuration file (default /etc/rebound/rebound.yaml when present)."`
 
 	Parse ParseCmd `cmd:"" help:"Parse bounce messages and print what they say."`
 	Pipe  PipeCmd  `cmd:"" help:"Handle one message on stdin (Postfix pipe, procmail, sieve) and report it."`
@@ -34,8 +38,9 @@ func main() {
 		kong.Name("rebound"),
 		kong.Description("Turn email bounces into clean facts and report them to the sending application."),
 		kong.UsageOnError(),
+		kong.Configuration(yamlConfig, "/etc/rebound/rebound.yaml"),
 	)
-	setupLogging(cli.LogLevel, cli.LogFormat)
+	setupLogging(cli.LogLevel, cli.LogFormat, cli.Syslog)
 	err := ctx.Run(&cli)
 	if err == nil {
 		return
@@ -48,11 +53,17 @@ func main() {
 	os.Exit(1)
 }
 
-func setupLogging(level slog.Level, format string) {
+func setupLogging(level slog.Level, format string, toSyslog bool) {
 	opts := &slog.HandlerOptions{Level: level}
-	var h slog.Handler = slog.NewTextHandler(os.Stderr, opts)
+	var w io.Writer = os.Stderr
+	if toSyslog {
+		if sw, err := syslog.New(syslog.LOG_MAIL|syslog.LOG_INFO, "rebound"); err == nil {
+			w = io.MultiWriter(os.Stderr, sw)
+		}
+	}
+	var h slog.Handler = slog.NewTextHandler(w, opts)
 	if format == "json" {
-		h = slog.NewJSONHandler(os.Stderr, opts)
+		h = slog.NewJSONHandler(w, opts)
 	}
 	slog.SetDefault(slog.New(h))
 }

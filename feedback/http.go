@@ -1,0 +1,216 @@
+package feedback
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"os"
+	"time"
+)
+
+// Formats of the HTTP webhook.
+const (
+	FormatJSON     = "json"     // rebound's Report as JSON
+	FormatListmonk = "listmonk" // listmonk's POST /webhooks/bounce
+	FormatForm     = "form"     // SPIP Newsletters/Mailshot newsletter/feedback form fields
+)
+
+// HTTPConfig configures an HTTPSender.
+type HTTPConfig struct {
+	URL      string
+	Format   string // json (default), listmonk, form
+	Token    string // bearer token; for listmonk, "user:token" sent as "Authorization: token user:token"
+	User     string // basic auth user (with Password)
+	Password string
+	Secret   string // when set, X-Rebound-Signature: sha256=HMAC-SHA256(secret, body)
+	CAFile   string // private CA to trust
+	Insecure bool   // skip TLS verification (logged)
+	Timeout  time.Duration
+}
+
+// HTTPSender posts reports to a webhook.
+type HTTPSender struct {
+	cfg    HTTPConfig
+	client *http.Client
+}
+
+// NewHTTPSender checks cfg and returns a sender.
+func NewHTTPSender(cfg HTTPConfig) (*HTTPSender, error) {
+	u, err := url.Parse(cfg.URL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("report URL %q: want http:// or https://", cfg.URL)
+	}
+	switch cfg.Format {
+	case "":
+		cfg.Format = FormatJSON
+	case FormatJSON, FormatListmonk, FormatForm:
+	default:
+		return nil, fmt.Errorf("unknown report format %q (want json, listmonk or form)", cfg.Format)
+	}
+	if cfg.Timeout == 0 {
+		cfg.Timeout = 30 * time.Second
+	}
+	tlsConf := &tls.Config{MinVersion: tls.VersionTLS12}
+	if cfg.CAFile != "" {
+		pem, err := os.ReadFile(cfg.CAFile)
+		if err != nil {
+			return nil, fmt.Errorf("CA file: %w", err)
+		}
+		pool := x509.NewCertPool()
+		if !pool.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("CA file %s: no certificate found", cfg.CAFile)
+		}
+		tlsConf.RootCAs = pool
+	}
+	if cfg.Insecure {
+		slog.Warn("TLS certificate verification of the report endpoint is OFF", "url", cfg.URL)
+		tlsConf.InsecureSkipVerify = true
+	}
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.TLSClientConfig = tlsConf
+	return &HTTPSender{cfg: cfg, client: &http.Client{Transport: tr, Timeout: cfg.Timeout}}, nil
+}
+
+// Body returns the request body and content type of r in the sender's format.
+func (s *HTTPSender) Body(r Report) ([]byte, string, error) {
+	switch s.cfg.Format {
+	case FormatListmonk:
+		b, err := json.Marshal(listmonkBody(r))
+		return b, "application/json", err
+	case FormatForm:
+		return []byte(formBody(r).Encode()), "application/x-www-form-urlencoded", nil
+	}
+	b, err := json.Marshal(r)
+	return b, "application/json", err
+}
+
+// listmonkBounce is the body of listmonk's bounce webhook (POST /webhooks/bounce).
+type listmonkBounce struct {
+	Email        string         `json:"email"`
+	CampaignUUID string         `json:"campaign_uuid,omitempty"`
+	Source       string         `json:"source"`
+	Type         string         `json:"type"` // hard, soft, complaint
+	Meta         map[string]any `json:"meta"`
+}
+
+func listmonkBody(r Report) listmonkBounce {
+	typ := r.Type
+	if typ == TypeDelay {
+		typ = TypeSoft // listmonk knows hard, soft and complaint only
+	}
+	return listmonkBounce{
+		Email: r.Email, CampaignUUID: r.Campaign, Source: "rebound", Type: typ,
+		Meta: map[string]any{
+			"id": r.ID, "reason": r.Reason, "category": r.Category, "status": r.Status,
+			"reply_code": r.ReplyCode, "diagnostic": r.Diagnostic, "remote_mta": r.RemoteMTA,
+			"original_message_id": r.OriginalMessageID, "bounced_at": r.BouncedAt,
+		},
+	}
+}
+
+// formBody is what SPIP Newsletters' newsletter/feedback action reads: quoi, email, tracking_id.
+func formBody(r Report) url.Values {
+	quoi := "soft_bounce"
+	switch r.Type {
+	case TypeHard:
+		quoi = "hard_bounce"
+	case TypeComplaint:
+		quoi = "spam"
+	}
+	v := url.Values{"quoi": {quoi}, "email": {r.Email}, "tracking_id": {r.Campaign}}
+	v.Set("id", r.ID)
+	v.Set("reason", r.Reason)
+	return v
+}
+
+// Sign returns the signature header value of body for secret.
+func Sign(secret string, body []byte) string {
+	m := hmac.New(sha256.New, []byte(secret))
+	m.Write(body)
+	return "sha256=" + hex.EncodeToString(m.Sum(nil))
+}
+
+// Send posts r. 2xx is delivered; 4xx other than 408 and 429 is a *PermanentError; anything
+// else is an error worth retrying.
+func (s *HTTPSender) Send(ctx context.Context, r Report) error {
+	body, ctype, err := s.Body(r)
+	if err != nil {
+		return &PermanentError{Err: fmt.Errorf("encoding report: %w", err)}
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.cfg.URL, bytes.NewReader(body))
+	if err != nil {
+		return &PermanentError{Err: err}
+	}
+	req.Header.Set("Content-Type", ctype)
+	req.Header.Set("User-Agent", "rebound/1")
+	req.Header.Set("Idempotency-Key", r.ID)
+	s.authorize(req)
+	if s.cfg.Secret != "" {
+		req.Header.Set("X-Rebound-Signature", Sign(s.cfg.Secret, body))
+	}
+	resp, err := s.client.Do(req)
+	if err != nil {
+		return fmt.Errorf("posting report %s: %w", r.ID, err)
+	}
+	defer resp.Body.Close()
+	snippet, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
+	switch code := resp.StatusCode; {
+	case code >= 200 && code < 300:
+		return nil
+	case code >= 400 && code < 500 && code != 408 && code != 429:
+		return &PermanentError{Err: fmt.Errorf("report %s refused: %s: %s", r.ID, resp.Status, bytes.TrimSpace(snippet))}
+	default:
+		return fmt.Errorf("report %s: %s: %s", r.ID, resp.Status, bytes.TrimSpace(snippet))
+	}
+}
+
+func (s *HTTPSender) authorize(req *http.Request) {
+	switch {
+	case s.cfg.Format == FormatListmonk && s.cfg.Token != "":
+		req.Header.Set("Authorization", "token "+s.cfg.Token)
+	case s.cfg.Token != "":
+		req.Header.Set("Authorization", "Bearer "+s.cfg.Token)
+	case s.cfg.User != "":
+		req.SetBasicAuth(s.cfg.User, s.cfg.Password)
+	}
+}
+
+// Probe checks that the endpoint answers: an OPTIONS request, any answer below 500 (even 404 or
+// 405: the server is there) counts.
+func (s *HTTPSender) Probe(ctx context.Context) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodOptions, s.cfg.URL, nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("User-Agent", "rebound/1")
+	s.authorize(req)
+	resp, err := s.client.Do(req)
+	if err != nil {
+		return fmt.Errorf("probing %s: %w", s.cfg.URL, err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode >= 500 {
+		return fmt.Errorf("probing %s: %s", s.cfg.URL, resp.Status)
+	}
+	if resp.StatusCode == 401 || resp.StatusCode == 403 {
+		return fmt.Errorf("probing %s: %s (check the credentials)", s.cfg.URL, resp.Status)
+	}
+	return nil
+}
+
+// IsPermanent reports whether err is a permanent rejection.
+func IsPermanent(err error) bool {
+	var p *PermanentError
+	return errors.As(err, &p)
+}
