@@ -1,0 +1,245 @@
+package feedback
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/rebound/rebound/dsn"
+)
+
+func sampleBounce() *dsn.Report {
+	return &dsn.Report{
+		Kind: dsn.KindBounce, MessageID: "b1@mx.example.org", Date: "Mon, 02 Nov 2026 10:00:00 +0100",
+		ReportingMTA: "mx.example.org",
+		Original:     dsn.Original{MessageID: "n1@lists.example.org", Campaign: "oct-2026"},
+		Recipients: []dsn.Recipient{
+			{Address: "gone@example.com", Action: "failed", Status: "5.1.1", ReplyCode: "550", Reason: "userunknown", Category: "recipient", Hard: true},
+			{Address: "full@example.com", Action: "failed", Status: "5.2.2", Reason: "mailboxfull", Category: "recipient"},
+			{Address: "later@example.com", Action: "delayed", Status: "4.4.1", Reason: "networkerror", Category: "domain"},
+			{Address: "ok@example.com", Action: "delivered", Status: "2.0.0", Reason: "delivered", Category: "success"},
+		},
+	}
+}
+
+func TestBuild(t *testing.T) {
+	tests := []struct {
+		name   string
+		rep    *dsn.Report
+		opts   BuildOptions
+		emails string
+		types  string
+	}{
+		{"failures only", sampleBounce(), BuildOptions{}, "gone@example.com,full@example.com", "hard,soft"},
+		{"with delays", sampleBounce(), BuildOptions{ReportDelays: true}, "gone@example.com,full@example.com,later@example.com", "hard,soft,delay"},
+		{"complaint", &dsn.Report{Kind: dsn.KindComplaint, MessageID: "c1", Recipients: []dsn.Recipient{{Address: "user@example.net", Reason: "feedback"}}}, BuildOptions{}, "user@example.net", "complaint"},
+		{"auto-reply", &dsn.Report{Kind: dsn.KindAutoReply, Recipients: []dsn.Recipient{{Address: "away@example.net", Reason: "vacation"}}}, BuildOptions{ReportDelays: true}, "", ""},
+		{"expired is soft", &dsn.Report{Kind: dsn.KindBounce, MessageID: "e1", Recipients: []dsn.Recipient{{Address: "slow@example.net", Action: "delayed", Reason: "expired"}}}, BuildOptions{}, "slow@example.net", "soft"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var emails, types []string
+			for _, r := range Build(tt.rep, tt.opts) {
+				emails = append(emails, r.Email)
+				types = append(types, r.Type)
+				if len(r.ID) != 32 {
+					t.Errorf("id %q", r.ID)
+				}
+			}
+			if strings.Join(emails, ",") != tt.emails || strings.Join(types, ",") != tt.types {
+				t.Errorf("got %v %v", emails, types)
+			}
+		})
+	}
+}
+
+func TestBuildStableIDs(t *testing.T) {
+	a, b := Build(sampleBounce(), BuildOptions{}), Build(sampleBounce(), BuildOptions{})
+	if a[0].ID != b[0].ID || a[0].ID == a[1].ID {
+		t.Errorf("ids %s %s %s", a[0].ID, b[0].ID, a[1].ID)
+	}
+	other := sampleBounce()
+	other.MessageID = "b2@mx.example.org"
+	if Build(other, BuildOptions{})[0].ID == a[0].ID {
+		t.Error("another bounce got the same id")
+	}
+	if a[0].BouncedAt != "2026-11-02T09:00:00Z" || a[0].Campaign != "oct-2026" {
+		t.Errorf("report %+v", a[0])
+	}
+}
+
+// receiver records what a webhook receives and answers with the codes given, then 200.
+type receiver struct {
+	mu       sync.Mutex
+	codes    []int
+	requests []*http.Request
+	bodies   [][]byte
+}
+
+func (rc *receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	rc.requests = append(rc.requests, r)
+	rc.bodies = append(rc.bodies, body)
+	code := 200
+	if len(rc.codes) > 0 {
+		code, rc.codes = rc.codes[0], rc.codes[1:]
+	}
+	w.WriteHeader(code)
+}
+
+func newSender(t *testing.T, cfg HTTPConfig, rc *receiver) *HTTPSender {
+	t.Helper()
+	srv := httptest.NewServer(rc)
+	t.Cleanup(srv.Close)
+	cfg.URL = srv.URL + "/hook"
+	s, err := NewHTTPSender(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestJSONFormatWithSignatureAndBearer(t *testing.T) {
+	rc := &receiver{}
+	s := newSender(t, HTTPConfig{Token: "t0ken", Secret: "s3cret"}, rc)
+	r := Build(sampleBounce(), BuildOptions{})[0]
+	if err := s.Send(context.Background(), r); err != nil {
+		t.Fatal(err)
+	}
+	req, body := rc.requests[0], rc.bodies[0]
+	if req.Method != "POST" || req.Header.Get("Content-Type") != "application/json" {
+		t.Errorf("%s %s", req.Method, req.Header.Get("Content-Type"))
+	}
+	if req.Header.Get("Idempotency-Key") != r.ID || req.Header.Get("Authorization") != "Bearer t0ken" {
+		t.Errorf("headers %v", req.Header)
+	}
+	if got, want := req.Header.Get("X-Rebound-Signature"), Sign("s3cret", body); got != want || !strings.HasPrefix(got, "sha256=") {
+		t.Errorf("signature %q, want %q", got, want)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(body, &got); err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range map[string]any{"id": r.ID, "type": "hard", "email": "gone@example.com", "reason": "userunknown",
+		"category": "recipient", "status": "5.1.1", "reply_code": "550", "campaign": "oct-2026",
+		"original_message_id": "n1@lists.example.org", "reporting_mta": "mx.example.org", "bounced_at": "2026-11-02T09:00:00Z"} {
+		if got[k] != v {
+			t.Errorf("%s = %v, want %v", k, got[k], v)
+		}
+	}
+}
+
+// TestListmonkContract checks the body and authentication of listmonk's bounce webhook
+// (POST /webhooks/bounce: email, campaign_uuid, source, type hard|soft|complaint, meta).
+func TestListmonkContract(t *testing.T) {
+	rc := &receiver{}
+	s := newSender(t, HTTPConfig{Format: FormatListmonk, Token: "api:abc123"}, rc)
+	reports := Build(sampleBounce(), BuildOptions{ReportDelays: true})
+	for _, r := range reports {
+		if err := s.Send(context.Background(), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantTypes := []string{"hard", "soft", "soft"} // listmonk has no delay type
+	for i, body := range rc.bodies {
+		var b struct {
+			Email        string         `json:"email"`
+			CampaignUUID string         `json:"campaign_uuid"`
+			Source       string         `json:"source"`
+			Type         string         `json:"type"`
+			Meta         map[string]any `json:"meta"`
+		}
+		if err := json.Unmarshal(body, &b); err != nil {
+			t.Fatal(err)
+		}
+		if b.Email != reports[i].Email || b.CampaignUUID != "oct-2026" || b.Source != "rebound" || b.Type != wantTypes[i] || b.Meta["id"] != reports[i].ID {
+			t.Errorf("body %s", body)
+		}
+		if got := rc.requests[i].Header.Get("Authorization"); got != "token api:abc123" {
+			t.Errorf("Authorization %q", got)
+		}
+	}
+}
+
+// TestFormContract checks the fields SPIP Newsletters' newsletter/feedback action reads.
+func TestFormContract(t *testing.T) {
+	rc := &receiver{}
+	s := newSender(t, HTTPConfig{Format: FormatForm, User: "spip", Password: "pw"}, rc)
+	complaint := Build(&dsn.Report{Kind: dsn.KindComplaint, MessageID: "c", Original: dsn.Original{Campaign: "42"},
+		Recipients: []dsn.Recipient{{Address: "angry@example.net", Reason: "feedback"}}}, BuildOptions{})
+	for _, r := range append(Build(sampleBounce(), BuildOptions{}), complaint...) {
+		if err := s.Send(context.Background(), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := []url.Values{
+		{"quoi": {"hard_bounce"}, "email": {"gone@example.com"}, "tracking_id": {"oct-2026"}},
+		{"quoi": {"soft_bounce"}, "email": {"full@example.com"}, "tracking_id": {"oct-2026"}},
+		{"quoi": {"spam"}, "email": {"angry@example.net"}, "tracking_id": {"42"}},
+	}
+	for i, body := range rc.bodies {
+		if ct := rc.requests[i].Header.Get("Content-Type"); ct != "application/x-www-form-urlencoded" {
+			t.Errorf("content type %q", ct)
+		}
+		got, err := url.ParseQuery(string(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, v := range want[i] {
+			if got.Get(k) != v[0] {
+				t.Errorf("request %d: %s = %q, want %q", i, k, got.Get(k), v[0])
+			}
+		}
+		if u, p, ok := rc.requests[i].BasicAuth(); !ok || u != "spip" || p != "pw" {
+			t.Errorf("basic auth %q %q %v", u, p, ok)
+		}
+	}
+}
+
+func TestStatusCodes(t *testing.T) {
+	tests := []struct {
+		code     int
+		ok, perm bool
+	}{
+		{200, true, false}, {202, true, false}, {400, false, true}, {404, false, true}, {422, false, true},
+		{408, false, false}, {429, false, false}, {500, false, false}, {503, false, false},
+	}
+	for _, tt := range tests {
+		rc := &receiver{codes: []int{tt.code}}
+		s := newSender(t, HTTPConfig{}, rc)
+		err := s.Send(context.Background(), Report{ID: "x", Email: "a@example.com", Type: "hard"})
+		if (err == nil) != tt.ok || IsPermanent(err) != tt.perm {
+			t.Errorf("HTTP %d: err %v, permanent %v", tt.code, err, IsPermanent(err))
+		}
+	}
+}
+
+func TestCommandSender(t *testing.T) {
+	out := t.TempDir() + "/got"
+	ok := &CommandSender{Command: "cat > " + out + "; test \"$REBOUND_REPORT_ID\" = abc"}
+	if err := ok.Send(context.Background(), Report{ID: "abc", Email: "a@example.com"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := (&CommandSender{Command: "exit 65"}).Send(context.Background(), Report{ID: "abc"}); !IsPermanent(err) {
+		t.Errorf("exit 65: %v", err)
+	}
+	if err := (&CommandSender{Command: "exit 1"}).Send(context.Background(), Report{ID: "abc"}); err == nil || IsPermanent(err) {
+		t.Errorf("exit 1: %v", err)
+	}
+}
+
+func TestNewHTTPSenderRejectsBadConfig(t *testing.T) {
+	for _, cfg := range []HTTPConfig{{URL: "ftp://x"}, {URL: "http://x", Format: "xml"}, {URL: "https://x", CAFile: "/nonexistent"}} {
+		if _, err := NewHTTPSender(cfg); err == nil {
+			t.Errorf("%+v accepted", cfg)
+		}
+	}
+}
