@@ -48,10 +48,12 @@ type WriterSender struct {
 
 // Send writes r.
 func (w *WriterSender) Send(_ context.Context, r Report) error {
-	b, err := json.Marshal(r)
-	if err != nil {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
 		return &PermanentError{Err: err}
 	}
-	_, err = w.W.Write(append(b, '\n'))
+	_, err := w.W.Write(b.Bytes())
 	return err
 }

@@ -1,0 +1,208 @@
+// Package testmta starts real mail servers from Debian's packages (Postfix, Dovecot) on
+// 127.0.0.1 for rebound's integration tests, in temporary directories, and stops them after.
+package testmta
+
+import (
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Require skips the test when binary is missing, or fails it when REBOUND_REQUIRE_SERVERS is set
+// (as scripts/test.sh does): in CI a missing server is an error, never a silent pass.
+func Require(t testing.TB, binary string) string {
+	t.Helper()
+	path, err := exec.LookPath(binary)
+	if err == nil {
+		return path
+	}
+	for _, dir := range []string{"/usr/sbin", "/usr/bin", "/sbin"} {
+		if p := filepath.Join(dir, binary); fileExists(p) {
+			return p
+		}
+	}
+	if os.Getenv("REBOUND_REQUIRE_SERVERS") != "" {
+		t.Fatalf("%s is not installed (scripts/test.sh installs it)", binary)
+	}
+	t.Skipf("%s is not installed; run scripts/test.sh", binary)
+	return ""
+}
+
+func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
+
+// WorldDir makes a temporary directory that unprivileged server processes can enter.
+func WorldDir(t testing.TB, pattern string) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
+}
+
+// WaitPort waits until something listens on addr.
+func WaitPort(t testing.TB, addr string, within time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for time.Now().Before(deadline) {
+		c, err := net.DialTimeout("tcp", addr, 200*time.Millisecond)
+		if err == nil {
+			c.Close()
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("nothing listens on %s after %s", addr, within)
+}
+
+// Postfix is a running Postfix instance.
+type Postfix struct {
+	Dir    string // its root: etc/, spool/, data/, maillog
+	Submit string // 127.0.0.1:port accepting mail
+	t      testing.TB
+}
+
+// PostfixConfig configures StartPostfix.
+type PostfixConfig struct {
+	SubmitPort, RemotePort int    // the submission port, and the fake remote that rejects
+	Transports             string // extra transport_maps entries, e.g. "bounce.test=rebound:"
+	Services               string // extra master.cf services
+	MainExtra              string // extra main.cf lines
+}
+
+// StartPostfix starts a Postfix instance of its own on 127.0.0.1. Mail to remote.test is relayed
+// to a second smtpd of the instance that refuses it (550 5.1.1), to tempfail.test one that
+// defers it (450 4.2.2).
+func StartPostfix(t testing.TB, cfg PostfixConfig) *Postfix {
+	t.Helper()
+	postfix := Require(t, "postfix")
+	dir := WorldDir(t, "rebound-postfix-")
+	for _, d := range []string{"etc", "spool", "data"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run(t, "chown", "postfix:postfix", filepath.Join(dir, "data"))
+	stopLeftover(dir, cfg.SubmitPort)
+	main := fmt.Sprintf(`compatibility_level = 3.6
+myhostname = mx.test.example
+mydomain = test.example
+myorigin = $myhostname
+mydestination = $myhostname, localhost
+inet_interfaces = loopback-only
+inet_protocols = ipv4
+mynetworks = 127.0.0.0/8
+queue_directory = %[1]s/spool
+data_directory = %[1]s/data
+maillog_file = %[1]s/maillog
+maillog_file_prefixes = /var, /dev/stdout, %[1]s
+biff = no
+append_dot_mydomain = no
+alias_maps =
+alias_database =
+local_recipient_maps =
+smtp_dns_support_level = disabled
+smtp_host_lookup = native
+default_transport = error:5.1.2 outbound mail disabled in test instance
+relay_transport = error:5.1.2 outbound mail disabled in test instance
+transport_maps = inline:{ remote.test=smtp:[127.0.0.1]:%[2]d, tempfail.test=smtp:[127.0.0.1]:%[2]d, %[3]s }
+queue_run_delay = 2s
+minimal_backoff_time = 2s
+maximal_backoff_time = 4s
+delay_warning_time = 0
+%[4]s
+`, dir, cfg.RemotePort, cfg.Transports, cfg.MainExtra)
+	master := fmt.Sprintf(`127.0.0.1:%d inet n   -       n       -       -       smtpd
+127.0.0.1:%d inet n   -       n       -       -       smtpd
+  -o syslog_name=postfix/fake-remote
+  -o { smtpd_recipient_restrictions = check_recipient_access inline:{ { remote.test = 550 5.1.1 User unknown (fake remote) }, { tempfail.test = 450 4.2.2 Mailbox full (fake remote) } }, reject }
+pickup    unix  n       -       n       60      1       pickup
+cleanup   unix  n       -       n       -       0       cleanup
+qmgr      unix  n       -       n       300     1       qmgr
+rewrite   unix  -       -       n       -       -       trivial-rewrite
+bounce    unix  -       -       n       -       0       bounce
+defer     unix  -       -       n       -       0       bounce
+trace     unix  -       -       n       -       0       bounce
+verify    unix  -       -       n       -       1       verify
+flush     unix  n       -       n       1000?   0       flush
+proxymap  unix  -       -       n       -       -       proxymap
+proxywrite unix -       -       n       -       1       proxymap
+smtp      unix  -       -       n       -       -       smtp
+relay     unix  -       -       n       -       -       smtp
+showq     unix  n       -       n       -       -       showq
+error     unix  -       -       n       -       -       error
+retry     unix  -       -       n       -       -       error
+discard   unix  -       -       n       -       -       discard
+local     unix  -       n       n       -       -       local
+virtual   unix  -       n       n       -       -       virtual
+anvil     unix  -       -       n       -       1       anvil
+scache    unix  -       -       n       -       1       scache
+postlog   unix-dgram n  -       n       -       1       postlogd
+%s
+`, cfg.SubmitPort, cfg.RemotePort, cfg.Services)
+	write(t, filepath.Join(dir, "etc", "main.cf"), main)
+	write(t, filepath.Join(dir, "etc", "master.cf"), master)
+	etc := filepath.Join(dir, "etc")
+	if out, err := exec.Command("script", "-qc", postfix+" -c "+etc+" check", "/dev/null").CombinedOutput(); err != nil {
+		t.Fatalf("postfix check: %v\n%s", err, out)
+	}
+	if out, err := exec.Command(postfix, "-c", etc, "start").CombinedOutput(); err != nil {
+		t.Fatalf("postfix start: %v\n%s\n%s", err, out, readFile(filepath.Join(dir, "maillog")))
+	}
+	p := &Postfix{Dir: dir, Submit: fmt.Sprintf("127.0.0.1:%d", cfg.SubmitPort), t: t}
+	t.Cleanup(p.Stop)
+	WaitPort(t, p.Submit, 20*time.Second)
+	WaitPort(t, fmt.Sprintf("127.0.0.1:%d", cfg.RemotePort), 20*time.Second)
+	return p
+}
+
+// Stop stops the instance.
+func (p *Postfix) Stop() {
+	exec.Command("postfix", "-c", filepath.Join(p.Dir, "etc"), "stop").Run()
+	for i := 0; i < 50 && fileExists(filepath.Join(p.Dir, "spool", "pid", "master.pid")); i++ {
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// Log returns the instance's mail log.
+func (p *Postfix) Log() string { return readFile(filepath.Join(p.Dir, "maillog")) }
+
+// stopLeftover stops a Postfix left running on the port by an earlier, interrupted run.
+func stopLeftover(dir string, port int) {
+	out, _ := exec.Command("sh", "-c", fmt.Sprintf("ss -ltnp 2>/dev/null | grep '127.0.0.1:%d ' || true", port)).Output()
+	if strings.Contains(string(out), "master") {
+		if i := strings.Index(string(out), "pid="); i >= 0 {
+			var pid int
+			fmt.Sscanf(string(out)[i+4:], "%d", &pid)
+			if pid > 1 {
+				exec.Command("kill", fmt.Sprint(pid)).Run()
+				time.Sleep(time.Second)
+			}
+		}
+	}
+}
+
+func write(t testing.TB, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func readFile(p string) string { b, _ := os.ReadFile(p); return string(b) }
+
+func run(t testing.TB, name string, args ...string) {
+	t.Helper()
+	if out, err := exec.Command(name, args...).CombinedOutput(); err != nil {
+		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+}

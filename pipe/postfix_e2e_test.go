@@ -1,0 +1,95 @@
+package pipe_test
+
+import (
+	"fmt"
+	"net/smtp"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rebound/rebound/internal/testmta"
+)
+
+// TestPostfixEndToEnd sends campaign mail through a real Postfix to a fake remote that refuses
+// the recipients. Postfix's own DSNs go back to the VERP return paths, which Postfix routes to a
+// pipe(8) transport running `rebound pipe` as in contrib/postfix/master.cf; rebound posts to the
+// test's webhook, which must receive exactly the expected reports.
+func TestPostfixEndToEnd(t *testing.T) {
+	hook := newWebhook(t)
+	work := testmta.WorldDir(t, "rebound-e2e-")
+	outbox := filepath.Join(work, "outbox")
+	archive := filepath.Join(work, "archive")
+	for _, d := range []string{outbox, archive} {
+		os.MkdirAll(d, 0o755)
+		os.Chown(d, 65534, 65534)
+	}
+	config := filepath.Join(work, "rebound.yaml")
+	os.WriteFile(config, []byte(fmt.Sprintf(`report-url: %s
+outbox: %s
+verp:
+  - "bounces+{local}={domain}@bounce.test"
+  - "{campaign}-no-reply-{local}={domain}@bounce.test"
+pipe:
+  archive: %s
+`, hook.URL(), outbox, archive)), 0o644)
+	service, err := os.ReadFile("../contrib/postfix/master.cf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	services := strings.NewReplacer("/usr/local/bin/rebound", reboundBin, "/etc/rebound/rebound.yaml", config, "user=rebound", "user=nobody").Replace(string(service))
+	pf := testmta.StartPostfix(t, testmta.PostfixConfig{
+		SubmitPort: 2525, RemotePort: 2526,
+		Transports: "bounce.test=rebound:",
+		Services:   services,
+	})
+
+	send := func(from, to, header string) {
+		msg := fmt.Sprintf("From: News <news@lists.test>\r\nTo: <%s>\r\nSubject: October news\r\nMessage-ID: <%d.%s@lists.test>\r\n%s\r\nHello.\r\n",
+			to, time.Now().UnixNano(), strings.ReplaceAll(to, "@", "."), header)
+		if err := smtp.SendMail(pf.Submit, nil, from, []string{to}, []byte(msg)); err != nil {
+			t.Fatalf("sending to %s: %v", to, err)
+		}
+	}
+	// Campaign in a header, plain VERP; campaign in the VERP, and a local part full of separators.
+	send("bounces+nouser=remote.test@bounce.test", "nouser@remote.test", "X-Campaign-ID: camp-7\r\n")
+	send("c42-no-reply-a+b-c=d=remote.test@bounce.test", "a+b-c=d@remote.test", "")
+
+	want := []receivedReport{
+		{Type: "hard", Email: "a+b-c=d@remote.test", Reason: "userunknown", Campaign: "c42"},
+		{Type: "hard", Email: "nouser@remote.test", Reason: "userunknown", Campaign: "camp-7"},
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for len(hook.got()) < len(want) && time.Now().Before(deadline) {
+		time.Sleep(200 * time.Millisecond)
+	}
+	time.Sleep(2 * time.Second) // nothing more may arrive
+	got := hook.got()
+	sort.Slice(got, func(i, j int) bool { return got[i].Email < got[j].Email })
+	if len(got) != len(want) {
+		t.Fatalf("webhook received %d reports, want %d: %+v\nmaillog:\n%s", len(got), len(want), got, pf.Log())
+	}
+	for i := range want {
+		g := got[i]
+		g.ID = ""
+		if g != want[i] {
+			t.Errorf("report %d = %+v, want %+v", i, g, want[i])
+		}
+	}
+	if !strings.Contains(pf.Log(), "status=sent (delivered via rebound service") {
+		t.Errorf("Postfix did not deliver the bounces to rebound:\n%s", pf.Log())
+	}
+	// The archive holds Postfix's real DSNs; refresh the fixtures from them when asked.
+	dsns, _ := filepath.Glob(filepath.Join(archive, "new", "*"))
+	if len(dsns) != 2 {
+		t.Errorf("archive holds %d messages, want 2", len(dsns))
+	}
+	if os.Getenv("REBOUND_UPDATE_FIXTURES") != "" {
+		for i, p := range dsns {
+			b, _ := os.ReadFile(p)
+			os.WriteFile(filepath.Join("..", "testdata", "real", fmt.Sprintf("postfix-remote-550-%d.eml", i+1)), b, 0o644)
+		}
+	}
+}
