@@ -93,15 +93,18 @@ func (o *Outbox) Enqueue(r feedback.Report) error {
 	return o.write(r.ID, entry{Report: r, QueuedAt: o.now().UTC()})
 }
 
-// known reports whether id is waiting, claimed or sent.
+// known reports whether id is waiting, claimed or sent. The order of the checks follows the
+// order of a report's moves (new/, then cur/, then sent/ written before the claim is removed),
+// so that a report moving meanwhile is still seen.
 func (o *Outbox) known(id string) bool {
-	for _, p := range []string{o.path("new", id+".json"), o.path("sent", id)} {
-		if _, err := os.Stat(p); err == nil {
-			return true
-		}
+	if _, err := os.Stat(o.path("new", id+".json")); err == nil {
+		return true
 	}
-	claimed, _ := filepath.Glob(o.path("cur", id+".json.*"))
-	return len(claimed) > 0
+	if claimed, _ := filepath.Glob(o.path("cur", id+".json.*")); len(claimed) > 0 {
+		return true
+	}
+	_, err := os.Stat(o.path("sent", id))
+	return err == nil
 }
 
 // write puts e into new/<id>.json through tmp/, synced.
@@ -216,6 +219,15 @@ func (o *Outbox) flushOne(ctx context.Context, id string, s feedback.Sender) out
 	if !o.RetryNow && !e.NextTry.IsZero() && o.now().Before(e.NextTry) {
 		return outcomeNotDue
 	}
+	unlock, ok := o.lock(id)
+	if !ok {
+		return outcomeSkipped // another process is sending this report
+	}
+	defer unlock()
+	if _, err := os.Stat(o.path("sent", id)); err == nil {
+		os.Remove(src) // queued again while it was being delivered: already done
+		return outcomeSkipped
+	}
 	claim := o.path("cur", id+".json."+strconv.Itoa(os.Getpid()))
 	if err := os.Rename(src, claim); err != nil {
 		return outcomeSkipped // another process won the claim
@@ -251,6 +263,27 @@ func (o *Outbox) flushOne(ctx context.Context, id string, s feedback.Sender) out
 		slog.Warn("report not delivered, will retry", "id", id, "attempts", e.Attempts, "next_try", e.NextTry, "err", err)
 		return outcomeRetry
 	}
+}
+
+// lock takes the per-id lock cur/<id>.lock, so that one process at a time sends a report. A
+// lock left by a process that died is taken over.
+func (o *Outbox) lock(id string) (unlock func(), ok bool) {
+	p := o.path("cur", id+".lock")
+	for attempt := 0; attempt < 2; attempt++ {
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o640)
+		if err == nil {
+			f.WriteString(strconv.Itoa(os.Getpid()))
+			f.Close()
+			return func() { os.Remove(p) }, true
+		}
+		b, rerr := os.ReadFile(p)
+		pid, perr := strconv.Atoi(strings.TrimSpace(string(b)))
+		if rerr != nil || perr != nil || processAlive(pid) {
+			return nil, false
+		}
+		os.Remove(p) // stale
+	}
+	return nil, false
 }
 
 // backoff is the wait before attempt n+1: one minute doubling, at most six hours.
@@ -302,12 +335,12 @@ func processAlive(pid int) bool {
 
 // Pending counts the reports waiting in new/ and cur/, and those in failed/.
 func (o *Outbox) Pending() (waiting, failed int, err error) {
-	for _, sub := range []string{"new", "cur"} {
-		es, err := os.ReadDir(filepath.Join(o.dir, sub))
+	for _, pattern := range []string{"new/*.json", "cur/*.json.*"} {
+		files, err := filepath.Glob(filepath.Join(o.dir, pattern))
 		if err != nil {
 			return 0, 0, err
 		}
-		waiting += len(es)
+		waiting += len(files)
 	}
 	es, err := os.ReadDir(filepath.Join(o.dir, "failed"))
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {

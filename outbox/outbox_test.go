@@ -277,7 +277,7 @@ func TestKilledDuringFlush(t *testing.T) {
 	}
 	cmd.Process.Signal(syscall.SIGKILL)
 	cmd.Wait()
-	claimed, _ := filepath.Glob(filepath.Join(dir, "cur", "*"))
+	claimed, _ := filepath.Glob(filepath.Join(dir, "cur", "*.json.*"))
 	if len(claimed) != 1 {
 		t.Fatalf("claims left by the killed process: %v", claimed)
 	}

@@ -1,0 +1,150 @@
+package pipe_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+func realDSN(t *testing.T, n int) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "real", fmt.Sprintf("postfix-remote-550-%d.eml", n)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// withMessageID gives a copy of a DSN another Message-ID: another bounce, another report id.
+func withMessageID(dsn []byte, id string) []byte {
+	s := string(dsn)
+	i := strings.Index(s, "Message-Id: <")
+	j := strings.Index(s[i:], ">")
+	return []byte(s[:i] + "Message-Id: <" + id + ">" + s[i+j+1:])
+}
+
+func TestReceiverDownThenFlush(t *testing.T) {
+	outbox := filepath.Join(t.TempDir(), "outbox")
+	code, stderr := runRebound(t, realDSN(t, 1), "pipe", "--report-url", "http://127.0.0.1:1/down", "--outbox", outbox)
+	if code != 0 {
+		t.Fatalf("exit %d, want 0 (queued): %s", code, stderr)
+	}
+	queued, _ := filepath.Glob(filepath.Join(outbox, "new", "*.json"))
+	if len(queued) != 1 {
+		t.Fatalf("%d reports queued, want 1", len(queued))
+	}
+	hook := newWebhook(t)
+	if code, stderr := runRebound(t, nil, "flush", "--now", "--report-url", hook.URL(), "--outbox", outbox); code != 0 {
+		t.Fatalf("flush exit %d: %s", code, stderr)
+	}
+	if got := hook.got(); len(got) != 1 || got[0].Email != "nouser@remote.test" || got[0].Type != "hard" {
+		t.Errorf("received %+v", got)
+	}
+	// A second flush has nothing left to send.
+	runRebound(t, nil, "flush", "--now", "--report-url", hook.URL(), "--outbox", outbox)
+	if hook.posts != 1 {
+		t.Errorf("%d posts, want 1", hook.posts)
+	}
+}
+
+func TestOutboxUnwritableAndReceiverDown(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "a-file")
+	os.WriteFile(file, nil, 0o600)
+	code, _ := runRebound(t, realDSN(t, 1), "pipe", "--report-url", "http://127.0.0.1:1/down", "--outbox", filepath.Join(file, "outbox"))
+	if code != 75 {
+		t.Errorf("exit %d, want 75 (EX_TEMPFAIL: the MTA keeps the message)", code)
+	}
+	// Outbox unwritable but receiver up: delivered directly.
+	hook := newWebhook(t)
+	if code, stderr := runRebound(t, realDSN(t, 1), "pipe", "--report-url", hook.URL(), "--outbox", filepath.Join(file, "outbox")); code != 0 {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+	if len(hook.got()) != 1 {
+		t.Errorf("received %+v", hook.got())
+	}
+}
+
+func TestReceiver500Then200(t *testing.T) {
+	// With an outbox: queued, the immediate send fails, the next flush delivers.
+	hook := newWebhook(t, 500)
+	outbox := filepath.Join(t.TempDir(), "outbox")
+	if code, _ := runRebound(t, realDSN(t, 2), "pipe", "--report-url", hook.URL(), "--outbox", outbox); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	runRebound(t, nil, "flush", "--now", "--report-url", hook.URL(), "--outbox", outbox)
+	if got := hook.got(); len(got) != 1 || got[0].Campaign != "" && got[0].Email != "a+b-c=d@remote.test" {
+		t.Errorf("received %+v", got)
+	}
+	// Without an outbox: exit 75, the MTA retries, the second delivery succeeds: one report.
+	hook = newWebhook(t, 500)
+	if code, _ := runRebound(t, realDSN(t, 2), "pipe", "--report-url", hook.URL()); code != 75 {
+		t.Errorf("exit %d, want 75", code)
+	}
+	if code, _ := runRebound(t, realDSN(t, 2), "pipe", "--report-url", hook.URL()); code != 0 {
+		t.Errorf("retry exit %d", code)
+	}
+	if got := hook.got(); len(got) != 1 {
+		t.Errorf("received %+v", got)
+	}
+}
+
+func TestConcurrentPipesShareOutbox(t *testing.T) {
+	hook := newWebhook(t)
+	outbox := filepath.Join(t.TempDir(), "outbox")
+	base := realDSN(t, 1)
+	var wg sync.WaitGroup
+	codes := make([]int, 20)
+	for i := 0; i < 20; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			// 10 distinct bounces, each piped twice (an MTA redelivery).
+			msg := withMessageID(base, fmt.Sprintf("bounce-%d@mx.test.example", i%10))
+			codes[i], _ = runRebound(t, msg, "pipe", "--report-url", hook.URL(), "--outbox", outbox)
+		}(i)
+	}
+	wg.Wait()
+	runRebound(t, nil, "flush", "--now", "--report-url", hook.URL(), "--outbox", outbox)
+	for i, c := range codes {
+		if c != 0 {
+			t.Errorf("pipe %d exit %d", i, c)
+		}
+	}
+	got := hook.got()
+	if len(got) != 10 {
+		t.Errorf("%d reports received, want 10", len(got))
+	}
+	for _, r := range got {
+		if strings.HasPrefix(r.ID, "DUPLICATE") {
+			t.Errorf("duplicate %s", r.ID)
+		}
+	}
+}
+
+func TestNotMailAndNotBounce(t *testing.T) {
+	if code, _ := runRebound(t, []byte("\x00\x01 binary junk"), "pipe", "--report-url", "-"); code != 65 {
+		t.Errorf("junk: exit %d, want 65", code)
+	}
+	keep := filepath.Join(t.TempDir(), "Unrecognized")
+	archive := filepath.Join(t.TempDir(), "Archive")
+	reply := []byte("From: Jane <jane@example.com>\nTo: bounces@lists.test\nSubject: Re: October news\n\nPlease call me.\n")
+	code, stderr := runRebound(t, reply, "pipe", "--report-url", "http://127.0.0.1:1/down", "--keep-unrecognized", keep, "--archive", archive)
+	if code != 0 {
+		t.Fatalf("human reply: exit %d: %s", code, stderr)
+	}
+	for _, dir := range []string{keep, archive} {
+		files, _ := filepath.Glob(filepath.Join(dir, "new", "*"))
+		if len(files) != 1 {
+			t.Fatalf("%s holds %d messages", dir, len(files))
+		}
+		if b, _ := os.ReadFile(files[0]); string(b) != string(reply) {
+			t.Errorf("%s: copy differs", dir)
+		}
+	}
+	if !strings.Contains(stderr, "kind=not-bounce") {
+		t.Errorf("log line: %s", stderr)
+	}
+}
