@@ -239,7 +239,7 @@ func (o *Outbox) flushOne(ctx context.Context, id string, s feedback.Sender) out
 			slog.Error("outbox: report delivered but not recorded as sent", "id", id, "err", err)
 		}
 		os.Remove(claim)
-		slog.Info("report delivered", "id", id, "email", e.Report.Email, "type", e.Report.Type)
+		slog.Debug("report delivered", "id", id, "email", e.Report.Email, "type", e.Report.Type)
 		return outcomeDelivered
 	case feedback.IsPermanent(err):
 		e.LastError = err.Error()

@@ -31,7 +31,7 @@ func (r *Reporter) Queue(ctx context.Context, reports []feedback.Report) error {
 		err := r.Sender.Send(ctx, rp)
 		switch {
 		case err == nil:
-			slog.Info("report delivered", "id", rp.ID, "email", rp.Email, "type", rp.Type)
+			slog.Debug("report delivered", "id", rp.ID, "email", rp.Email, "type", rp.Type)
 		case feedback.IsPermanent(err):
 			slog.Error("report refused by the receiver", "id", rp.ID, "email", rp.Email, "err", err)
 		default:

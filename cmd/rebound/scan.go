@@ -1,6 +1,22 @@
 package main
 
-import "errors"
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strconv"
+	"syscall"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/rebound/rebound/imap"
+	"github.com/rebound/rebound/maildir"
+	"github.com/rebound/rebound/scan"
+)
 
 // ScanCmd scans mailboxes.
 type ScanCmd struct {
@@ -8,16 +24,160 @@ type ScanCmd struct {
 	IMAP    ScanIMAPCmd    `cmd:"" name:"imap" help:"Scan an IMAP folder."`
 }
 
+// ScanOptions are the options every scan shares.
+type ScanOptions struct {
+	Backup       string `name:"backup" env:"REBOUND_BACKUP" default:"Bounces.Processed" help:"Folder the processed bounces are moved to (created when missing)."`
+	Unrecognized string `name:"unrecognized" env:"REBOUND_UNRECOGNIZED" help:"Folder for messages that are not bounces (default: they stay where they are)."`
+	From         string `name:"from" env:"REBOUND_FROM" help:"Only messages whose sender matches this regular expression (e.g. 'mailer-daemon|postmaster')."`
+	Since        int    `name:"since" env:"REBOUND_SINCE" help:"Only messages of the last DAYS days." placeholder:"DAYS"`
+	Limit        int    `name:"limit" env:"REBOUND_LIMIT" help:"At most N messages."`
+	DryRun       bool   `name:"dry-run" help:"Parse and print; move nothing, send nothing."`
+	JSON         bool   `name:"json" help:"Print one JSON line per message, as parse --json."`
+	Progress     bool   `name:"progress" negatable:"" default:"true" help:"Show progress on a terminal."`
+}
+
+func (o *ScanOptions) since() time.Time {
+	if o.Since <= 0 {
+		return time.Time{}
+	}
+	return time.Now().AddDate(0, 0, -o.Since)
+}
+
+// run runs the scan engine over src, then flushes the outbox, and prints the summary.
+func runScan(src scan.Source, so *ScanOptions, po *ParseOptions, ro *ReportOptions) error {
+	opts, err := po.DSNOptions()
+	if err != nil {
+		return err
+	}
+	from, err := scan.SenderPattern(so.From)
+	if err != nil {
+		return err
+	}
+	cfg := scan.Config{Parse: opts, Build: ro.BuildOptions(), From: from, Since: so.since(), Limit: so.Limit, DryRun: so.DryRun}
+	if n, err := strconv.Atoi(os.Getenv("REBOUND_TEST_CRASH_AFTER_QUEUE")); err == nil {
+		cfg.CrashAfterQueue = n // the fault tests' hook
+	}
+	if so.JSON {
+		cfg.JSON = os.Stdout
+	}
+	rep, err := ro.Reporter()
+	if err != nil && !so.DryRun {
+		return err
+	}
+	if rep != nil {
+		cfg.Reporter = rep
+	}
+	if so.Progress && term.IsTerminal(int(os.Stderr.Fd())) {
+		cfg.Progress = progressLine(os.Stderr)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	st, err := scan.Run(ctx, src, cfg)
+	if cfg.Progress != nil {
+		fmt.Fprintln(os.Stderr)
+	}
+	if err == scan.ErrCrash {
+		os.Exit(99) // the test hook: die between queueing and moving
+	}
+	if rep != nil && !so.DryRun {
+		if _, ferr := rep.Flush(ctx); ferr != nil {
+			slog.Warn("scan: some reports wait in the outbox for the next flush", "err", ferr)
+		}
+	}
+	fmt.Fprintln(os.Stderr, "rebound scan:", st)
+	if err != nil {
+		return err
+	}
+	if st.Errors > 0 {
+		return exitCode(1)
+	}
+	return nil
+}
+
+// progressLine redraws one status line.
+func progressLine(w io.Writer) func(scan.Stats) {
+	last := time.Time{}
+	return func(st scan.Stats) {
+		if time.Since(last) < 200*time.Millisecond {
+			return
+		}
+		last = time.Now()
+		fmt.Fprintf(w, "\r%s", st)
+	}
+}
+
 // ScanMaildirCmd scans a Maildir.
 type ScanMaildirCmd struct {
-	Dir string `arg:"" help:"Maildir to scan."`
+	ScanOptions   `embed:""`
+	ParseOptions  `embed:""`
+	ReportOptions `embed:""`
+
+	Dir string `arg:"" help:"Maildir to scan (its new/ and cur/)."`
 }
 
 // Run implements the command.
-func (c *ScanMaildirCmd) Run(cli *CLI) error { return errors.New("scan maildir: not implemented yet") }
+func (c *ScanMaildirCmd) Run(cli *CLI) error {
+	src, err := maildir.Open(c.Dir, c.Backup, c.Unrecognized, c.DryRun)
+	if err != nil {
+		return err
+	}
+	return runScan(src, &c.ScanOptions, &c.ParseOptions, &c.ReportOptions)
+}
+
+// IMAPOptions say how to reach an IMAP folder.
+type IMAPOptions struct {
+	Server       string `name:"server" env:"REBOUND_IMAP_SERVER" help:"IMAP server host:port."`
+	Security     string `name:"security" env:"REBOUND_IMAP_SECURITY" default:"tls" enum:"tls,starttls,none" help:"tls (implicit, port 993), starttls, or none (127.0.0.1 only)."`
+	CAFile       string `name:"ca-file" env:"REBOUND_IMAP_CA_FILE" help:"CA certificate of a private server."`
+	User         string `name:"user" env:"REBOUND_IMAP_USER" help:"IMAP user."`
+	PasswordFile string `name:"password-file" env:"REBOUND_IMAP_PASSWORD_FILE" help:"File holding the password (or set REBOUND_IMAP_PASSWORD)."`
+	Folder       string `name:"folder" env:"REBOUND_IMAP_FOLDER" default:"INBOX" help:"Folder to scan."`
+}
+
+func (o *IMAPOptions) config() (imap.Config, error) {
+	if o.Server == "" || o.User == "" {
+		return imap.Config{}, fmt.Errorf("--server and --user are needed")
+	}
+	pw, err := secret("REBOUND_IMAP_PASSWORD", o.PasswordFile)
+	if err != nil {
+		return imap.Config{}, err
+	}
+	return imap.Config{Server: o.Server, Security: o.Security, CAFile: o.CAFile, User: o.User, Password: pw, Folder: o.Folder}, nil
+}
 
 // ScanIMAPCmd scans an IMAP folder.
-type ScanIMAPCmd struct{}
+type ScanIMAPCmd struct {
+	IMAPOptions   `embed:""`
+	ScanOptions   `embed:""`
+	ParseOptions  `embed:""`
+	ReportOptions `embed:""`
+}
 
 // Run implements the command.
-func (c *ScanIMAPCmd) Run(cli *CLI) error { return errors.New("scan imap: not implemented yet") }
+func (c *ScanIMAPCmd) Run(cli *CLI) error {
+	cfg, err := c.config()
+	if err != nil {
+		return err
+	}
+	cfg.Backup, cfg.Unrecognized, cfg.Since, cfg.DryRun = c.Backup, c.Unrecognized, c.since(), c.DryRun
+	cfg.From = serverFrom(c.From)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	src, err := imap.Connect(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	return runScan(src, &c.ScanOptions, &c.ParseOptions, &c.ReportOptions)
+}
+
+// serverFrom turns a --from pattern into a FROM search text when it is a plain word, so that the
+// server does the filtering; otherwise the client filters.
+func serverFrom(p string) string {
+	for _, c := range p {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '@') {
+			return ""
+		}
+	}
+	return p
+}

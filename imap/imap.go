@@ -1,0 +1,305 @@
+// Package imap scans an IMAP folder for bounces with go-imap v2: it searches on the server
+// (sender, date), fetches each message with BODY.PEEK[] so that nothing is marked read, and moves
+// the bounces to the backup folder with MOVE, or COPY + \Deleted + UID EXPUNGE of exactly those
+// UIDs when the server lacks MOVE. A dropped connection is reopened and the scan resumes with the
+// UIDs that remain.
+package imap
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"time"
+
+	goimap "github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+
+	"github.com/rebound/rebound/scan"
+)
+
+// Config says how to reach the folder.
+type Config struct {
+	Server       string // host:port
+	Security     string // tls (default), starttls, none (127.0.0.1/localhost only)
+	CAFile       string
+	User         string
+	Password     string
+	Folder       string // default INBOX
+	Backup       string // default Bounces.Processed
+	Unrecognized string // optional folder for messages that are not bounces
+	From         string // server-side FROM search (a plain text, e.g. "mailer-daemon"); empty: all
+	Since        time.Time
+	DryRun       bool
+	// Dial, for tests: how to open the TCP connection (default net.Dialer).
+	Dial func(ctx context.Context, addr string) (net.Conn, error)
+}
+
+// Source is an IMAP folder to scan.
+type Source struct {
+	cfg      Config
+	c        *imapclient.Client
+	validity uint32 // UIDVALIDITY of the selected folder
+}
+
+// Connect logs in and selects the folder, creating the backup folder when missing.
+func Connect(ctx context.Context, cfg Config) (*Source, error) {
+	if cfg.Folder == "" {
+		cfg.Folder = "INBOX"
+	}
+	if cfg.Backup == "" {
+		cfg.Backup = "Bounces.Processed"
+	}
+	if cfg.Security == "" {
+		cfg.Security = "tls"
+	}
+	s := &Source{cfg: cfg}
+	if err := s.connect(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Source) connect(ctx context.Context) error {
+	cfg := s.cfg
+	host, _, err := net.SplitHostPort(cfg.Server)
+	if err != nil {
+		return fmt.Errorf("imap server %q: %w", cfg.Server, err)
+	}
+	tlsConf := &tls.Config{ServerName: host, MinVersion: tls.VersionTLS12}
+	if cfg.CAFile != "" {
+		pem, err := os.ReadFile(cfg.CAFile)
+		if err != nil {
+			return fmt.Errorf("CA file: %w", err)
+		}
+		pool := x509.NewCertPool()
+		if !pool.AppendCertsFromPEM(pem) {
+			return fmt.Errorf("CA file %s: no certificate", cfg.CAFile)
+		}
+		tlsConf.RootCAs = pool
+	}
+	dial := cfg.Dial
+	if dial == nil {
+		d := &net.Dialer{Timeout: 30 * time.Second}
+		dial = func(ctx context.Context, addr string) (net.Conn, error) { return d.DialContext(ctx, "tcp", addr) }
+	}
+	conn, err := dial(ctx, cfg.Server)
+	if err != nil {
+		return fmt.Errorf("connecting to %s: %w", cfg.Server, err)
+	}
+	opts := &imapclient.Options{TLSConfig: tlsConf}
+	var c *imapclient.Client
+	switch cfg.Security {
+	case "tls":
+		c = imapclient.New(tls.Client(conn, tlsConf), opts)
+	case "starttls":
+		c, err = imapclient.NewStartTLS(conn, opts)
+	case "none":
+		if !isLoopback(host) {
+			conn.Close()
+			return fmt.Errorf("--security none is only allowed to 127.0.0.1 or localhost, not %s", host)
+		}
+		c = imapclient.New(conn, opts)
+	default:
+		conn.Close()
+		return fmt.Errorf("unknown --security %q (want tls, starttls or none)", cfg.Security)
+	}
+	if err != nil {
+		conn.Close()
+		return fmt.Errorf("STARTTLS with %s: %w", cfg.Server, err)
+	}
+	if err := c.Login(cfg.User, cfg.Password).Wait(); err != nil {
+		c.Close()
+		return fmt.Errorf("login to %s as %s: %w", cfg.Server, cfg.User, err)
+	}
+	if !cfg.DryRun {
+		for _, f := range []string{cfg.Backup, cfg.Unrecognized} {
+			if f != "" {
+				if err := ensureMailbox(c, f); err != nil {
+					c.Close()
+					return err
+				}
+			}
+		}
+	}
+	sel, err := c.Select(cfg.Folder, &goimap.SelectOptions{ReadOnly: cfg.DryRun}).Wait()
+	if err != nil {
+		c.Close()
+		return fmt.Errorf("selecting %s: %w", cfg.Folder, err)
+	}
+	s.c, s.validity = c, sel.UIDValidity
+	return nil
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func ensureMailbox(c *imapclient.Client, name string) error {
+	list, err := c.List("", name, nil).Collect()
+	if err != nil {
+		return fmt.Errorf("listing %s: %w", name, err)
+	}
+	if len(list) > 0 {
+		return nil
+	}
+	if err := c.Create(name, nil).Wait(); err != nil {
+		return fmt.Errorf("creating %s: %w", name, err)
+	}
+	return nil
+}
+
+// Close logs out.
+func (s *Source) Close() error {
+	if s.c == nil {
+		return nil
+	}
+	s.c.Logout().Wait()
+	return s.c.Close()
+}
+
+// search returns the UIDs of the folder that match the filters, searched on the server.
+func (s *Source) search() ([]goimap.UID, error) {
+	crit := &goimap.SearchCriteria{}
+	if s.cfg.From != "" {
+		crit.Header = append(crit.Header, goimap.SearchCriteriaHeaderField{Key: "From", Value: s.cfg.From})
+	}
+	if !s.cfg.Since.IsZero() {
+		crit.Since = s.cfg.Since
+	}
+	data, err := s.c.UIDSearch(crit, nil).Wait()
+	if err != nil {
+		return nil, fmt.Errorf("UID SEARCH: %w", err)
+	}
+	return data.AllUIDs(), nil
+}
+
+// Count returns how many messages match the filters.
+func (s *Source) Count() (int, error) {
+	uids, err := s.search()
+	return len(uids), err
+}
+
+// maxReconnects bounds the reconnections of one scan.
+const maxReconnects = 5
+
+// Walk yields the matching messages. After a dropped connection it reconnects and goes on with
+// the UIDs not yet handled (UIDs stay valid while UIDVALIDITY does).
+func (s *Source) Walk(ctx context.Context, fn func(*scan.Message) error) error {
+	uids, err := s.search()
+	if err != nil {
+		return err
+	}
+	validity := s.validity
+	reconnects := 0
+	for i := 0; i < len(uids); {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		uid := uids[i]
+		body, err := s.fetch(uid)
+		if err == nil {
+			err = fn(s.message(uid, body))
+			if err == nil || !isConnError(err) {
+				if err != nil {
+					return err
+				}
+				i++
+				continue
+			}
+		}
+		if !isConnError(err) {
+			slog.Warn("imap: message left in place: cannot be fetched", "uid", uid, "err", err)
+			i++
+			continue
+		}
+		if reconnects >= maxReconnects {
+			return fmt.Errorf("imap: connection lost %d times: %w", reconnects, err)
+		}
+		reconnects++
+		slog.Warn("imap: connection lost, reconnecting", "err", err, "remaining", len(uids)-i)
+		s.c.Close()
+		if err := s.connect(ctx); err != nil {
+			return err
+		}
+		if s.validity != validity {
+			return errors.New("imap: UIDVALIDITY changed while scanning; run the scan again")
+		}
+	}
+	return nil
+}
+
+// isConnError tells a dropped connection from a refusal of the server.
+func isConnError(err error) bool {
+	var imapErr *goimap.Error
+	if errors.As(err, &imapErr) {
+		return false
+	}
+	return err != nil && !errors.Is(err, scan.ErrCrash) && !errors.Is(err, context.Canceled)
+}
+
+// fetch reads one message with BODY.PEEK[] (the \Seen flag is not set).
+func (s *Source) fetch(uid goimap.UID) ([]byte, error) {
+	section := &goimap.FetchItemBodySection{Peek: true}
+	msgs, err := s.c.Fetch(goimap.UIDSetNum(uid), &goimap.FetchOptions{UID: true, BodySection: []*goimap.FetchItemBodySection{section}}).Collect()
+	if err != nil {
+		return nil, err
+	}
+	if len(msgs) == 0 {
+		return nil, &goimap.Error{Type: goimap.StatusResponseTypeNo, Text: "message vanished"}
+	}
+	return msgs[0].FindBodySection(section), nil
+}
+
+// moveErr marks a failure of a move on a connection that dropped: the walk reconnects.
+type moveErr struct{ err error }
+
+func (m moveErr) Error() string { return m.err.Error() }
+func (m moveErr) Unwrap() error { return m.err }
+
+func (s *Source) message(uid goimap.UID, body []byte) *scan.Message {
+	m := &scan.Message{
+		Name:   fmt.Sprintf("imap://%s/%s;UID=%d", s.cfg.Server, s.cfg.Folder, uid),
+		Open:   func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil },
+		Backup: func() error { return s.move(uid, s.cfg.Backup) },
+	}
+	if s.cfg.Unrecognized != "" {
+		m.Unrecognized = func() error { return s.move(uid, s.cfg.Unrecognized) }
+	}
+	return m
+}
+
+// move moves one message: MOVE when the server has it, else COPY, \Deleted and UID EXPUNGE of
+// that UID only (never a plain EXPUNGE, which would remove other messages marked deleted).
+func (s *Source) move(uid goimap.UID, to string) error {
+	set := goimap.UIDSetNum(uid)
+	if s.c.Caps().Has(goimap.CapMove) {
+		if _, err := s.c.Move(set, to).Wait(); err != nil {
+			return fmt.Errorf("MOVE to %s: %w", to, err)
+		}
+		return nil
+	}
+	if !s.c.Caps().Has(goimap.CapUIDPlus) {
+		return fmt.Errorf("server has neither MOVE nor UIDPLUS: will not expunge, message %d left in place", uid)
+	}
+	if _, err := s.c.Copy(set, to).Wait(); err != nil {
+		return fmt.Errorf("COPY to %s: %w", to, err)
+	}
+	if err := s.c.Store(set, &goimap.StoreFlags{Op: goimap.StoreFlagsAdd, Silent: true, Flags: []goimap.Flag{goimap.FlagDeleted}}, nil).Close(); err != nil {
+		return fmt.Errorf("STORE \\Deleted: %w", err)
+	}
+	if err := s.c.UIDExpunge(set).Close(); err != nil {
+		return fmt.Errorf("UID EXPUNGE: %w", err)
+	}
+	return nil
+}

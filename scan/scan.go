@@ -1,0 +1,200 @@
+// Package scan empties a pile of bounces safely: for each message of a mailbox it parses it,
+// queues its reports durably, and only then moves it to the backup folder, so that a crash at any
+// point leaves every message either where it was or in the backup folder with its reports
+// queued. Messages that are not bounces, or that cannot be read, stay where they were, untouched.
+package scan
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/rebound/rebound/dsn"
+	"github.com/rebound/rebound/feedback"
+)
+
+// Message is one message of a mailbox, as a Source gives it.
+type Message struct {
+	Name string    // for logs and --json output
+	Date time.Time // when it arrived; zero if unknown
+	// Open returns the message's content.
+	Open func() (io.ReadCloser, error)
+	// Backup moves the message to the backup folder, keeping its flags.
+	Backup func() error
+	// Unrecognized moves the message to the folder for messages that are not bounces; nil when
+	// no such folder is configured.
+	Unrecognized func() error
+}
+
+// Source walks the messages of a mailbox. fn's error stops the walk.
+type Source interface {
+	Walk(ctx context.Context, fn func(*Message) error) error
+}
+
+// Reporter queues reports durably (see outbox.Reporter).
+type Reporter interface {
+	Queue(ctx context.Context, reports []feedback.Report) error
+}
+
+// Config tunes Run.
+type Config struct {
+	Parse    *dsn.Options
+	Build    feedback.BuildOptions
+	Reporter Reporter
+	From     *regexp.Regexp // only messages whose sender matches (nil: all)
+	Since    time.Time      // only messages that arrived after (zero: all)
+	Limit    int            // at most this many messages (0: all)
+	DryRun   bool           // parse and print; touch nothing, send nothing
+	JSON     io.Writer      // when set, one `rebound parse --json` line per message
+	Progress func(Stats)    // called after each message; may be nil
+
+	// CrashAfterQueue is a test hook: Run returns ErrCrash after queueing the reports of the
+	// n-th bounce, before moving it, as a process killed between the two steps would.
+	CrashAfterQueue int
+}
+
+// Stats is what a scan did.
+type Stats struct {
+	Scanned, Bounces, Hard, Soft, Complaints, Delays, Skipped, Errors int
+}
+
+func (s Stats) String() string {
+	return fmt.Sprintf("scanned %d, bounces %d (hard %d, soft %d), complaints %d, delays %d, skipped %d, errors %d",
+		s.Scanned, s.Bounces, s.Hard, s.Soft, s.Complaints, s.Delays, s.Skipped, s.Errors)
+}
+
+// errLimit stops the walk once the limit is reached.
+var errLimit = errors.New("limit reached")
+
+// ErrCrash is what Run returns when the test hook stops it between queueing and moving.
+var ErrCrash = errors.New("scan: stopped between queueing and moving (test hook)")
+
+// Run scans src.
+func Run(ctx context.Context, src Source, cfg Config) (Stats, error) {
+	var st Stats
+	queued := 0
+	err := src.Walk(ctx, func(m *Message) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if cfg.Limit > 0 && st.Scanned >= cfg.Limit {
+			return errLimit
+		}
+		if !cfg.Since.IsZero() && !m.Date.IsZero() && m.Date.Before(cfg.Since) {
+			return nil
+		}
+		st.Scanned++
+		defer func() {
+			if cfg.Progress != nil {
+				cfg.Progress(st)
+			}
+		}()
+		rep, err := parse(m, cfg.Parse)
+		if err != nil {
+			st.Errors++
+			slog.Warn("scan: message left in place: cannot be parsed", "message", m.Name, "err", err)
+			return nil
+		}
+		if cfg.JSON != nil {
+			writeJSON(cfg.JSON, m.Name, rep)
+		}
+		if cfg.From != nil && !cfg.From.MatchString(rep.From) {
+			st.Skipped++
+			return nil
+		}
+		switch rep.Kind {
+		case dsn.KindBounce, dsn.KindDelay, dsn.KindComplaint:
+		default:
+			st.Skipped++
+			if m.Unrecognized != nil && !cfg.DryRun {
+				if err := m.Unrecognized(); err != nil {
+					st.Errors++
+					slog.Error("scan: could not move an unrecognized message", "message", m.Name, "err", err)
+				}
+			}
+			return nil
+		}
+		reports := feedback.Build(rep, cfg.Build)
+		count(&st, rep, reports)
+		if cfg.DryRun {
+			return nil
+		}
+		if err := cfg.Reporter.Queue(ctx, reports); err != nil {
+			st.Errors++
+			slog.Error("scan: reports neither queued nor sent; message left in place", "message", m.Name, "err", err)
+			return nil
+		}
+		queued++
+		if cfg.CrashAfterQueue > 0 && queued == cfg.CrashAfterQueue {
+			return ErrCrash
+		}
+		if err := m.Backup(); err != nil {
+			st.Errors++
+			slog.Error("scan: reports queued but the message could not be moved; a rescan will not report it twice", "message", m.Name, "err", err)
+		}
+		return nil
+	})
+	if errors.Is(err, errLimit) {
+		err = nil
+	}
+	return st, err
+}
+
+func parse(m *Message, opts *dsn.Options) (*dsn.Report, error) {
+	rc, err := m.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return dsn.Parse(rc, opts)
+}
+
+func count(st *Stats, rep *dsn.Report, reports []feedback.Report) {
+	switch rep.Kind {
+	case dsn.KindComplaint:
+		st.Complaints++
+	case dsn.KindDelay:
+		st.Delays++
+	default:
+		st.Bounces++
+	}
+	for _, r := range reports {
+		switch r.Type {
+		case feedback.TypeHard:
+			st.Hard++
+		case feedback.TypeSoft:
+			st.Soft++
+		}
+	}
+}
+
+func writeJSON(w io.Writer, name string, rep *dsn.Report) {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(struct {
+		Source string `json:"source"`
+		*dsn.Report
+	}{name, rep})
+}
+
+// SenderPattern compiles a --from pattern: a regular expression, matched in any case against
+// the bounce's sender address (and subject).
+func SenderPattern(p string) (*regexp.Regexp, error) {
+	if p == "" {
+		return nil, nil
+	}
+	re, err := regexp.Compile("(?i)" + p)
+	if err != nil {
+		return nil, fmt.Errorf("--from pattern: %w", err)
+	}
+	return re, nil
+}
+
+// BounceSenders is the default --from pattern of mail systems' senders.
+var BounceSenders = strings.Join([]string{"mailer-daemon", "postmaster", "mail-daemon", "bounce", "no-?reply", "notification"}, "|")
