@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/rebound/rebound/internal/testmta"
 )
 
 func realDSN(t *testing.T, n int) []byte {
@@ -36,17 +38,17 @@ func TestReceiverDownThenFlush(t *testing.T) {
 	if len(queued) != 1 {
 		t.Fatalf("%d reports queued, want 1", len(queued))
 	}
-	hook := newWebhook(t)
+	hook := testmta.NewWebhook(t)
 	if code, stderr := runRebound(t, nil, "flush", "--now", "--report-url", hook.URL(), "--outbox", outbox); code != 0 {
 		t.Fatalf("flush exit %d: %s", code, stderr)
 	}
-	if got := hook.got(); len(got) != 1 || got[0].Email != "nouser@remote.test" || got[0].Type != "hard" {
+	if got := hook.Reports(); len(got) != 1 || got[0].Email != "nouser@remote.test" || got[0].Type != "hard" {
 		t.Errorf("received %+v", got)
 	}
 	// A second flush has nothing left to send.
 	runRebound(t, nil, "flush", "--now", "--report-url", hook.URL(), "--outbox", outbox)
-	if hook.posts != 1 {
-		t.Errorf("%d posts, want 1", hook.posts)
+	if hook.Posts() != 1 {
+		t.Errorf("%d posts, want 1", hook.Posts())
 	}
 }
 
@@ -58,41 +60,41 @@ func TestOutboxUnwritableAndReceiverDown(t *testing.T) {
 		t.Errorf("exit %d, want 75 (EX_TEMPFAIL: the MTA keeps the message)", code)
 	}
 	// Outbox unwritable but receiver up: delivered directly.
-	hook := newWebhook(t)
+	hook := testmta.NewWebhook(t)
 	if code, stderr := runRebound(t, realDSN(t, 1), "pipe", "--report-url", hook.URL(), "--outbox", filepath.Join(file, "outbox")); code != 0 {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
-	if len(hook.got()) != 1 {
-		t.Errorf("received %+v", hook.got())
+	if len(hook.Reports()) != 1 {
+		t.Errorf("received %+v", hook.Reports())
 	}
 }
 
 func TestReceiver500Then200(t *testing.T) {
 	// With an outbox: queued, the immediate send fails, the next flush delivers.
-	hook := newWebhook(t, 500)
+	hook := testmta.NewWebhook(t, 500)
 	outbox := filepath.Join(t.TempDir(), "outbox")
 	if code, _ := runRebound(t, realDSN(t, 2), "pipe", "--report-url", hook.URL(), "--outbox", outbox); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
 	runRebound(t, nil, "flush", "--now", "--report-url", hook.URL(), "--outbox", outbox)
-	if got := hook.got(); len(got) != 1 || got[0].Campaign != "" && got[0].Email != "a+b-c=d@remote.test" {
+	if got := hook.Reports(); len(got) != 1 || got[0].Campaign != "" && got[0].Email != "a+b-c=d@remote.test" {
 		t.Errorf("received %+v", got)
 	}
 	// Without an outbox: exit 75, the MTA retries, the second delivery succeeds: one report.
-	hook = newWebhook(t, 500)
+	hook = testmta.NewWebhook(t, 500)
 	if code, _ := runRebound(t, realDSN(t, 2), "pipe", "--report-url", hook.URL()); code != 75 {
 		t.Errorf("exit %d, want 75", code)
 	}
 	if code, _ := runRebound(t, realDSN(t, 2), "pipe", "--report-url", hook.URL()); code != 0 {
 		t.Errorf("retry exit %d", code)
 	}
-	if got := hook.got(); len(got) != 1 {
+	if got := hook.Reports(); len(got) != 1 {
 		t.Errorf("received %+v", got)
 	}
 }
 
 func TestConcurrentPipesShareOutbox(t *testing.T) {
-	hook := newWebhook(t)
+	hook := testmta.NewWebhook(t)
 	outbox := filepath.Join(t.TempDir(), "outbox")
 	base := realDSN(t, 1)
 	var wg sync.WaitGroup
@@ -113,14 +115,8 @@ func TestConcurrentPipesShareOutbox(t *testing.T) {
 			t.Errorf("pipe %d exit %d", i, c)
 		}
 	}
-	got := hook.got()
-	if len(got) != 10 {
-		t.Errorf("%d reports received, want 10", len(got))
-	}
-	for _, r := range got {
-		if strings.HasPrefix(r.ID, "DUPLICATE") {
-			t.Errorf("duplicate %s", r.ID)
-		}
+	if got := hook.Reports(); len(got) != 10 || hook.Duplicates() != 0 {
+		t.Errorf("%d reports received, want 10; %d duplicates", len(got), hook.Duplicates())
 	}
 }
 

@@ -18,7 +18,7 @@ import (
 // pipe(8) transport running `rebound pipe` as in contrib/postfix/master.cf; rebound posts to the
 // test's webhook, which must receive exactly the expected reports.
 func TestPostfixEndToEnd(t *testing.T) {
-	hook := newWebhook(t)
+	hook := testmta.NewWebhook(t)
 	work := testmta.WorldDir(t, "rebound-e2e-")
 	outbox := filepath.Join(work, "outbox")
 	archive := filepath.Join(work, "archive")
@@ -57,16 +57,16 @@ pipe:
 	send("bounces+nouser=remote.test@bounce.test", "nouser@remote.test", "X-Campaign-ID: camp-7\r\n")
 	send("c42-no-reply-a+b-c=d=remote.test@bounce.test", "a+b-c=d@remote.test", "")
 
-	want := []receivedReport{
+	want := []testmta.Report{
 		{Type: "hard", Email: "a+b-c=d@remote.test", Reason: "userunknown", Campaign: "c42"},
 		{Type: "hard", Email: "nouser@remote.test", Reason: "userunknown", Campaign: "camp-7"},
 	}
 	deadline := time.Now().Add(60 * time.Second)
-	for len(hook.got()) < len(want) && time.Now().Before(deadline) {
+	for len(hook.Reports()) < len(want) && time.Now().Before(deadline) {
 		time.Sleep(200 * time.Millisecond)
 	}
 	time.Sleep(2 * time.Second) // nothing more may arrive
-	got := hook.got()
+	got := hook.Reports()
 	sort.Slice(got, func(i, j int) bool { return got[i].Email < got[j].Email })
 	if len(got) != len(want) {
 		t.Fatalf("webhook received %d reports, want %d: %+v\nmaillog:\n%s", len(got), len(want), got, pf.Log())

@@ -206,3 +206,21 @@ func run(t testing.TB, name string, args ...string) {
 		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
 	}
 }
+
+// BuildRebound builds the rebound binary from the module at root into a directory that the mail
+// system's unprivileged users can reach; the caller removes the directory.
+func BuildRebound(root string) (bin, dir string, err error) {
+	dir, err = os.MkdirTemp("", "rebound-bin-")
+	if err != nil {
+		return "", "", err
+	}
+	os.Chmod(dir, 0o755)
+	bin = filepath.Join(dir, "rebound")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/rebound")
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		os.RemoveAll(dir)
+		return "", "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return bin, dir, nil
+}
