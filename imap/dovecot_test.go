@@ -1,0 +1,275 @@
+package imap_test
+
+import (
+	"bytes"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	goimap "github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+
+	"github.com/rebound/rebound/dsn"
+	"github.com/rebound/rebound/internal/testmta"
+)
+
+var reboundBin string
+
+func TestMain(m *testing.M) {
+	bin, dir, err := testmta.BuildRebound("..")
+	if err != nil {
+		panic(err)
+	}
+	reboundBin = bin
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func run(t *testing.T, env []string, args ...string) (int, string) {
+	t.Helper()
+	cmd := exec.Command(reboundBin, args...)
+	cmd.Env = append(os.Environ(), env...)
+	var stderr bytes.Buffer
+	cmd.Stderr, cmd.Stdout = &stderr, io.Discard
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return exit.ExitCode(), stderr.String()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return 0, stderr.String()
+}
+
+func sample(t testing.TB, n int) [][]byte {
+	shared := os.Getenv("REBOUND_SHARED")
+	if shared == "" {
+		shared = filepath.Join("..", "..", "shared")
+	}
+	files, _ := filepath.Glob(filepath.Join(shared, "corpus", "sisimai", "maildir", "bsd", "lhost-*.eml"))
+	if len(files) == 0 {
+		if os.Getenv("CI") != "" || os.Getenv("REBOUND_REQUIRE_SERVERS") != "" {
+			t.Fatalf("shared corpus not found under %s", shared)
+		}
+		t.Skip("shared corpus not found")
+	}
+	sort.Strings(files)
+	var out [][]byte
+	for i := 0; len(out) < n && i < 10*n; i++ {
+		b, _ := os.ReadFile(files[(i*5)%len(files)])
+		if isBounce(b) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func ordinary(i int) []byte {
+	return []byte(fmt.Sprintf("From: Friend <friend%d@example.com>\r\nTo: bounces@lists.test\r\nSubject: Re: news %d\r\nMessage-ID: <human-%d@example.com>\r\n\r\nThanks.\r\n", i, i, i))
+}
+
+// client opens an IMAP session as user on the Dovecot instance.
+func client(t testing.TB, d *testmta.Dovecot, user string) *imapclient.Client {
+	t.Helper()
+	pem, _ := os.ReadFile(d.CAFile)
+	pool := x509.NewCertPool()
+	pool.AppendCertsFromPEM(pem)
+	c, err := imapclient.DialTLS(d.TLSAddr, &imapclient.Options{TLSConfig: &tls.Config{RootCAs: pool, ServerName: "127.0.0.1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Login(user, "secret").Wait(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Logout().Wait(); c.Close() })
+	return c
+}
+
+func appendAll(t testing.TB, c *imapclient.Client, msgs [][]byte) {
+	t.Helper()
+	for _, m := range msgs {
+		cmd := c.Append("INBOX", int64(len(m)), nil)
+		cmd.Write(m)
+		cmd.Close()
+		if _, err := cmd.Wait(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// folder returns how many messages a folder holds, and how many of them are \Seen.
+func folder(t testing.TB, c *imapclient.Client, name string) (n int, seen int) {
+	t.Helper()
+	sel, err := c.Select(name, &goimap.SelectOptions{ReadOnly: true}).Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sel.NumMessages == 0 {
+		return 0, 0
+	}
+	var all goimap.SeqSet
+	all.AddRange(1, sel.NumMessages)
+	msgs, err := c.Fetch(all, &goimap.FetchOptions{Flags: true}).Collect()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range msgs {
+		for _, f := range m.Flags {
+			if f == goimap.FlagSeen {
+				seen++
+			}
+		}
+	}
+	return len(msgs), seen
+}
+
+func scanArgs(d *testmta.Dovecot, security, server, user, hook, outbox string) []string {
+	return []string{"scan", "imap", "--server", server, "--security", security, "--ca-file", d.CAFile,
+		"--user", user, "--report-url", hook, "--outbox", outbox}
+}
+
+// TestScanIMAP seeds a real Dovecot mailbox with bounces and ordinary unread mail and scans it
+// over implicit TLS and over STARTTLS: every bounce ends in the backup folder, reported once;
+// every ordinary message stays in INBOX, unread.
+func TestScanIMAP(t *testing.T) {
+	d := testmta.StartDovecot(t, 11143, 11993)
+	for _, tc := range []struct{ security, addr string }{{"tls", d.TLSAddr}, {"starttls", d.PlainAddr}} {
+		t.Run(tc.security, func(t *testing.T) {
+			user := "scan-" + tc.security
+			c := client(t, d, user)
+			bounces := sample(t, 30)
+			var msgs [][]byte
+			for i, b := range bounces {
+				msgs = append(msgs, b)
+				if i%6 == 0 {
+					msgs = append(msgs, ordinary(i))
+				}
+			}
+			appendAll(t, c, msgs)
+			humans := len(msgs) - len(bounces)
+			hook := testmta.NewWebhook(t)
+			outbox := filepath.Join(t.TempDir(), "outbox")
+			env := []string{"REBOUND_IMAP_PASSWORD=secret"}
+			code, stderr := run(t, env, scanArgs(d, tc.security, tc.addr, user, hook.URL(), outbox)...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s\n%s", code, stderr, d.Log())
+			}
+			if n, seen := folder(t, c, "INBOX"); n != humans || seen != 0 {
+				t.Errorf("INBOX holds %d messages (%d seen), want %d unread", n, seen, humans)
+			}
+			if n, _ := folder(t, c, "Bounces.Processed"); n != len(bounces) {
+				t.Errorf("backup holds %d, want %d", n, len(bounces))
+			}
+			if len(hook.Reports()) < len(bounces)-3 || hook.Duplicates() != 0 {
+				t.Errorf("%d reports, %d duplicates, for %d bounces", len(hook.Reports()), hook.Duplicates(), len(bounces))
+			}
+			// `rebound check` logs in and counts what waits.
+			code, out := runOut(t, env, "check", "--report-url", hook.URL(), "--imap-server", tc.addr, "--imap-security", tc.security,
+				"--imap-ca-file", d.CAFile, "--imap-user", user)
+			if code != 0 || !strings.Contains(out, fmt.Sprintf("%d messages waiting in INBOX", humans)) {
+				t.Errorf("check: exit %d: %s", code, out)
+			}
+		})
+	}
+}
+
+func runOut(t *testing.T, env []string, args ...string) (int, string) {
+	cmd := exec.Command(reboundBin, args...)
+	cmd.Env = append(os.Environ(), env...)
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return exit.ExitCode(), string(out)
+	}
+	return 0, string(out)
+}
+
+// cutProxy forwards TCP to target and cuts its first connection after limit bytes from the
+// server: the client sees the connection drop in the middle of the scan.
+func cutProxy(t *testing.T, target string, limit int64) string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	var conns atomic.Int32
+	go func() {
+		for {
+			client, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			server, err := net.Dial("tcp", target)
+			if err != nil {
+				client.Close()
+				continue
+			}
+			first := conns.Add(1) == 1
+			go func() { io.Copy(server, client); server.Close() }()
+			go func() {
+				if first {
+					io.CopyN(client, server, limit)
+					client.Close()
+					server.Close()
+					return
+				}
+				io.Copy(client, server)
+				client.Close()
+			}()
+		}
+	}()
+	return ln.Addr().String()
+}
+
+// TestScanIMAPConnectionKilled cuts the connection in the middle of the scan; rebound reconnects
+// and goes on; a rescan converges: every bounce moved and reported once.
+func TestScanIMAPConnectionKilled(t *testing.T) {
+	d := testmta.StartDovecot(t, 11144, 11994)
+	user := "cut"
+	c := client(t, d, user)
+	bounces := sample(t, 40)
+	appendAll(t, c, append(bounces, ordinary(1), ordinary(2)))
+	hook := testmta.NewWebhook(t)
+	outbox := filepath.Join(t.TempDir(), "outbox")
+	env := []string{"REBOUND_IMAP_PASSWORD=secret"}
+	proxy := cutProxy(t, d.TLSAddr, 60<<10)
+	code, stderr := run(t, env, scanArgs(d, "tls", proxy, user, hook.URL(), outbox)...)
+	if !strings.Contains(stderr, "reconnecting") {
+		t.Errorf("the connection was not cut, or rebound did not reconnect (exit %d): %s", code, stderr)
+	}
+	run(t, env, scanArgs(d, "tls", d.TLSAddr, user, hook.URL(), outbox)...) // rescan
+	if n, seen := folder(t, c, "INBOX"); n != 2 || seen != 0 {
+		t.Errorf("INBOX holds %d (%d seen), want the 2 ordinary messages unread", n, seen)
+	}
+	if n, _ := folder(t, c, "Bounces.Processed"); n != len(bounces) {
+		t.Errorf("backup holds %d, want %d", n, len(bounces))
+	}
+	if hook.Duplicates() != 0 {
+		t.Errorf("%d duplicate reports", hook.Duplicates())
+	}
+}
+
+// isBounce tells the messages that a scan moves: bounces, delays and complaints.
+func isBounce(b []byte) bool {
+	rep, err := dsn.Parse(bytes.NewReader(b), nil)
+	if err != nil {
+		return false
+	}
+	switch rep.Kind {
+	case dsn.KindBounce, dsn.KindDelay, dsn.KindComplaint:
+		return true
+	}
+	return false
+}
