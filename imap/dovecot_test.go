@@ -54,6 +54,7 @@ func run(t *testing.T, env []string, args ...string) (int, string) {
 }
 
 func sample(t testing.TB, n int) [][]byte {
+	t.Helper()
 	shared := os.Getenv("REBOUND_SHARED")
 	if shared == "" {
 		shared = filepath.Join("..", "..", "shared")

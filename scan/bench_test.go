@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/rebound/rebound/feedback"
+	"github.com/rebound/rebound/internal/testmta"
 	"github.com/rebound/rebound/maildir"
 	"github.com/rebound/rebound/outbox"
 	"github.com/rebound/rebound/scan"
@@ -29,29 +30,6 @@ func benchSize(n int) int {
 type discard struct{ n atomic.Int64 }
 
 func (d *discard) Send(context.Context, feedback.Report) error { d.n.Add(1); return nil }
-
-// peakHeap samples the heap in use while f runs.
-func peakHeap(f func()) uint64 {
-	var peak atomic.Uint64
-	done := make(chan struct{})
-	go func() {
-		var ms runtime.MemStats
-		for {
-			runtime.ReadMemStats(&ms)
-			if ms.HeapInuse > peak.Load() {
-				peak.Store(ms.HeapInuse)
-			}
-			select {
-			case <-done:
-				return
-			case <-time.After(20 * time.Millisecond):
-			}
-		}
-	}()
-	f()
-	close(done)
-	return peak.Load()
-}
 
 // BenchmarkScanMaildir scans a Maildir of REBOUND_BENCH_MESSAGES corpus bounces (default 2,000;
 // the figure in the notes is for 100,000) into an outbox, and reports messages per second and
@@ -79,7 +57,7 @@ func BenchmarkScanMaildir(b *testing.B) {
 		b.StartTimer()
 		var st scan.Stats
 		start := time.Now()
-		peak := peakHeap(func() {
+		peak := testmta.PeakHeap(func() {
 			st, err = scan.Run(context.Background(), src, scan.Config{Reporter: &outbox.Reporter{Outbox: ob, Sender: &discard{}}})
 		})
 		if err != nil {

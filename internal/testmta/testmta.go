@@ -8,7 +8,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -223,4 +225,27 @@ func BuildRebound(root string) (bin, dir string, err error) {
 		return "", "", fmt.Errorf("go build: %v\n%s", err, out)
 	}
 	return bin, dir, nil
+}
+
+// PeakHeap runs f and returns the largest heap in use sampled while it ran.
+func PeakHeap(f func()) uint64 {
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	go func() {
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > peak.Load() {
+				peak.Store(ms.HeapInuse)
+			}
+			select {
+			case <-done:
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+	}()
+	f()
+	close(done)
+	return peak.Load()
 }
