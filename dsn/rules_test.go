@@ -1,0 +1,106 @@
+package dsn
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestLoadRulesFile(t *testing.T) {
+	f, err := os.Open("testdata/rules/french.rules")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rs, err := LoadRules(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ diag, status, want string }{
+		{"550 Boite aux lettres pleine", "5.2.2", "mailboxfull"},
+		{"550 adresse inconnue", "5.1.1", "userunknown"},
+		{"550 5.7.1 refus", "5.7.1", "policyviolation"},
+		{"550 5.7.1 Relaying denied", "5.7.1", "policyviolation"}, // the user's rules come first
+		{"550 5.1.1 user unknown", "5.1.1", "userunknown"},
+	}
+	for _, tt := range tests {
+		if got := Classify(ClassifyInput{Action: "failed", Status: tt.status, Diagnostic: tt.diag}, rs).Reason; got != tt.want {
+			t.Errorf("%q: got %s, want %s", tt.diag, got, tt.want)
+		}
+	}
+	if p := rs.StatusPrefixes(); len(p) != 1 || p[0] != "Statut :" {
+		t.Errorf("status prefixes %q", p)
+	}
+	if p := rs.RecipientPrefixes(); len(p) != 1 || p[0] != "Destinataire :" {
+		t.Errorf("recipient prefixes %q", p)
+	}
+}
+
+func TestLoadRulesErrors(t *testing.T) {
+	for _, bad := range []string{
+		`phrase "x" nosuchreason`, `phrase "x"`, `regexp "(" userunknown`, `status 9.9.9 userunknown`,
+		`frobnicate "x" userunknown`, `phrase "unterminated userunknown`, `phrase "x" userunknown status=abc`,
+	} {
+		_, err := LoadRules(strings.NewReader("# ok\n" + bad + "\n"))
+		if err == nil || !strings.Contains(err.Error(), "line 2") {
+			t.Errorf("%s: error %v", bad, err)
+		}
+	}
+}
+
+func TestJudge(t *testing.T) {
+	for reason, cat := range categories {
+		c := Judge(reason, "5.0.0", "550")
+		hard := reason == "userunknown" || reason == "hostunknown" || reason == "hasmoved" || reason == "notaccept"
+		if c.Category != cat || c.Hard != hard {
+			t.Errorf("%s: %+v", reason, c)
+		}
+	}
+	if Judge("notaccept", "4.0.0", "450").Hard {
+		t.Error("a temporary notaccept is hard")
+	}
+}
+
+func TestClassifyTable(t *testing.T) {
+	tests := []struct {
+		in   ClassifyInput
+		want string
+	}{
+		{ClassifyInput{Action: "failed", Status: "5.1.1", Diagnostic: "550 5.1.1 <a@example.com>: Recipient address rejected: User unknown in local recipient table"}, "userunknown"},
+		{ClassifyInput{Action: "failed", Status: "5.1.1", Diagnostic: "550-5.1.1 The email account that you tried to reach does not exist."}, "userunknown"},
+		{ClassifyInput{Action: "failed", Status: "5.5.0", Diagnostic: "550 Requested action not taken: mailbox unavailable"}, "userunknown"},
+		{ClassifyInput{Action: "failed", Status: "5.2.2", Diagnostic: "552 5.2.2 The email account that you tried to reach is over quota"}, "mailboxfull"},
+		{ClassifyInput{Action: "failed", Status: "5.7.1", Diagnostic: "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org"}, "blocked"},
+		{ClassifyInput{Action: "failed", Status: "5.7.1", Diagnostic: "550 5.7.1 Message rejected as spam by Content Filtering"}, "spamdetected"},
+		{ClassifyInput{Action: "failed", Status: "5.7.1", Diagnostic: "554 5.7.1 <x@example.org>: Relay access denied"}, "norelaying"},
+		{ClassifyInput{Action: "failed", Status: "5.7.26", Diagnostic: "550 5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy"}, "authfailure"},
+		{ClassifyInput{Action: "failed", Status: "5.7.1", Diagnostic: "550 5.7.1 Client host rejected: cannot find your reverse hostname"}, "requireptr"},
+		{ClassifyInput{Action: "failed", Status: "5.3.4", Diagnostic: "552 5.3.4 Message size exceeds fixed limit"}, "mesgtoobig"},
+		{ClassifyInput{Action: "failed", Status: "5.1.2", Diagnostic: "Host or domain name not found. Name service error for name=nowhere.example type=A"}, "hostunknown"},
+		{ClassifyInput{Action: "failed", Status: "5.2.1", Diagnostic: "550 5.2.1 The email account that you tried to reach is disabled"}, "suspend"},
+		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "procmail: Quota exceeded while writing", Command: ""}, "mailboxfull"},
+		{ClassifyInput{Action: "failed", Status: "5.1.1", Diagnostic: "550 5.1.1 user unknown", Command: "DATA"}, "filtered"},
+		{ClassifyInput{Action: "failed", Status: "5.1.1", Diagnostic: "550 5.1.1 <sender@example.org> no such user", Command: "MAIL"}, "rejected"},
+		{ClassifyInput{Action: "failed", Status: "4.4.1", Diagnostic: "connect to mx.example.org[192.0.2.1]:25: Connection timed out"}, "expired"},
+		{ClassifyInput{Action: "delivered", Status: "2.0.0"}, "delivered"},
+		{ClassifyInput{Action: "failed", Status: "5.7.27"}, "notaccept"},
+		{ClassifyInput{Action: "failed", Status: "5.9.9"}, "onhold"},
+		{ClassifyInput{Action: "failed", Status: "5"}, "undefined"},
+		{ClassifyInput{Action: "failed", Status: "5", ReplyCode: "552"}, "mailboxfull"},
+		{ClassifyInput{Action: "failed", Status: "4.7.0", Diagnostic: "421 4.7.0 Try again later, closing connection. (rate limit)"}, "speeding"},
+		{ClassifyInput{Action: "failed", Status: "5.7.0", Diagnostic: "554 5.7.0 message contains a virus"}, "virusdetected"},
+		{ClassifyInput{Action: "failed", Status: "5.1.6", Diagnostic: "551 5.1.6 recipient has moved"}, "hasmoved"},
+	}
+	for _, tt := range tests {
+		if got := Classify(tt.in, nil).Reason; got != tt.want {
+			t.Errorf("%+v: got %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func BenchmarkClassify(b *testing.B) {
+	in := ClassifyInput{Action: "failed", Status: "5.7.1", Diagnostic: "550 5.7.1 Service unavailable, Client host [192.0.2.1] blocked using Spamhaus; To request removal from this list see https://www.spamhaus.org/query/ip/192.0.2.1"}
+	for i := 0; i < b.N; i++ {
+		Classify(in, nil)
+	}
+}
