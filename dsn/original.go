@@ -101,6 +101,7 @@ var mtaSignatures = []struct {
 // detectMTA names the format of a bounce for the report.
 func detectMTA(top header, lowText string, hasStatus bool) string {
 	from := strings.ToLower(top.get("from"))
+	var values string // every header value in lower case, made when first needed
 	for _, s := range mtaSignatures {
 		var hit bool
 		switch s.where {
@@ -109,12 +110,15 @@ func detectMTA(top header, lowText string, hasStatus bool) string {
 		case "from":
 			hit = strings.Contains(from, s.phrase)
 		case "anyheader":
-			for _, f := range top {
-				if strings.Contains(asciiLower(f.value), s.phrase) {
-					hit = true
-					break
+			if values == "" {
+				var b strings.Builder
+				for _, f := range top {
+					b.WriteString(f.value)
+					b.WriteByte('\n')
 				}
+				values = asciiLower(b.String())
 			}
+			hit = strings.Contains(values, s.phrase)
 		case "failed":
 			hit = strings.Contains(strings.ToLower(top.get("x-failed-recipients")), s.phrase)
 		case "header":

@@ -48,16 +48,18 @@ func interpret(c *collected, opts *Options) *Report {
 		Subject:   top.decoded("subject"),
 	}
 	text := string(c.text)
-	body, inlineOriginal := splitOriginal(text)
+	lowerText := asciiLower(text)
+	cut, inlineOriginal := splitOriginal(text, lowerText)
+	body, lower := text[:cut], lowerText[:cut]
 	if !c.hasOriginal && len(inlineOriginal) > 0 {
 		c.original, c.hasOriginal = inlineOriginal, true
 	}
-	if len(c.statusBlobs) == 0 {
+	if len(c.statusBlobs) == 0 && strings.Contains(lower, "final-recipient:") {
 		if fields := statusFieldsInText(body); fields != nil {
 			c.statusBlobs = [][]byte{fields}
 		}
 	}
-	p := &interpreter{c: c, opts: opts, rep: rep, text: body, lower: asciiLower(body)}
+	p := &interpreter{c: c, opts: opts, rep: rep, text: body, lower: lower}
 	switch {
 	case c.feedbackBlob != nil || c.reportType == "feedback-report":
 		p.complaint()

@@ -32,27 +32,30 @@ var originalMarkers = []string{
 	"original message:",
 }
 
-// splitOriginal cuts the text where a copy of the returned message starts and parses that copy's
-// header.
-func splitOriginal(text string) (string, header) {
-	lower := strings.ToLower(text)
+// splitOriginal finds where a copy of the returned message starts in the text: it returns the
+// length of the text before it, and that copy's header. lower is the text in lower case.
+func splitOriginal(text, lower string) (int, header) {
 	cut := -1
 	for _, m := range originalMarkers {
-		if i := strings.Index(lower, m); i >= 0 && (cut < 0 || i < cut) {
+		limit := len(lower)
+		if cut >= 0 {
+			limit = min(len(lower), cut+len(m)) // only an earlier marker matters
+		}
+		if i := strings.Index(lower[:limit], m); i >= 0 && (cut < 0 || i < cut) {
 			cut = i
 		}
 	}
 	if cut < 0 {
 		// A header block pasted after a blank line.
 		for _, m := range []string{"\n\nreturn-path:", "\n\nreceived: from", "\n\nreceived: by"} {
-			if i := strings.Index(lower, m); i >= 0 && (cut < 0 || i < cut) {
+			if i := strings.Index(lower, m); i >= 0 && (cut < 0 || i+2 < cut) {
 				cut = i + 2
 			}
 		}
 		if cut < 0 {
-			return text, nil
+			return len(text), nil
 		}
-		return text[:cut], parseHeaderBytes([]byte(text[cut:]))
+		return cut, parseHeaderBytes([]byte(text[cut:]))
 	}
 	lineStart := strings.LastIndexByte(text[:cut], '\n') + 1
 	rest := text[cut:]
@@ -61,7 +64,7 @@ func splitOriginal(text string) (string, header) {
 	} else {
 		rest = ""
 	}
-	return text[:lineStart], parseHeaderBytes([]byte(rest))
+	return lineStart, parseHeaderBytes([]byte(rest))
 }
 
 // bounceSubjects are subject phrases of bounce messages (lower case).
