@@ -68,6 +68,7 @@ func (p *interpreter) fillOriginal() {
 var mtaSignatures = []struct {
 	name, where, phrase string
 }{
+	{"googlegroups", "failed", "@googlegroups.com"},
 	{"activehunter", "anyheader", "active!hunter"},
 	{"mailfoundry", "anyheader", "(mailfoundry)"},
 	{"mfilter", "anyheader", "m-filter"},
@@ -85,7 +86,6 @@ var mtaSignatures = []struct {
 	{"exchange", "header", "x-ms-exchange"},
 	{"exchange", "text", "microsoft exchange"},
 	{"office365", "text", "office 365"},
-	{"googlegroups", "failed", "@googlegroups.com"},
 	{"gmail", "from", "googlemail.com"},
 	{"gmail", "from", "google.com"},
 	{"yahoo", "from", "yahoo"},
