@@ -86,7 +86,7 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 	case "delivered", "relayed", "expanded":
 		return judge("delivered")
 	}
-	if r := reasonByMTA[in.MTA]; r != "" {
+	if r := reasonByMTA[in.MTA]; r != "" && specificity(in.Status) == 0 {
 		return judge(r)
 	}
 	if r := builtin.match(text, in.Status); r != "" {
@@ -108,8 +108,12 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 func adjust(reason string, in ClassifyInput) string {
 	// A recipient refused only after the message was sent (in reply to DATA) was refused by
 	// a filter, not for being unknown.
-	if reason == "userunknown" && (in.Command == "DATA" && !in.fromTranscript || strings.HasPrefix(in.Status, "5.2.0") || filteringMTAs[in.MTA]) {
+	if reason == "userunknown" && (in.Command == "DATA" && !in.fromTranscript || strings.HasPrefix(in.Status, "5.2.0") || filteringMTAs[in.MTA] && specificity(in.Status) < 2) {
 		return "filtered"
+	}
+	// A domain that does not resolve, said with a temporary code: the lookup failed.
+	if reason == "hostunknown" && temporary(in) {
+		return "networkerror"
 	}
 	// An address refused in reply to MAIL FROM is the sender's.
 	if in.Command == "MAIL" && (reason == "userunknown" || reason == "hostunknown") {
