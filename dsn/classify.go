@@ -19,6 +19,8 @@ type ClassifyInput struct {
 	Diagnostic string // diagnostic text and any other explanation found for this recipient
 	Command    string // SMTP command that failed (RCPT, DATA, ...)
 	MTA        string // format that decoded the message
+	// DiagnosticType is the type of the Diagnostic-Code field: smtp, x-unix, ...
+	DiagnosticType string
 
 	// fromTranscript tells that Command was read from a session transcript, where pipelined
 	// RCPT answers follow the DATA command: it does not say that DATA was refused.
@@ -76,7 +78,7 @@ func Judge(reason, status, replyCode string) Classification {
 // table does not know, "undefined" otherwise.
 func Classify(in ClassifyInput, user *Rules) Classification {
 	judge := func(reason string) Classification { return Judge(reason, in.Status, in.ReplyCode) }
-	text := asciiLower(in.Diagnostic)
+	text := asciiLower(collapseReplyPrefixes(in.Diagnostic))
 	if user != nil {
 		if r := user.match(text, in.Status); r != "" {
 			return judge(r)
@@ -92,6 +94,9 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 	if r := builtin.match(text, in.Status); r != "" {
 		return judge(adjust(r, in))
 	}
+	if strings.EqualFold(in.DiagnosticType, "x-unix") {
+		return judge("mailererror") // a local delivery program's exit status
+	}
 	if r := reasonByStatus(in.Status); r != "" {
 		return judge(adjust(r, in))
 	}
@@ -102,6 +107,26 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 		return judge(adjust("onhold", in))
 	}
 	return judge(adjust("undefined", in))
+}
+
+// collapseReplyPrefixes removes the reply and status codes that multi-line SMTP replies repeat
+// in the middle of their text ("550-5.7.1 Messages with multiple 550-5.7.1 addresses in From"),
+// so that phrases spanning the lines match.
+func collapseReplyPrefixes(s string) string {
+	if len(s) < 20 {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if i > 4 && replyCodeAt(s, i) && i+4 < len(s) && (s[i+3] == '-' || s[i+3] == ' ') {
+			if n := statusAt(s, i+4); n > 0 && i+4+n < len(s) && s[i+4+n] == ' ' {
+				i += 4 + n // drop "550-5.7.1 "
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // adjust refines a reason with the context of the failure.

@@ -107,7 +107,7 @@ func (p *interpreter) finish() {
 		}
 		cl := Classify(ClassifyInput{
 			Action: r.Action, Status: r.Status, ReplyCode: r.ReplyCode,
-			Diagnostic: r.Diagnostic, Command: r.Command, MTA: rep.MTA,
+			Diagnostic: r.Diagnostic, Command: r.Command, MTA: rep.MTA, DiagnosticType: r.DiagnosticType,
 			fromTranscript: r.commandFromTranscript,
 		}, p.opts.Rules)
 		r.Reason, r.Category, r.Hard = cl.Reason, cl.Category, cl.Hard
