@@ -68,7 +68,7 @@ func interpret(c *collected, opts *Options) *Report {
 	case p.sesJSON():
 	}
 	if len(rep.Recipients) == 0 && rep.Kind == "" {
-		if p.looksLikeBounce() {
+		if p.looksLikeBounce() || p.userPrefixMatches() {
 			p.textBounce()
 		}
 	}

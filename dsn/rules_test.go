@@ -104,3 +104,32 @@ func BenchmarkClassify(b *testing.B) {
 		Classify(in, nil)
 	}
 }
+
+// TestRulesPrefixesFindOddBounces parses a notice that only the user's prefixes explain.
+func TestRulesPrefixesFindOddBounces(t *testing.T) {
+	f, _ := os.Open("testdata/rules/french.rules")
+	rs, err := LoadRules(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg, err := os.ReadFile("../testdata/handmade/odd-french-notice.eml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	without, _ := Parse(strings.NewReader(string(msg)), nil)
+	if len(without.Recipients) != 0 {
+		t.Fatalf("found %+v without the rules", without.Recipients)
+	}
+	with, err := Parse(strings.NewReader(string(msg)), &Options{Rules: rs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(with.Recipients) != 1 {
+		t.Fatalf("recipients %+v", with.Recipients)
+	}
+	r := with.Recipients[0]
+	if r.Address != "luc@example.fr" || r.Status != "5.2.2" || r.Reason != "mailboxfull" || r.Action != "failed" {
+		t.Errorf("recipient %+v", r)
+	}
+}

@@ -235,6 +235,17 @@ func (p *interpreter) textBounce() {
 	for _, a := range strings.Split(p.c.top.get("x-failed-recipients"), ",") {
 		add(firstAddress(a), true)
 	}
+	// The user's recipient prefixes ("Destinataire :") name recipients in odd bounces.
+	if p.opts.Rules != nil {
+		for _, prefix := range p.opts.Rules.RecipientPrefixes() {
+			for _, line := range strings.Split(p.text, "\n") {
+				t := strings.TrimSpace(line)
+				if len(t) > len(prefix) && strings.EqualFold(t[:len(prefix)], prefix) {
+					add(firstAddress(t[len(prefix):]), true)
+				}
+			}
+		}
+	}
 	var weak []string
 	if len(recipients) == 0 {
 		for _, line := range strings.Split(p.text, "\n") {
@@ -294,8 +305,47 @@ func (p *interpreter) textBounce() {
 		if r.Diagnostic == "" {
 			r.Diagnostic = firstLines(p.text, 6)
 		}
+		if st, line := p.prefixedStatus(); st != "" && betterStatus(st, r.Status) {
+			r.Status = st
+			r.Diagnostic = strings.TrimSpace(r.Diagnostic + " " + line)
+		}
 		rep.Recipients = append(rep.Recipients, r)
 	}
+}
+
+// userPrefixMatches tells whether a line starts with one of the user's recipient prefixes: the
+// user knows this kind of notice to be a bounce.
+func (p *interpreter) userPrefixMatches() bool {
+	if p.opts.Rules == nil {
+		return false
+	}
+	for _, prefix := range p.opts.Rules.RecipientPrefixes() {
+		for _, line := range strings.Split(p.lower, "\n") {
+			if strings.HasPrefix(strings.TrimSpace(line), strings.ToLower(prefix)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// prefixedStatus reads the status from a line that starts with one of the user's status
+// prefixes ("Statut :"), returning the code and the line.
+func (p *interpreter) prefixedStatus() (string, string) {
+	if p.opts.Rules == nil {
+		return "", ""
+	}
+	for _, prefix := range p.opts.Rules.StatusPrefixes() {
+		for _, line := range strings.Split(p.text, "\n") {
+			t := strings.TrimSpace(line)
+			if len(t) > len(prefix) && strings.EqualFold(t[:len(prefix)], prefix) {
+				if st := findStatus(t[len(prefix):]); st != "" {
+					return st, t
+				}
+			}
+		}
+	}
+	return "", ""
 }
 
 // firstLines returns up to n non-blank lines of text, joined.
