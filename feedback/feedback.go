@@ -129,6 +129,12 @@ type Sender interface {
 	Send(ctx context.Context, r Report) error
 }
 
+// Queuer makes reports durable: queued in an outbox or delivered (see outbox.Reporter). An error
+// means that some report was neither.
+type Queuer interface {
+	Queue(ctx context.Context, reports []Report) error
+}
+
 // PermanentError is a rejection that retrying will not fix (HTTP 4xx other than 408/429).
 type PermanentError struct{ Err error }
 

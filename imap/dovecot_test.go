@@ -1,7 +1,6 @@
 package imap_test
 
 import (
-	"bytes"
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
@@ -11,7 +10,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -19,67 +17,19 @@ import (
 	goimap "github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
 
-	"github.com/rebound/rebound/dsn"
 	"github.com/rebound/rebound/internal/testmta"
 )
 
 var reboundBin string
 
-func TestMain(m *testing.M) {
-	bin, dir, err := testmta.BuildRebound("..")
-	if err != nil {
-		panic(err)
-	}
-	reboundBin = bin
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testmta.MainWithRebound(m, "..", &reboundBin) }
 
 func run(t *testing.T, env []string, args ...string) (int, string) {
 	t.Helper()
-	cmd := exec.Command(reboundBin, args...)
-	cmd.Env = append(os.Environ(), env...)
-	var stderr bytes.Buffer
-	cmd.Stderr, cmd.Stdout = &stderr, io.Discard
-	err := cmd.Run()
-	var exit *exec.ExitError
-	if errors.As(err, &exit) {
-		return exit.ExitCode(), stderr.String()
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return 0, stderr.String()
+	return testmta.Run(t, reboundBin, env, nil, args...)
 }
 
-func sample(t testing.TB, n int) [][]byte {
-	t.Helper()
-	shared := os.Getenv("REBOUND_SHARED")
-	if shared == "" {
-		shared = filepath.Join("..", "..", "shared")
-	}
-	files, _ := filepath.Glob(filepath.Join(shared, "corpus", "sisimai", "maildir", "bsd", "lhost-*.eml"))
-	if len(files) == 0 {
-		if os.Getenv("CI") != "" || os.Getenv("REBOUND_REQUIRE_SERVERS") != "" {
-			t.Fatalf("shared corpus not found under %s", shared)
-		}
-		t.Skip("shared corpus not found")
-	}
-	sort.Strings(files)
-	var out [][]byte
-	for i := 0; len(out) < n && i < 10*n; i++ {
-		b, _ := os.ReadFile(files[(i*5)%len(files)])
-		if isBounce(b) {
-			out = append(out, b)
-		}
-	}
-	return out
-}
-
-func ordinary(i int) []byte {
-	return []byte(fmt.Sprintf("From: Friend <friend%d@example.com>\r\nTo: bounces@lists.test\r\nSubject: Re: news %d\r\nMessage-ID: <human-%d@example.com>\r\n\r\nThanks.\r\n", i, i, i))
-}
+func sample(t testing.TB, n int) [][]byte { return testmta.Bounces(t, n, 5) }
 
 // client opens an IMAP session as user on the Dovecot instance.
 func client(t testing.TB, d *testmta.Dovecot, user string) *imapclient.Client {
@@ -155,7 +105,7 @@ func TestScanIMAP(t *testing.T) {
 			for i, b := range bounces {
 				msgs = append(msgs, b)
 				if i%6 == 0 {
-					msgs = append(msgs, ordinary(i))
+					msgs = append(msgs, testmta.Ordinary(i))
 				}
 			}
 			appendAll(t, c, msgs)
@@ -241,7 +191,7 @@ func TestScanIMAPConnectionKilled(t *testing.T) {
 	user := "cut"
 	c := client(t, d, user)
 	bounces := sample(t, 40)
-	appendAll(t, c, append(bounces, ordinary(1), ordinary(2)))
+	appendAll(t, c, append(bounces, testmta.Ordinary(1), testmta.Ordinary(2)))
 	hook := testmta.NewWebhook(t)
 	outbox := filepath.Join(t.TempDir(), "outbox")
 	env := []string{"REBOUND_IMAP_PASSWORD=secret"}
@@ -260,17 +210,4 @@ func TestScanIMAPConnectionKilled(t *testing.T) {
 	if hook.Duplicates() != 0 {
 		t.Errorf("%d duplicate reports", hook.Duplicates())
 	}
-}
-
-// isBounce tells the messages that a scan moves: bounces, delays and complaints.
-func isBounce(b []byte) bool {
-	rep, err := dsn.Parse(bytes.NewReader(b), nil)
-	if err != nil {
-		return false
-	}
-	switch rep.Kind {
-	case dsn.KindBounce, dsn.KindDelay, dsn.KindComplaint:
-		return true
-	}
-	return false
 }

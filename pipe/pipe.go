@@ -25,16 +25,11 @@ const (
 	ExitTempFail = 75 // the MTA keeps the message and tries again later
 )
 
-// Reporter queues reports durably (see outbox.Reporter).
-type Reporter interface {
-	Queue(ctx context.Context, reports []feedback.Report) error
-}
-
 // Config is what Handle needs.
 type Config struct {
 	Parse            *dsn.Options
 	Build            feedback.BuildOptions
-	Reporter         Reporter
+	Reporter         feedback.Queuer
 	Flush            func(ctx context.Context) // sends what is queued, best effort; may be nil
 	KeepUnrecognized string                    // Maildir for messages that are not bounces
 	Archive          string                    // Maildir keeping a copy of every message

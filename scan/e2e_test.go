@@ -1,83 +1,25 @@
 package scan_test
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
-	"github.com/rebound/rebound/dsn"
 	"github.com/rebound/rebound/internal/testmta"
 )
 
 var reboundBin string
 
-func TestMain(m *testing.M) {
-	bin, dir, err := testmta.BuildRebound("..")
-	if err != nil {
-		panic(err)
-	}
-	reboundBin = bin
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testmta.MainWithRebound(m, "..", &reboundBin) }
 
 func run(t *testing.T, env []string, args ...string) (int, string) {
 	t.Helper()
-	cmd := exec.Command(reboundBin, args...)
-	cmd.Env = append(os.Environ(), env...)
-	var stderr bytes.Buffer
-	cmd.Stderr, cmd.Stdout = &stderr, io.Discard
-	err := cmd.Run()
-	var exit *exec.ExitError
-	if errors.As(err, &exit) {
-		return exit.ExitCode(), stderr.String()
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return 0, stderr.String()
+	return testmta.Run(t, reboundBin, env, nil, args...)
 }
 
-// corpusSample returns n bounces of the shared corpus that rebound reports (one report or more).
-func corpusSample(t testing.TB, n int) [][]byte {
-	t.Helper()
-	shared := os.Getenv("REBOUND_SHARED")
-	if shared == "" {
-		shared = filepath.Join("..", "..", "shared")
-	}
-	files, _ := filepath.Glob(filepath.Join(shared, "corpus", "sisimai", "maildir", "bsd", "lhost-*.eml"))
-	if len(files) == 0 {
-		if os.Getenv("CI") != "" || os.Getenv("REBOUND_REQUIRE_SERVERS") != "" {
-			t.Fatalf("shared corpus not found under %s", shared)
-		}
-		t.Skip("shared corpus not found")
-	}
-	sort.Strings(files)
-	var out [][]byte
-	for i := 0; len(out) < n && i < 10*n; i++ {
-		b, err := os.ReadFile(files[(i*7)%len(files)])
-		if err != nil {
-			t.Fatal(err)
-		}
-		if isBounce(b) {
-			out = append(out, b)
-		}
-	}
-	return out
-}
-
-// ordinary mail that must stay untouched.
-func ordinary(i int) []byte {
-	return []byte(fmt.Sprintf("From: Friend %d <friend%d@example.com>\r\nTo: bounces@lists.test\r\nSubject: Re: your newsletter %d\r\nMessage-ID: <human-%d@example.com>\r\n\r\nThanks, I liked it.\r\n", i, i, i, i))
-}
+func corpusSample(t testing.TB, n int) [][]byte { return testmta.Bounces(t, n, 7) }
 
 // seedMaildir writes bounces (half in new/, half in cur/ as seen) and ordinary mail (unread in
 // new/, and one flagged in cur/), with unique Message-IDs so that each bounce is distinct.
@@ -103,7 +45,7 @@ func seedMaildir(t *testing.T, dir string, bounces [][]byte, humans int) (bounce
 			name += ":2,F"
 			path = filepath.Join(dir, "cur", name)
 		}
-		os.WriteFile(path, ordinary(i), 0o600)
+		os.WriteFile(path, testmta.Ordinary(i), 0o600)
 		humanNames = append(humanNames, path)
 	}
 	return bounceNames, humanNames
@@ -216,17 +158,4 @@ func TestScanMaildirReceiverDown(t *testing.T) {
 	if len(hook.Reports()) < len(bounces) || hook.Duplicates() != 0 {
 		t.Errorf("%d reports, %d duplicates", len(hook.Reports()), hook.Duplicates())
 	}
-}
-
-// isBounce tells the messages that a scan moves: bounces, delays and complaints.
-func isBounce(b []byte) bool {
-	rep, err := dsn.Parse(bytes.NewReader(b), nil)
-	if err != nil {
-		return false
-	}
-	switch rep.Kind {
-	case dsn.KindBounce, dsn.KindDelay, dsn.KindComplaint:
-		return true
-	}
-	return false
 }

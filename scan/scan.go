@@ -37,16 +37,11 @@ type Source interface {
 	Walk(ctx context.Context, fn func(*Message) error) error
 }
 
-// Reporter queues reports durably (see outbox.Reporter).
-type Reporter interface {
-	Queue(ctx context.Context, reports []feedback.Report) error
-}
-
 // Config tunes Run.
 type Config struct {
 	Parse    *dsn.Options
 	Build    feedback.BuildOptions
-	Reporter Reporter
+	Reporter feedback.Queuer
 	From     *regexp.Regexp // only messages whose sender matches (nil: all)
 	Since    time.Time      // only messages that arrived after (zero: all)
 	Limit    int            // at most this many messages (0: all)
