@@ -193,8 +193,11 @@ func (s *Source) Count() (int, error) {
 // maxReconnects bounds the reconnections of one scan.
 const maxReconnects = 5
 
-// Walk yields the matching messages. After a dropped connection it reconnects and goes on with
-// the UIDs not yet handled (UIDs stay valid while UIDVALIDITY does).
+// batchSize is how many messages one UID FETCH reads.
+const batchSize = 25
+
+// Walk yields the matching messages, fetched in batches. After a dropped connection it
+// reconnects and goes on with the UIDs not yet handled (UIDs stay valid while UIDVALIDITY does).
 func (s *Source) Walk(ctx context.Context, fn func(*scan.Message) error) error {
 	uids, err := s.search()
 	if err != nil {
@@ -202,32 +205,34 @@ func (s *Source) Walk(ctx context.Context, fn func(*scan.Message) error) error {
 	}
 	validity := s.validity
 	reconnects := 0
-	for i := 0; i < len(uids); {
+	for len(uids) > 0 {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		uid := uids[i]
-		body, err := s.fetch(uid)
+		batch := uids[:min(batchSize, len(uids))]
+		bodies, err := s.fetch(batch)
 		if err == nil {
-			err = fn(s.message(uid, body))
-			if err == nil || !isConnError(err) {
-				if err != nil {
-					return err
+			for _, uid := range batch {
+				body, ok := bodies[uid]
+				if !ok {
+					slog.Warn("imap: message vanished before it was read", "uid", uid)
+				} else if err = fn(s.message(uid, body)); err != nil {
+					break
 				}
-				i++
+				uids = uids[1:]
+			}
+			if err == nil {
 				continue
 			}
 		}
 		if !isConnError(err) {
-			slog.Warn("imap: message left in place: cannot be fetched", "uid", uid, "err", err)
-			i++
-			continue
+			return err
 		}
 		if reconnects >= maxReconnects {
 			return fmt.Errorf("imap: connection lost %d times: %w", reconnects, err)
 		}
 		reconnects++
-		slog.Warn("imap: connection lost, reconnecting", "err", err, "remaining", len(uids)-i)
+		slog.Warn("imap: connection lost, reconnecting", "err", err, "remaining", len(uids))
 		s.c.Close()
 		if err := s.connect(ctx); err != nil {
 			return err
@@ -239,33 +244,28 @@ func (s *Source) Walk(ctx context.Context, fn func(*scan.Message) error) error {
 	return nil
 }
 
-// isConnError tells a dropped connection from a refusal of the server.
+// isConnError tells a dropped connection from a refusal of the server or a stop of the walk.
 func isConnError(err error) bool {
 	var imapErr *goimap.Error
 	if errors.As(err, &imapErr) {
 		return false
 	}
-	return err != nil && !errors.Is(err, scan.ErrCrash) && !errors.Is(err, context.Canceled)
+	return err != nil && !errors.Is(err, scan.ErrCrash) && !errors.Is(err, context.Canceled) && !errors.Is(err, scan.ErrLimit)
 }
 
-// fetch reads one message with BODY.PEEK[] (the \Seen flag is not set).
-func (s *Source) fetch(uid goimap.UID) ([]byte, error) {
+// fetch reads messages with BODY.PEEK[] (the \Seen flag is not set).
+func (s *Source) fetch(uids []goimap.UID) (map[goimap.UID][]byte, error) {
 	section := &goimap.FetchItemBodySection{Peek: true}
-	msgs, err := s.c.Fetch(goimap.UIDSetNum(uid), &goimap.FetchOptions{UID: true, BodySection: []*goimap.FetchItemBodySection{section}}).Collect()
+	msgs, err := s.c.Fetch(goimap.UIDSetNum(uids...), &goimap.FetchOptions{UID: true, BodySection: []*goimap.FetchItemBodySection{section}}).Collect()
 	if err != nil {
 		return nil, err
 	}
-	if len(msgs) == 0 {
-		return nil, &goimap.Error{Type: goimap.StatusResponseTypeNo, Text: "message vanished"}
+	out := make(map[goimap.UID][]byte, len(msgs))
+	for _, m := range msgs {
+		out[m.UID] = m.FindBodySection(section)
 	}
-	return msgs[0].FindBodySection(section), nil
+	return out, nil
 }
-
-// moveErr marks a failure of a move on a connection that dropped: the walk reconnects.
-type moveErr struct{ err error }
-
-func (m moveErr) Error() string { return m.err.Error() }
-func (m moveErr) Unwrap() error { return m.err }
 
 func (s *Source) message(uid goimap.UID, body []byte) *scan.Message {
 	m := &scan.Message{

@@ -64,8 +64,8 @@ func (s Stats) String() string {
 		s.Scanned, s.Bounces, s.Hard, s.Soft, s.Complaints, s.Delays, s.Skipped, s.Errors)
 }
 
-// errLimit stops the walk once the limit is reached.
-var errLimit = errors.New("limit reached")
+// ErrLimit stops the walk once the limit is reached.
+var ErrLimit = errors.New("scan: limit reached")
 
 // ErrCrash is what Run returns when the test hook stops it between queueing and moving.
 var ErrCrash = errors.New("scan: stopped between queueing and moving (test hook)")
@@ -79,7 +79,7 @@ func Run(ctx context.Context, src Source, cfg Config) (Stats, error) {
 			return err
 		}
 		if cfg.Limit > 0 && st.Scanned >= cfg.Limit {
-			return errLimit
+			return ErrLimit
 		}
 		if !cfg.Since.IsZero() && !m.Date.IsZero() && m.Date.Before(cfg.Since) {
 			return nil
@@ -135,7 +135,7 @@ func Run(ctx context.Context, src Source, cfg Config) (Stats, error) {
 		}
 		return nil
 	})
-	if errors.Is(err, errLimit) {
+	if errors.Is(err, ErrLimit) {
 		err = nil
 	}
 	return st, err
