@@ -25,6 +25,8 @@ func StartDovecot(t testing.TB, plainPort, tlsPort int) *Dovecot {
 	t.Helper()
 	bin := Require(t, "dovecot")
 	Require(t, "openssl")
+	portFree(t, fmt.Sprintf("127.0.0.1:%d", plainPort))
+	portFree(t, fmt.Sprintf("127.0.0.1:%d", tlsPort))
 	dir := WorldDir(t, "rebound-dovecot-")
 	for _, d := range []string{"run", "state", "mail"} {
 		os.MkdirAll(filepath.Join(dir, d), 0o755)

@@ -51,6 +51,16 @@ func WorldDir(t testing.TB, pattern string) string {
 	return dir
 }
 
+// portFree fails the test when something already listens on addr: a server left over by an
+// earlier run would answer in place of the one the test starts.
+func portFree(t testing.TB, addr string) {
+	t.Helper()
+	if c, err := net.DialTimeout("tcp", addr, 200*time.Millisecond); err == nil {
+		c.Close()
+		t.Fatalf("%s is already in use; stop what listens there", addr)
+	}
+}
+
 // WaitPort waits until something listens on addr.
 func WaitPort(t testing.TB, addr string, within time.Duration) {
 	t.Helper()
@@ -95,6 +105,8 @@ func StartPostfix(t testing.TB, cfg PostfixConfig) *Postfix {
 	}
 	run(t, "chown", "postfix:postfix", filepath.Join(dir, "data"))
 	stopLeftover(dir, cfg.SubmitPort)
+	portFree(t, fmt.Sprintf("127.0.0.1:%d", cfg.SubmitPort))
+	portFree(t, fmt.Sprintf("127.0.0.1:%d", cfg.RemotePort))
 	main := fmt.Sprintf(`compatibility_level = 3.6
 myhostname = mx.test.example
 mydomain = test.example
