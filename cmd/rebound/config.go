@@ -3,13 +3,15 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"log/slog"
 
 	"github.com/alecthomas/kong"
 	"gopkg.in/yaml.v3"
 )
 
-// yamlConfig is kong's configuration loader for rebound's YAML file. Keys are flag names
+// yamlConfig is kong's configuration loader for rebound's YAML file. Flags win over environment
+// variables, which win over the file. Keys are flag names
 // (report-url: ...); a section named after a command (pipe:, scan-imap:, ...) holds keys for that
 // command only and wins over the top level.
 func yamlConfig(r io.Reader) (kong.Resolver, error) {
@@ -18,6 +20,11 @@ func yamlConfig(r io.Reader) (kong.Resolver, error) {
 		return nil, fmt.Errorf("config: %w", err)
 	}
 	return kong.ResolverFunc(func(ctx *kong.Context, parent *kong.Path, flag *kong.Flag) (any, error) {
+		for _, env := range flag.Envs {
+			if _, set := os.LookupEnv(env); set {
+				return nil, nil // the environment wins over the file
+			}
+		}
 		section := ""
 		for n := parent.Node(); n != nil && n.Type != kong.ApplicationNode; n = n.Parent {
 			if section == "" {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -158,5 +160,59 @@ func TestParseTable(t *testing.T) {
 	out, _, code := run(t, postfixBounce, "parse", "-")
 	if code != 0 || !strings.Contains(out, "jane.doe+news@example.com") || !strings.Contains(out, "5.1.1") {
 		t.Errorf("exit %d, table:\n%s", code, out)
+	}
+}
+
+// TestOptionsFromEnvironmentAndFile: an option given as an environment variable, or as a key of
+// the --config file (top level or in the command's section), works like its flag; the flag wins.
+func TestOptionsFromEnvironmentAndFile(t *testing.T) {
+	dir := t.TempDir()
+	keep := filepath.Join(dir, "keep")
+	config := filepath.Join(dir, "rebound.yaml")
+	os.WriteFile(config, []byte("report-url: http://127.0.0.1:1/never\npipe:\n  keep-unrecognized: "+keep+"\n"), 0o644)
+	reply := "From: Jane <jane@example.com>\nSubject: hello\n\nHi.\n"
+
+	// The file: the human reply is kept where the pipe section says.
+	if _, stderr, code := run(t, reply, "--config", config, "pipe"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if files, _ := filepath.Glob(filepath.Join(keep, "new", "*")); len(files) != 1 {
+		t.Errorf("kept %d messages", len(files))
+	}
+	// The environment beats the file; the flag beats the environment.
+	cmd := exec.Command(reboundBin, "--config", config, "pipe")
+	cmd.Env = append(os.Environ(), "REBOUND_REPORT_URL=-")
+	cmd.Stdin = strings.NewReader(postfixBounce)
+	out, err := cmd.Output()
+	if err != nil || !strings.Contains(string(out), `"email":"jane.doe+news@example.com"`) {
+		t.Errorf("env: %v %s", err, out)
+	}
+	cmd = exec.Command(reboundBin, "--config", config, "pipe", "--report-url", "-")
+	cmd.Env = append(os.Environ(), "REBOUND_REPORT_URL=http://127.0.0.1:1/never")
+	cmd.Stdin = strings.NewReader(postfixBounce)
+	if out, err := cmd.Output(); err != nil || !strings.Contains(string(out), `"type":"hard"`) {
+		t.Errorf("flag: %v %s", err, out)
+	}
+}
+
+func TestCheck(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodOptions || r.Header.Get("Authorization") != "Bearer t" {
+			w.WriteHeader(401)
+			return
+		}
+		w.WriteHeader(204)
+	}))
+	defer srv.Close()
+	cmd := exec.Command(reboundBin, "check", "--report-url", srv.URL, "--outbox", t.TempDir())
+	cmd.Env = append(os.Environ(), "REBOUND_REPORT_TOKEN=t")
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "ok    report endpoint") {
+		t.Errorf("check: %v\n%s", err, out)
+	}
+	cmd = exec.Command(reboundBin, "check", "--report-url", srv.URL)
+	cmd.Env = append(os.Environ(), "REBOUND_REPORT_TOKEN=wrong")
+	if out, err := cmd.CombinedOutput(); err == nil || !strings.Contains(string(out), "FAIL") {
+		t.Errorf("check with a bad token passed:\n%s", out)
 	}
 }
