@@ -74,6 +74,9 @@ func (p *interpreter) deliveryStatus() {
 			}
 		}
 		if addr == "" {
+			// No usable address (a source route, a bare "@host"): the text may name the
+			// recipient; keep what the record says for it.
+			p.orphans = append(p.orphans, rec)
 			continue
 		}
 		if strings.EqualFold(orig, addr) {

@@ -85,6 +85,8 @@ type interpreter struct {
 	rep   *Report
 	text  string // the human-readable text, without any inline copy of the original
 	lower string // text in lower case
+
+	orphans []*statusRecord // delivery-status records without a usable recipient address
 }
 
 // finish sets the message-level facts that do not depend on the format.

@@ -305,6 +305,16 @@ func (p *interpreter) textBounce() {
 		if r.Diagnostic == "" {
 			r.Diagnostic = firstLines(p.text, 6)
 		}
+		if len(p.orphans) == 1 && len(recipients) == 1 {
+			// The one delivery-status record whose address was unusable speaks of this recipient.
+			o := p.orphans[0]
+			if st := findStatus(o.get("status")); st != "" && betterStatus(st, r.Status) {
+				r.Status = st
+			}
+			if r.RemoteMTA == "" {
+				r.RemoteMTA = typedValueOnly(o.get("remote-mta"))
+			}
+		}
 		if st, line := p.prefixedStatus(); st != "" && betterStatus(st, r.Status) {
 			r.Status = st
 			r.Diagnostic = strings.TrimSpace(r.Diagnostic + " " + line)
