@@ -99,3 +99,47 @@ func TestProcmailRecipe(t *testing.T) {
 		t.Errorf("webhook received %+v\nprocmail log:\n%s", got, log)
 	}
 }
+
+// TestSieveScript runs contrib/sieve/rebound.sieve with Pigeonhole's sieve-test and the
+// extprograms plugin: a bounce is piped to rebound (as the mail user, as Dovecot would), which
+// reports it; ordinary mail is not piped.
+func TestSieveScript(t *testing.T) {
+	sieveTest := testmta.Require(t, "sieve-test")
+	bin := build(t)
+	hook := testmta.NewWebhook(t)
+	dir := testmta.WorldDir(t, "rebound-sieve-")
+	pipeDir := filepath.Join(dir, "bin")
+	mail := filepath.Join(dir, "mail")
+	os.MkdirAll(pipeDir, 0o755)
+	os.MkdirAll(mail, 0o755)
+	os.Chown(mail, 65534, 65534)
+	config := filepath.Join(dir, "rebound.yaml")
+	os.WriteFile(config, []byte("report-url: "+hook.URL()+"\n"), 0o644)
+	os.WriteFile(filepath.Join(pipeDir, "rebound"), []byte("#!/bin/sh\nexec "+bin+" --config "+config+" pipe\n"), 0o755)
+	conf := filepath.Join(dir, "dovecot.conf")
+	os.WriteFile(conf, []byte(`mail_uid = 65534
+mail_gid = 65534
+mail_location = maildir:`+mail+`
+plugin {
+  sieve_plugins = sieve_extprograms
+  sieve_global_extensions = +vnd.dovecot.pipe
+  sieve_pipe_bin_dir = `+pipeDir+`
+}
+`), 0o644)
+	script := filepath.Join(dir, "rebound.sieve")
+	src, _ := os.ReadFile("sieve/rebound.sieve")
+	os.WriteFile(script, src, 0o644)
+	human := filepath.Join(dir, "human.eml")
+	os.WriteFile(human, testmta.Ordinary(1), 0o644)
+	for _, msg := range []string{"../testdata/examples/gmail-spam-rejected.eml", human} {
+		abs, _ := filepath.Abs(msg)
+		out, err := exec.Command(sieveTest, "-c", conf, "-e", "-t", "-", script, abs).CombinedOutput()
+		if err != nil {
+			t.Fatalf("sieve-test %s: %v\n%s", msg, err, out)
+		}
+	}
+	got := hook.Reports()
+	if len(got) != 1 || got[0].Email != "dave@example.com" || got[0].Reason != "spamdetected" {
+		t.Errorf("webhook received %+v", got)
+	}
+}

@@ -10,6 +10,7 @@ command -v postfix >/dev/null 2>&1 || need+=(postfix)
 command -v dovecot >/dev/null 2>&1 || need+=(dovecot-imapd)
 command -v swaks >/dev/null 2>&1 || need+=(swaks)
 command -v procmail >/dev/null 2>&1 || need+=(procmail)
+command -v sieve-test >/dev/null 2>&1 || need+=(dovecot-sieve)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 if [ ${#need[@]} -gt 0 ]; then
 	echo "installing: ${need[*]}" >&2
