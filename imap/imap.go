@@ -46,6 +46,9 @@ type Source struct {
 	cfg      Config
 	c        *imapclient.Client
 	validity uint32 // UIDVALIDITY of the selected folder
+
+	// Messages handled in the current batch, moved together when the batch ends.
+	toBackup, toUnrecognized []goimap.UID
 }
 
 // Connect logs in and selects the folder, creating the backup folder when missing.
@@ -205,25 +208,32 @@ func (s *Source) Walk(ctx context.Context, fn func(*scan.Message) error) error {
 	}
 	validity := s.validity
 	reconnects := 0
-	for len(uids) > 0 {
+	for len(uids) > 0 || len(s.toBackup)+len(s.toUnrecognized) > 0 {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		batch := uids[:min(batchSize, len(uids))]
-		bodies, err := s.fetch(batch)
-		if err == nil {
-			for _, uid := range batch {
-				body, ok := bodies[uid]
-				if !ok {
-					slog.Warn("imap: message vanished before it was read", "uid", uid)
-				} else if err = fn(s.message(uid, body)); err != nil {
-					break
-				}
-				uids = uids[1:]
-			}
+		err = nil
+		if len(uids) > 0 {
+			batch := uids[:min(batchSize, len(uids))]
+			var bodies map[goimap.UID][]byte
+			bodies, err = s.fetch(batch)
 			if err == nil {
-				continue
+				for _, uid := range batch {
+					body, ok := bodies[uid]
+					if !ok {
+						slog.Warn("imap: message vanished before it was read", "uid", uid)
+					} else if err = fn(s.message(uid, body)); err != nil {
+						break
+					}
+					uids = uids[1:]
+				}
 			}
+		}
+		if err == nil {
+			err = s.flushMoves() // the batch's reports are queued: move its messages
+		}
+		if err == nil {
+			continue
 		}
 		if !isConnError(err) {
 			return err
@@ -240,6 +250,23 @@ func (s *Source) Walk(ctx context.Context, fn func(*scan.Message) error) error {
 		if s.validity != validity {
 			return errors.New("imap: UIDVALIDITY changed while scanning; run the scan again")
 		}
+	}
+	return nil
+}
+
+// flushMoves moves the messages of the batch that was just handled.
+func (s *Source) flushMoves() error {
+	for _, m := range []struct {
+		uids *[]goimap.UID
+		to   string
+	}{{&s.toBackup, s.cfg.Backup}, {&s.toUnrecognized, s.cfg.Unrecognized}} {
+		if len(*m.uids) == 0 {
+			continue
+		}
+		if err := s.move(*m.uids, m.to); err != nil {
+			return err
+		}
+		*m.uids = nil
 	}
 	return nil
 }
@@ -269,20 +296,21 @@ func (s *Source) fetch(uids []goimap.UID) (map[goimap.UID][]byte, error) {
 
 func (s *Source) message(uid goimap.UID, body []byte) *scan.Message {
 	m := &scan.Message{
-		Name:   fmt.Sprintf("imap://%s/%s;UID=%d", s.cfg.Server, s.cfg.Folder, uid),
-		Open:   func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil },
-		Backup: func() error { return s.move(uid, s.cfg.Backup) },
+		Name: fmt.Sprintf("imap://%s/%s;UID=%d", s.cfg.Server, s.cfg.Folder, uid),
+		Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil },
+		// Moved with the rest of the batch, once the batch's reports are all queued.
+		Backup: func() error { s.toBackup = append(s.toBackup, uid); return nil },
 	}
 	if s.cfg.Unrecognized != "" {
-		m.Unrecognized = func() error { return s.move(uid, s.cfg.Unrecognized) }
+		m.Unrecognized = func() error { s.toUnrecognized = append(s.toUnrecognized, uid); return nil }
 	}
 	return m
 }
 
-// move moves one message: MOVE when the server has it, else COPY, \Deleted and UID EXPUNGE of
-// that UID only (never a plain EXPUNGE, which would remove other messages marked deleted).
-func (s *Source) move(uid goimap.UID, to string) error {
-	set := goimap.UIDSetNum(uid)
+// move moves messages: MOVE when the server has it, else COPY, \Deleted and UID EXPUNGE of
+// those UIDs only (never a plain EXPUNGE, which would remove other messages marked deleted).
+func (s *Source) move(uids []goimap.UID, to string) error {
+	set := goimap.UIDSetNum(uids...)
 	if s.c.Caps().Has(goimap.CapMove) {
 		if _, err := s.c.Move(set, to).Wait(); err != nil {
 			return fmt.Errorf("MOVE to %s: %w", to, err)
@@ -290,7 +318,7 @@ func (s *Source) move(uid goimap.UID, to string) error {
 		return nil
 	}
 	if !s.c.Caps().Has(goimap.CapUIDPlus) {
-		return fmt.Errorf("server has neither MOVE nor UIDPLUS: will not expunge, message %d left in place", uid)
+		return fmt.Errorf("server has neither MOVE nor UIDPLUS: will not expunge, messages %v left in place", uids)
 	}
 	if _, err := s.c.Copy(set, to).Wait(); err != nil {
 		return fmt.Errorf("COPY to %s: %w", to, err)
