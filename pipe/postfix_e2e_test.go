@@ -42,8 +42,9 @@ pipe:
 	services := strings.NewReplacer("/usr/local/bin/rebound", reboundBin, "/etc/rebound/rebound.yaml", config, "user=rebound", "user=nobody").Replace(string(service))
 	pf := testmta.StartPostfix(t, testmta.PostfixConfig{
 		SubmitPort: 2525, RemotePort: 2526,
-		Transports: "bounce.test=rebound:",
-		Services:   services,
+		Transports:   "bounce.test=rebound:",
+		Services:     services,
+		DelayWarning: "1s",
 	})
 
 	send := func(from, to, header string) {
@@ -56,13 +57,20 @@ pipe:
 	// Campaign in a header, plain VERP; campaign in the VERP, and a local part full of separators.
 	send("bounces+nouser=remote.test@bounce.test", "nouser@remote.test", "X-Campaign-ID: camp-7\r\n")
 	send("c42-no-reply-a+b-c=d=remote.test@bounce.test", "a+b-c=d@remote.test", "")
+	// A mailbox over quota: the remote defers, Postfix sends a delay notice, which rebound must
+	// not report (delays are reported only with --report-delays).
+	send("bounces+full=tempfail.test@bounce.test", "full@tempfail.test", "X-Campaign-ID: camp-7\r\n")
 
 	want := []testmta.Report{
 		{Type: "hard", Email: "a+b-c=d@remote.test", Reason: "userunknown", Campaign: "c42"},
 		{Type: "hard", Email: "nouser@remote.test", Reason: "userunknown", Campaign: "camp-7"},
 	}
+	archived := func() []string {
+		files, _ := filepath.Glob(filepath.Join(archive, "new", "*"))
+		return files
+	}
 	deadline := time.Now().Add(60 * time.Second)
-	for len(hook.Reports()) < len(want) && time.Now().Before(deadline) {
+	for (len(hook.Reports()) < len(want) || len(archived()) < 3) && time.Now().Before(deadline) {
 		time.Sleep(200 * time.Millisecond)
 	}
 	time.Sleep(2 * time.Second) // nothing more may arrive
@@ -81,15 +89,22 @@ pipe:
 	if !strings.Contains(pf.Log(), "status=sent (delivered via rebound service") {
 		t.Errorf("Postfix did not deliver the bounces to rebound:\n%s", pf.Log())
 	}
-	// The archive holds Postfix's real DSNs; refresh the fixtures from them when asked.
-	dsns, _ := filepath.Glob(filepath.Join(archive, "new", "*"))
-	if len(dsns) != 2 {
-		t.Errorf("archive holds %d messages, want 2", len(dsns))
+	// The archive holds Postfix's real DSNs (two bounces, one delay notice); refresh the
+	// fixtures from them when asked.
+	dsns := archived()
+	if len(dsns) != 3 {
+		t.Fatalf("archive holds %d messages, want 3\n%s", len(dsns), pf.Log())
 	}
 	if os.Getenv("REBOUND_UPDATE_FIXTURES") != "" {
-		for i, p := range dsns {
+		n := 0
+		for _, p := range dsns {
 			b, _ := os.ReadFile(p)
-			os.WriteFile(filepath.Join("..", "testdata", "real", fmt.Sprintf("postfix-remote-550-%d.eml", i+1)), b, 0o644)
+			name := "postfix-delayed-450.eml"
+			if !strings.Contains(string(b), "Action: delayed") {
+				n++
+				name = fmt.Sprintf("postfix-remote-550-%d.eml", n)
+			}
+			os.WriteFile(filepath.Join("..", "testdata", "real", name), b, 0o644)
 		}
 	}
 }

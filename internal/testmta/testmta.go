@@ -89,6 +89,7 @@ type PostfixConfig struct {
 	Transports             string // extra transport_maps entries, e.g. "bounce.test=rebound:"
 	Services               string // extra master.cf services
 	MainExtra              string // extra main.cf lines
+	DelayWarning           string // delay_warning_time (default 0: no delay notices)
 }
 
 // StartPostfix starts a Postfix instance of its own on 127.0.0.1. Mail to remote.test is relayed
@@ -132,9 +133,9 @@ transport_maps = inline:{ remote.test=smtp:[127.0.0.1]:%[2]d, tempfail.test=smtp
 queue_run_delay = 2s
 minimal_backoff_time = 2s
 maximal_backoff_time = 4s
-delay_warning_time = 0
+delay_warning_time = %[5]s
 %[4]s
-`, dir, cfg.RemotePort, cfg.Transports, cfg.MainExtra)
+`, dir, cfg.RemotePort, cfg.Transports, cfg.MainExtra, delayWarning(cfg.DelayWarning))
 	master := fmt.Sprintf(`127.0.0.1:%d inet n   -       n       -       -       smtpd
 127.0.0.1:%d inet n   -       n       -       -       smtpd
   -o syslog_name=postfix/fake-remote
@@ -177,6 +178,13 @@ postlog   unix-dgram n  -       n       -       1       postlogd
 	WaitPort(t, p.Submit, 20*time.Second)
 	WaitPort(t, fmt.Sprintf("127.0.0.1:%d", cfg.RemotePort), 20*time.Second)
 	return p
+}
+
+func delayWarning(s string) string {
+	if s == "" {
+		return "0"
+	}
+	return s
 }
 
 // Stop stops the instance.
