@@ -129,11 +129,30 @@ func collapseReplyPrefixes(s string) string {
 	return b.String()
 }
 
+// filteredUnknown tells an "unknown user" that the recipient's system refused for other reasons
+// than the address: refused after DATA (a transcript's DATA only counts when no X.1.x code says
+// the address itself is bad: pipelined RCPT answers come after it), with X.2.0 or X.2.1 (the
+// mailbox exists, other status) and nothing about the command, or by a content-filter appliance.
+func filteredUnknown(in ClassifyInput) bool {
+	addressCode := strings.HasPrefix(in.Status[min(len(in.Status), 1):], ".1.")
+	switch {
+	case in.Command == "DATA" && (!in.fromTranscript || !addressCode):
+		return true
+	case strings.HasPrefix(in.Status, "5.2.0"):
+		return true
+	case strings.HasPrefix(in.Status, "5.2.1") && in.Command == "":
+		return true
+	case filteringMTAs[in.MTA] && specificity(in.Status) < 2:
+		return true
+	}
+	return false
+}
+
 // adjust refines a reason with the context of the failure.
 func adjust(reason string, in ClassifyInput) string {
 	// A recipient refused only after the message was sent (in reply to DATA) was refused by
 	// a filter, not for being unknown.
-	if reason == "userunknown" && (in.Command == "DATA" && !in.fromTranscript || strings.HasPrefix(in.Status, "5.2.0") || filteringMTAs[in.MTA] && specificity(in.Status) < 2) {
+	if reason == "userunknown" && filteredUnknown(in) {
 		return "filtered"
 	}
 	// A domain that does not resolve, said with a temporary code: the lookup failed.
