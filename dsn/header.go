@@ -2,7 +2,6 @@ package dsn
 
 import (
 	"bytes"
-	"io"
 	"mime"
 	"strings"
 
@@ -168,9 +167,4 @@ func parseHeaderBytes(b []byte) header {
 	defer lr.release()
 	h, _ := headerReader{lr: lr}.read(false)
 	return h
-}
-
-// readAllLimit reads r up to limit bytes.
-func readAllLimit(r io.Reader, limit int64) ([]byte, error) {
-	return io.ReadAll(io.LimitReader(r, limit))
 }

@@ -172,7 +172,7 @@ func betterStatus(candidate, current string) bool {
 		return true
 	}
 	if candidate == "" || candidate[0] != current[0] {
-		return len(current) == 1 && candidate != ""
+		return false
 	}
 	return specificity(candidate) > specificity(current)
 }

@@ -66,7 +66,3 @@ type Recipient struct {
 
 	commandFromTranscript bool // Command was read from a session transcript
 }
-
-// IsFailure reports whether the recipient failed (permanently or not): not delayed, not
-// delivered, not an auto-reply or complaint.
-func (r Recipient) IsFailure() bool { return r.Action == "failed" }

@@ -294,7 +294,7 @@ func (p *interpreter) textBounce() {
 				if r.Diagnostic == "" || !strings.Contains(r.Diagnostic, e) {
 					r.Diagnostic = strings.TrimSpace(r.Diagnostic + " " + e)
 				}
-				if s := findStatus(e); s != "" && betterStatus(s, r.Status) && len(r.Status) > 1 || len(r.Status) == 1 && s != "" && s[0] == r.Status[0] {
+				if s := findStatus(e); s != "" && betterStatus(s, r.Status) {
 					r.Status = s
 				}
 				if r.ReplyCode == "" {
