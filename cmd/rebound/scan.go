@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -43,7 +44,7 @@ func (o *ScanOptions) since() time.Time {
 	return time.Now().AddDate(0, 0, -o.Since)
 }
 
-// run runs the scan engine over src, then flushes the outbox, and prints the summary.
+// runScan runs the scan engine over src, then flushes the outbox, and prints the summary.
 func runScan(src scan.Source, so *ScanOptions, po *ParseOptions, ro *ReportOptions) error {
 	opts, err := po.DSNOptions()
 	if err != nil {
@@ -76,7 +77,7 @@ func runScan(src scan.Source, so *ScanOptions, po *ParseOptions, ro *ReportOptio
 	if cfg.Progress != nil {
 		fmt.Fprintln(os.Stderr)
 	}
-	if err == scan.ErrCrash {
+	if errors.Is(err, scan.ErrCrash) {
 		os.Exit(99) // the test hook: die between queueing and moving
 	}
 	if rep != nil && !so.DryRun {
