@@ -75,6 +75,9 @@ func (s *Source) connect(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("imap server %q: %w", cfg.Server, err)
 	}
+	if cfg.Security == "none" && !isLoopback(host) {
+		return fmt.Errorf("--security none is only allowed to 127.0.0.1 or localhost, not %s", host)
+	}
 	tlsConf := &tls.Config{ServerName: host, MinVersion: tls.VersionTLS12}
 	if cfg.CAFile != "" {
 		pem, err := os.ReadFile(cfg.CAFile)
@@ -104,10 +107,6 @@ func (s *Source) connect(ctx context.Context) error {
 	case "starttls":
 		c, err = imapclient.NewStartTLS(conn, opts)
 	case "none":
-		if !isLoopback(host) {
-			conn.Close()
-			return fmt.Errorf("--security none is only allowed to 127.0.0.1 or localhost, not %s", host)
-		}
 		c = imapclient.New(conn, opts)
 	default:
 		conn.Close()
