@@ -75,7 +75,7 @@ func typedValue(s string) (typ, value string) {
 // boundaries are missing, a forwarded report): the lines from the first Reporting-MTA or
 // Final-Recipient field on that look like fields, continuation lines or blank lines.
 func statusFieldsInText(text string) []byte {
-	lower := strings.ToLower(text)
+	lower := asciiLower(text) // byte offsets of lower are offsets in text
 	i := strings.Index(lower, "final-recipient:")
 	if i < 0 {
 		return nil
