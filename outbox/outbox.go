@@ -41,6 +41,9 @@ type Outbox struct {
 
 	// RetryNow makes Flush send reports whose backoff has not ended yet.
 	RetryNow bool
+	// SentRetention is how long the id of a delivered report is remembered (so that a rescan
+	// does not report it again); older entries of sent/ are pruned by Flush. Default 180 days.
+	SentRetention time.Duration
 }
 
 // entry is the file format of a queued report.
@@ -163,6 +166,7 @@ type Stats struct {
 func (o *Outbox) Flush(ctx context.Context, s feedback.Sender) (Stats, error) {
 	var st Stats
 	o.recoverStale()
+	o.pruneSent()
 	entries, err := os.ReadDir(filepath.Join(o.dir, "new"))
 	if err != nil {
 		return st, fmt.Errorf("outbox: %w", err)
@@ -302,6 +306,31 @@ func (o *Outbox) markSent(id string) error {
 		return err
 	}
 	return syncDir(filepath.Join(o.dir, "sent"))
+}
+
+// pruneSent forgets the ids delivered longer ago than the retention.
+func (o *Outbox) pruneSent() {
+	keep := o.SentRetention
+	if keep <= 0 {
+		keep = 180 * 24 * time.Hour
+	}
+	d, err := os.Open(filepath.Join(o.dir, "sent"))
+	if err != nil {
+		return
+	}
+	defer d.Close()
+	cutoff := o.now().Add(-keep)
+	for {
+		entries, err := d.ReadDir(1024)
+		for _, e := range entries {
+			if info, ierr := e.Info(); ierr == nil && info.ModTime().Before(cutoff) {
+				os.Remove(filepath.Join(o.dir, "sent", e.Name()))
+			}
+		}
+		if err != nil {
+			return
+		}
+	}
 }
 
 // recoverStale puts back into new/ the claims of processes that no longer run.

@@ -320,3 +320,22 @@ func TestReporterFallsBackToDirectSend(t *testing.T) {
 		t.Error("no error although the report was neither queued nor delivered")
 	}
 }
+
+func TestSentLedgerPruned(t *testing.T) {
+	c := newCounter()
+	s, _ := serve(t, c)
+	dir := t.TempDir()
+	ob, _ := Open(dir)
+	ob.Enqueue(report(1))
+	ob.Enqueue(report(2))
+	ob.Flush(context.Background(), s)
+	old := time.Now().Add(-200 * 24 * time.Hour)
+	os.Chtimes(filepath.Join(dir, "sent", "r0001"), old, old)
+	ob.Flush(context.Background(), s)
+	if _, err := os.Stat(filepath.Join(dir, "sent", "r0001")); err == nil {
+		t.Error("an id delivered 200 days ago is still remembered")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "sent", "r0002")); err != nil {
+		t.Errorf("a recent id was forgotten: %v", err)
+	}
+}
