@@ -211,7 +211,7 @@ var reasonByCode = map[string]string{
 	"x.1.0": "userunknown", "x.1.1": "userunknown", "x.1.2": "hostunknown", "x.1.3": "userunknown",
 	"x.1.4": "userunknown", "x.1.5": "userunknown", "x.1.6": "hasmoved", "x.1.7": "rejected",
 	"x.1.8": "rejected", "x.1.9": "userunknown", "x.1.10": "notaccept",
-	"x.2.0": "onhold", "x.2.1": "suspend", "x.2.2": "mailboxfull", "x.2.3": "exceedlimit",
+	"x.2.0": "filtered", "x.2.1": "suspend", "x.2.2": "mailboxfull", "x.2.3": "exceedlimit",
 	"x.2.4": "systemerror",
 	"x.3.0": "systemerror", "x.3.1": "systemfull", "x.3.2": "notaccept", "x.3.3": "contenterror",
 	"x.3.4": "mesgtoobig", "x.3.5": "systemerror",
