@@ -159,3 +159,29 @@ func TestScanMaildirReceiverDown(t *testing.T) {
 		t.Errorf("%d reports, %d duplicates", len(hook.Reports()), hook.Duplicates())
 	}
 }
+
+// TestScanMaildirOptions: --limit stops after N messages, --unrecognized takes the mail that is
+// not a bounce, --from leaves the bounces of other senders alone.
+func TestScanMaildirOptions(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "Maildir")
+	seedMaildir(t, dir, corpusSample(t, 10), 3)
+	run(t, nil, "scan", "maildir", dir, "--limit", "4", "--report-url", "-")
+	moved := countFiles(t, filepath.Join(dir, ".Bounces.Processed", "*", "*"))
+	if moved == 0 || moved > 4 {
+		t.Errorf("--limit 4 moved %d messages", moved)
+	}
+	code, _ := run(t, nil, "scan", "maildir", dir, "--unrecognized", "Other", "--from", "^nobody-sends-from-here@", "--report-url", "-")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if n := countFiles(t, filepath.Join(dir, ".Bounces.Processed", "*", "*")); n != moved {
+		t.Errorf("--from matching no sender moved bounces: %d, was %d", n, moved)
+	}
+	run(t, nil, "scan", "maildir", dir, "--unrecognized", "Other", "--report-url", "-")
+	if n := countFiles(t, filepath.Join(dir, ".Other", "*", "*")); n != 3 {
+		t.Errorf("%d messages in the unrecognized folder, want the 3 ordinary ones", n)
+	}
+	if n := countFiles(t, filepath.Join(dir, "new", "*")) + countFiles(t, filepath.Join(dir, "cur", "*")); n != 0 {
+		t.Errorf("%d messages left", n)
+	}
+}
