@@ -90,6 +90,14 @@ func TestClassifyTable(t *testing.T) {
 		{ClassifyInput{Action: "failed", Status: "4.7.0", Diagnostic: "421 4.7.0 Try again later, closing connection. (rate limit)"}, "speeding"},
 		{ClassifyInput{Action: "failed", Status: "5.7.0", Diagnostic: "554 5.7.0 message contains a virus"}, "virusdetected"},
 		{ClassifyInput{Action: "failed", Status: "5.1.6", Diagnostic: "551 5.1.6 recipient has moved"}, "hasmoved"},
+		{ClassifyInput{Action: "failed", Status: "5.7.606", Diagnostic: "550 5.7.606 Access denied, banned sending IP [192.0.2.1]."}, "blocked"},
+		{ClassifyInput{Action: "failed", Status: "5.7.708", Diagnostic: "550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP."}, "blocked"},
+		{ClassifyInput{Action: "failed", Status: "4.7.28", Diagnostic: "421-4.7.28 [192.0.2.1] Our system has detected an unusual rate of unsolicited mail originating from your IP address."}, "speeding"},
+		{ClassifyInput{Action: "failed", Status: "5.1.1", Diagnostic: "550 5.1.1 The email account that you tried to reach is disabled."}, "suspend"},
+		{ClassifyInput{Action: "failed", Status: "5.7.57", Diagnostic: "530 5.7.57 Client not authenticated to send mail."}, "securityerror"},
+		{ClassifyInput{Action: "failed", Status: "5.7.1", Diagnostic: "550 5.7.1 Email rejected per DMARC policy for example.org"}, "authfailure"},
+		{ClassifyInput{Action: "failed", Status: "5.7.350", Diagnostic: "550 5.7.350 Remote server returned message detected as spam"}, "spamdetected"},
+		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "127", DiagnosticType: "X-Unix"}, "mailererror"},
 	}
 	for _, tt := range tests {
 		if got := Classify(tt.in, nil).Reason; got != tt.want {
