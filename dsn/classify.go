@@ -92,21 +92,21 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 		return judge(r)
 	}
 	if r := builtin.match(text, in.Status); r != "" {
-		return judge(adjust(r, in))
+		return judge(adjust(r, in, true))
 	}
 	if strings.EqualFold(in.DiagnosticType, "x-unix") {
 		return judge("mailererror") // a local delivery program's exit status
 	}
 	if r := reasonByStatus(in.Status); r != "" {
-		return judge(adjust(r, in))
+		return judge(adjust(r, in, false))
 	}
 	if r := reasonByReplyCode[in.ReplyCode]; r != "" {
-		return judge(adjust(r, in))
+		return judge(adjust(r, in, false))
 	}
 	if specificity(in.Status) > 0 {
-		return judge(adjust("onhold", in))
+		return judge(adjust("onhold", in, false))
 	}
-	return judge(adjust("undefined", in))
+	return judge(adjust("undefined", in, false))
 }
 
 // collapseReplyPrefixes removes the reply and status codes that multi-line SMTP replies repeat
@@ -148,8 +148,9 @@ func filteredUnknown(in ClassifyInput) bool {
 	return false
 }
 
-// adjust refines a reason with the context of the failure.
-func adjust(reason string, in ClassifyInput) string {
+// adjust refines a reason with the context of the failure; said tells that the reason comes
+// from the words of the diagnostic rather than from its codes.
+func adjust(reason string, in ClassifyInput, said bool) string {
 	// A recipient refused only after the message was sent (in reply to DATA) was refused by
 	// a filter, not for being unknown.
 	if reason == "userunknown" && filteredUnknown(in) {
@@ -163,11 +164,17 @@ func adjust(reason string, in ClassifyInput) string {
 	if in.Command == "MAIL" && (reason == "userunknown" || reason == "hostunknown") {
 		return "rejected"
 	}
-	// A temporary failure that ended in a bounce: the retry period ran out.
-	// A delay notice says the same: the condition persists.
-	if strings.EqualFold(in.Action, "failed") && temporary(in) || strings.EqualFold(in.Action, "delayed") {
+	// A temporary failure that ended in a bounce, with nothing more said: the retry period ran
+	// out. A delay notice whose words give no cause says the same: the condition persists.
+	switch {
+	case strings.EqualFold(in.Action, "delayed") && !said:
 		switch reason {
 		case "networkerror", "systemerror", "onhold", "undefined":
+			return "expired"
+		}
+	case strings.EqualFold(in.Action, "failed") && temporary(in):
+		switch reason {
+		case "onhold", "undefined":
 			return "expired"
 		}
 	}
