@@ -326,6 +326,9 @@ func (p *interpreter) blockFor(addr string) string {
 	for n, line := range lines {
 		t := strings.TrimSpace(line)
 		if n > 0 && t == "" {
+			if len(out) == 1 && strings.HasSuffix(out[0], ":") {
+				continue // "because:", then the reason after a blank line
+			}
 			blank++
 			if blank > 1 || len(out) > 1 {
 				break
@@ -340,7 +343,7 @@ func (p *interpreter) blockFor(addr string) string {
 		}
 		if n == 0 {
 			// The address's own line says nothing more than the address: leave it out.
-			rest := strings.Trim(strings.Replace(strings.ToLower(t), strings.ToLower(addr), "", 1), " \t<>:\"'")
+			rest := strings.Trim(strings.Replace(strings.ToLower(t), strings.ToLower(addr), "", 1), " \t<>:\"'*-•")
 			if rest == "" {
 				continue
 			}

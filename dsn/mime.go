@@ -176,7 +176,7 @@ func (w *walker) entity(h header, depth int, inOriginal bool) (int, bool) {
 	case "message/delivery-status", "message/global-delivery-status":
 		raw, l, cl := w.collect(maxStatusBlob)
 		if len(c.statusBlobs) < maxStatusParts {
-			c.statusBlobs = append(c.statusBlobs, decodeTransfer(raw, pt.encoding))
+			c.statusBlobs = append(c.statusBlobs, decodeCharset(decodeTransfer(raw, pt.encoding), pt.params["charset"]))
 		}
 		return l, cl
 	case "message/feedback-report":
@@ -311,11 +311,16 @@ func decodeTransfer(raw []byte, encoding string) []byte {
 }
 
 // decodeCharset converts text in the named charset to UTF-8; unknown charsets are kept as is.
+// Text without a charset, or said to be ASCII, that holds ISO-2022-JP escape sequences (Japanese
+// MTAs write them into Diagnostic-Code fields) is decoded as ISO-2022-JP.
 func decodeCharset(b []byte, cs string) []byte {
 	cs = strings.ToLower(strings.TrimSpace(cs))
 	switch cs {
 	case "", "us-ascii", "utf-8", "utf8", "ascii":
-		return b
+		if !hasISO2022Escapes(b) {
+			return b
+		}
+		cs = "iso-2022-jp"
 	}
 	r, err := charset.Reader(cs, bytes.NewReader(b))
 	if err != nil {
@@ -326,6 +331,11 @@ func decodeCharset(b []byte, cs string) []byte {
 		return b
 	}
 	return out
+}
+
+// hasISO2022Escapes tells whether b switches to a JIS character set the ISO-2022-JP way.
+func hasISO2022Escapes(b []byte) bool {
+	return bytes.Contains(b, []byte("\x1b$B")) || bytes.Contains(b, []byte("\x1b$@"))
 }
 
 // stripHTML reduces HTML to its text, one block element a line.
