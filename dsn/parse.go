@@ -47,7 +47,7 @@ func interpret(c *collected, opts *Options) *Report {
 		From:      firstAddress(top.get("from")),
 		Subject:   top.decoded("subject"),
 	}
-	text := string(c.text)
+	text := unquoteForwarded(string(c.text))
 	lowerText := asciiLower(text)
 	cut, inlineOriginal := splitOriginal(text, lowerText)
 	body, lower := text[:cut], lowerText[:cut]
@@ -77,6 +77,37 @@ func interpret(c *collected, opts *Options) *Report {
 	}
 	p.finish()
 	return rep
+}
+
+// unquoteForwarded removes one level of "> " quoting from a text that is mostly quoted: a bounce
+// someone forwarded inline to the bounce address. Sendmail transcripts (">>> RCPT TO") keep
+// their own marks, less one.
+func unquoteForwarded(text string) string {
+	lines := strings.Split(text, "\n")
+	nonBlank, quoted := 0, 0
+	for _, line := range lines {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			continue
+		}
+		nonBlank++
+		if t[0] == '>' {
+			quoted++
+		}
+	}
+	if quoted < 5 || quoted*3 < nonBlank*2 {
+		return text
+	}
+	for i, line := range lines {
+		if t := strings.TrimLeft(line, " \t"); strings.HasPrefix(t, ">") {
+			t = t[1:]
+			if strings.HasPrefix(t, " ") {
+				t = t[1:]
+			}
+			lines[i] = t
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 type interpreter struct {
@@ -113,6 +144,9 @@ func (p *interpreter) finish() {
 			fromTranscript: r.commandFromTranscript,
 		}, p.opts.Rules)
 		r.Reason, r.Category, r.Hard = cl.Reason, cl.Category, cl.Hard
+		if len(rep.Recipients) == 1 {
+			p.preferTextReason(r)
+		}
 		if r.Reason == "expired" && r.Action == "failed" {
 			// The message waited in the queue until the retry period ran out: the recipient was
 			// never refused, only unreachable. Reported as "delayed", as Sisimai does, so that
@@ -121,6 +155,32 @@ func (p *interpreter) finish() {
 			rep.Kind = KindBounce
 		}
 	}
+}
+
+// textOverrides are the reasons that the explanation of a one-recipient bounce gives with more
+// authority than its codes: the mailbox exists but is full, disabled or moved, or the message was
+// too big, while the SMTP reply only said the address was refused.
+var textOverrides = map[string]bool{
+	"mailboxfull": true, "suspend": true, "hasmoved": true, "mesgtoobig": true, "exceedlimit": true,
+}
+
+// preferTextReason lets the human-readable explanation of a one-recipient bounce correct a
+// refusal read from its codes ("The user(s) account is disabled." above "550 user unknown").
+func (p *interpreter) preferTextReason(r *Recipient) {
+	switch r.Reason {
+	case "userunknown", "filtered", "onhold", "undefined":
+	default:
+		return
+	}
+	if p.lower == "" {
+		return
+	}
+	reason := builtin.match(asciiLower(collapseReplyPrefixes(p.text)), r.Status)
+	if !textOverrides[reason] {
+		return
+	}
+	cl := Judge(reason, r.Status, r.ReplyCode)
+	r.Reason, r.Category, r.Hard = cl.Reason, cl.Category, cl.Hard
 }
 
 // kindOf derives the message kind from its recipients' actions.
