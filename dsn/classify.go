@@ -21,6 +21,12 @@ type ClassifyInput struct {
 	MTA        string // format that decoded the message
 	// DiagnosticType is the type of the Diagnostic-Code field: smtp, x-unix, ...
 	DiagnosticType string
+	// Recipient and RemoteMTA name the hosts that host= rules are checked against: the
+	// recipient's domain and the MTA that answered.
+	Recipient string
+	RemoteMTA string
+	// Header returns a header field of the bounce, for header rules; may be nil.
+	Header func(name string) string
 
 	// fromTranscript tells that Command was read from a session transcript, where pipelined
 	// RCPT answers follow the DATA command: it does not say that DATA was refused.
@@ -78,9 +84,12 @@ func Judge(reason, status, replyCode string) Classification {
 // table does not know, "undefined" otherwise.
 func Classify(in ClassifyInput, user *Rules) Classification {
 	judge := func(reason string) Classification { return Judge(reason, in.Status, in.ReplyCode) }
-	text := asciiLower(collapseReplyPrefixes(in.Diagnostic))
+	mi := matchInput{
+		text: asciiLower(collapseReplyPrefixes(in.Diagnostic)), status: in.Status,
+		command: strings.ToUpper(in.Command), hosts: hostsOf(in), header: in.Header,
+	}
 	if user != nil {
-		if r := user.match(text, in.Status); r != "" {
+		if r, _ := user.match(mi); r != "" {
 			return judge(r)
 		}
 	}
@@ -91,7 +100,10 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 	if r := reasonByMTA[in.MTA]; r != "" && specificity(in.Status) == 0 {
 		return judge(r)
 	}
-	if r := builtin.match(text, in.Status); r != "" {
+	if r, final := builtin.match(mi); r != "" {
+		if final {
+			return judge(r)
+		}
 		return judge(adjust(r, in, true))
 	}
 	if strings.EqualFold(in.DiagnosticType, "x-unix") {
@@ -107,6 +119,32 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 		return judge(adjust("onhold", in, false))
 	}
 	return judge(adjust("undefined", in, false))
+}
+
+// hostsOf returns the host names that host= rules look at: the recipient's domain and the
+// remote MTA's name, lower case.
+func hostsOf(in ClassifyInput) []string {
+	var hosts []string
+	if _, domain, ok := strings.Cut(in.Recipient, "@"); ok && domain != "" {
+		hosts = append(hosts, strings.ToLower(domain))
+	}
+	mta := in.RemoteMTA
+	if _, v, ok := strings.Cut(mta, ";"); ok {
+		mta = v // "dns; mx.example.org"
+	}
+	if h := strings.Trim(strings.ToLower(firstWord(mta)), "[]."); h != "" {
+		hosts = append(hosts, h)
+	}
+	return hosts
+}
+
+// firstWord returns s up to its first space.
+func firstWord(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexAny(s, " \t("); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // collapseReplyPrefixes removes the reply and status codes that multi-line SMTP replies repeat

@@ -141,6 +141,7 @@ func (p *interpreter) finish() {
 		cl := Classify(ClassifyInput{
 			Action: r.Action, Status: r.Status, ReplyCode: r.ReplyCode,
 			Diagnostic: r.Diagnostic, Command: r.Command, MTA: rep.MTA, DiagnosticType: r.DiagnosticType,
+			Recipient: r.Address, RemoteMTA: r.RemoteMTA, Header: p.c.top.get,
 			fromTranscript: r.commandFromTranscript,
 		}, p.opts.Rules)
 		r.Reason, r.Category, r.Hard = cl.Reason, cl.Category, cl.Hard
@@ -175,7 +176,7 @@ func (p *interpreter) preferTextReason(r *Recipient) {
 	if p.lower == "" {
 		return
 	}
-	reason := builtin.match(asciiLower(collapseReplyPrefixes(p.text)), r.Status)
+	reason, _ := builtin.match(matchInput{text: asciiLower(collapseReplyPrefixes(p.text)), status: r.Status})
 	if !textOverrides[reason] {
 		return
 	}

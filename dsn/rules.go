@@ -10,13 +10,28 @@ import (
 	"strings"
 )
 
-// rule is one line of a rules file: a phrase, a regular expression or a status code that gives a
-// reason. A phrase or regexp rule may also require a status prefix.
+// rule is one line of a rules file: a phrase, a regular expression, a status code or a header of
+// the bounce that gives a reason, with optional conditions on the status, the SMTP command and
+// the host that answered.
 type rule struct {
 	reason string
 	phrase string         // lower-case substring of the diagnostic
 	re     *regexp.Regexp // or a regular expression on the lower-case diagnostic
+	header string         // or a header field of the bounce (lower-case name) ...
+	value  string         // ... whose lower-case value contains this
 	status string         // status code or prefix ("5.7.", "5.1.1") that must match
+	cmd    string         // SMTP command that must have failed (RCPT, DATA, ...)
+	hosts  []string       // domains: the recipient's domain or the remote MTA must be one or under one
+	final  bool           // the reason stands as is: no refinement by the failed command
+}
+
+// matchInput is what a rule is checked against.
+type matchInput struct {
+	text    string // lower-case diagnostic
+	status  string
+	command string
+	hosts   []string            // recipient domain, remote MTA host name (lower case)
+	header  func(string) string // the bounce's header fields; may be nil
 }
 
 // Rules are classification rules and parsing hints, in the order they are checked. The built-in
@@ -33,27 +48,43 @@ func (rs *Rules) StatusPrefixes() []string { return rs.statusPrefixes }
 // RecipientPrefixes are extra markers of the line that names the failed recipient.
 func (rs *Rules) RecipientPrefixes() []string { return rs.recipientPrefixes }
 
-// match returns the reason of the first rule that matches the lower-case text and status.
-func (rs *Rules) match(text, status string) string {
+// match returns the reason of the first rule that matches, and whether it is final.
+func (rs *Rules) match(in matchInput) (string, bool) {
 	for i := range rs.rules {
 		r := &rs.rules[i]
-		if r.status != "" && !strings.HasPrefix(status, r.status) {
+		if r.status != "" && !strings.HasPrefix(in.status, r.status) ||
+			r.cmd != "" && r.cmd != in.command ||
+			len(r.hosts) > 0 && !hostIn(in.hosts, r.hosts) {
 			continue
 		}
+		ok := false
 		switch {
 		case r.phrase != "":
-			if strings.Contains(text, r.phrase) {
-				return r.reason
-			}
+			ok = strings.Contains(in.text, r.phrase)
 		case r.re != nil:
-			if r.re.MatchString(text) {
-				return r.reason
-			}
+			ok = r.re.MatchString(in.text)
+		case r.header != "":
+			ok = in.header != nil && strings.Contains(asciiLower(in.header(r.header)), r.value)
 		default: // a status rule
-			return r.reason
+			ok = true
+		}
+		if ok {
+			return r.reason, r.final
 		}
 	}
-	return ""
+	return "", false
+}
+
+// hostIn tells whether one of hosts is one of domains or a name under one.
+func hostIn(hosts, domains []string) bool {
+	for _, h := range hosts {
+		for _, d := range domains {
+			if h == d || strings.HasSuffix(h, "."+d) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 //go:embed rules_builtin.txt
@@ -76,8 +107,16 @@ func mustLoadRules(s string) *Rules {
 //	phrase "access denied"        blocked  status=5.7. # ... only with a status starting 5.7.
 //	regexp "quota.*exceeded"      mailboxfull         # RE2 syntax, on the lower-case diagnostic
 //	status 5.7.1                  policyviolation     # a status code or prefix ("5.7.")
+//	header "X-SPASIGN" "NG"       filtered            # a header field of the bounce contains a value
 //	status-prefix "Statut :"                          # marks the status line in odd bounces
 //	recipient-prefix "Destinataire :"                 # marks the recipient line in odd bounces
+//
+// After the reason, a rule may set conditions and flags, in any order:
+//
+//	status=PREFIX        the status code starts with PREFIX
+//	command=DATA         the SMTP command that failed (CONN, HELO, MAIL, RCPT, DATA, ...)
+//	host=example.net,... the recipient's domain or the remote MTA is one of these or under one
+//	final                the reason stands: an unknown user refused after DATA stays unknown
 //
 // Reasons must come from the vocabulary (see Reasons).
 func LoadRules(r io.Reader) (*Rules, error) {
@@ -114,14 +153,22 @@ func (rs *Rules) add(f []string) error {
 			rs.recipientPrefixes = append(rs.recipientPrefixes, f[1])
 		}
 		return nil
-	case "phrase", "regexp", "status":
+	case "phrase", "regexp", "status", "header":
 	default:
-		return fmt.Errorf("unknown rule kind %q (want phrase, regexp, status, status-prefix or recipient-prefix)", kind)
+		return fmt.Errorf("unknown rule kind %q (want phrase, regexp, status, header, status-prefix or recipient-prefix)", kind)
 	}
-	if len(f) < 3 || len(f) > 4 {
-		return fmt.Errorf("%s rule wants: %s PATTERN REASON [status=PREFIX]", kind, kind)
+	var r rule
+	args := 2 // kind, pattern
+	if kind == "header" {
+		args = 3 // kind, name, value
 	}
-	r := rule{reason: f[2]}
+	if len(f) < args+1 {
+		if kind == "header" {
+			return fmt.Errorf("header rule wants: header NAME VALUE REASON [conditions]")
+		}
+		return fmt.Errorf("%s rule wants: %s PATTERN REASON [conditions]", kind, kind)
+	}
+	r.reason = f[args]
 	if _, ok := categories[r.reason]; !ok {
 		return fmt.Errorf("unknown reason %q", r.reason)
 	}
@@ -142,15 +189,43 @@ func (rs *Rules) add(f []string) error {
 			return fmt.Errorf("bad status code %q", f[1])
 		}
 		r.status = f[1]
-	}
-	if len(f) == 4 {
-		st, ok := strings.CutPrefix(f[3], "status=")
-		if !ok || !validStatusPrefix(st) || kind == "status" {
-			return fmt.Errorf("unexpected %q (want status=PREFIX after a phrase or regexp)", f[3])
+	case "header":
+		r.header, r.value = strings.ToLower(f[1]), strings.ToLower(f[2])
+		if r.header == "" || r.value == "" {
+			return fmt.Errorf("header rule wants a field name and a value")
 		}
-		r.status = st
+	}
+	for _, q := range f[args+1:] {
+		if err := r.qualify(q, kind); err != nil {
+			return err
+		}
 	}
 	rs.rules = append(rs.rules, r)
+	return nil
+}
+
+// qualify applies one condition or flag written after a rule's reason.
+func (r *rule) qualify(q, kind string) error {
+	name, value, _ := strings.Cut(q, "=")
+	switch {
+	case name == "final" && value == "":
+		r.final = true
+	case name == "status" && kind != "status":
+		if !validStatusPrefix(value) {
+			return fmt.Errorf("bad status code %q", value)
+		}
+		r.status = value
+	case name == "command" && value != "":
+		r.cmd = strings.ToUpper(value)
+	case name == "host" && value != "":
+		for _, h := range strings.Split(value, ",") {
+			if h = strings.Trim(strings.ToLower(strings.TrimSpace(h)), "."); h != "" {
+				r.hosts = append(r.hosts, h)
+			}
+		}
+	default:
+		return fmt.Errorf("unexpected %q (want status=PREFIX, command=NAME, host=DOMAIN,... or final)", q)
+	}
 	return nil
 }
 

@@ -40,10 +40,51 @@ func TestLoadRulesErrors(t *testing.T) {
 	for _, bad := range []string{
 		`phrase "x" nosuchreason`, `phrase "x"`, `regexp "(" userunknown`, `status 9.9.9 userunknown`,
 		`frobnicate "x" userunknown`, `phrase "unterminated userunknown`, `phrase "x" userunknown status=abc`,
+		`phrase "x" userunknown host=`, `phrase "x" userunknown finally`, `header "X-Spam" spamdetected`,
+		`status 5.7.1 blocked status=5.7.`,
 	} {
 		_, err := LoadRules(strings.NewReader("# ok\n" + bad + "\n"))
 		if err == nil || !strings.Contains(err.Error(), "line 2") {
 			t.Errorf("%s: error %v", bad, err)
+		}
+	}
+}
+
+// TestRuleConditions checks the conditions a rule may set: host, command, status, final, and
+// header rules.
+func TestRuleConditions(t *testing.T) {
+	rs, err := LoadRules(strings.NewReader(`
+phrase "unknown user" rejected  host=example.net command=DATA final
+phrase "over limit"   speeding  host=mail.example.org status=4.
+header "X-Filter" "refused" filtered
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	headers := func(v string) func(string) string {
+		return func(name string) string {
+			if name == "x-filter" {
+				return v
+			}
+			return ""
+		}
+	}
+	tests := []struct {
+		in   ClassifyInput
+		want string
+	}{
+		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 Unknown user", Command: "DATA", Recipient: "a@example.net"}, "rejected"},
+		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 Unknown user", Command: "DATA", Recipient: "a@sub.example.net"}, "rejected"},
+		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 Unknown user", Command: "RCPT", Recipient: "a@example.net"}, "userunknown"},
+		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 Unknown user", Command: "DATA", Recipient: "a@notexample.net"}, "filtered"},
+		{ClassifyInput{Action: "failed", Status: "4.0.0", Diagnostic: "450 over limit", Recipient: "a@example.com", RemoteMTA: "dns; mx1.mail.example.org"}, "speeding"},
+		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 over limit", Recipient: "a@example.com", RemoteMTA: "mx1.mail.example.org"}, "undefined"},
+		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 no", Header: headers("Refused by filter")}, "filtered"},
+		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 no", Header: headers("passed")}, "undefined"},
+	}
+	for _, tt := range tests {
+		if got := Classify(tt.in, rs).Reason; got != tt.want {
+			t.Errorf("%+v: got %s, want %s", tt.in, got, tt.want)
 		}
 	}
 }
