@@ -67,7 +67,7 @@ func interpret(c *collected, opts *Options) *Report {
 		p.deliveryStatus()
 	case p.sesJSON():
 	}
-	if len(rep.Recipients) == 0 && rep.Kind == "" {
+	if len(rep.Recipients) == 0 && rep.Kind == "" && !p.listManagerRefusal() {
 		if p.looksLikeBounce() || p.userPrefixMatches() {
 			p.textBounce()
 		}

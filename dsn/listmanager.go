@@ -1,0 +1,46 @@
+package dsn
+
+import "strings"
+
+// listRefusalPhrases are what a mailing-list manager says when it refuses a message posted to
+// one of its lists (lower case).
+var listRefusalPhrases = []string{
+	"not a member of this mailing list", "are not member", "duplicated message-id",
+	"you are not allowed to post", "only members can post", "posting is not allowed",
+}
+
+// listManagerRefusal reads the notice of a mailing-list manager (fml, and others that mark their
+// mail with X-MLServer or List-Id) that refused a message posted to a list: the failed recipient
+// is the list address, named in angle brackets in the notice.
+func (p *interpreter) listManagerRefusal() bool {
+	top := p.c.top
+	if !top.has("x-mlserver") && !top.has("list-id") && !top.has("mailing-list") {
+		return false
+	}
+	subject := strings.ToLower(top.decoded("subject"))
+	if !containsAny(p.lower, listRefusalPhrases) && !containsAny(subject, listRefusalPhrases) {
+		return false
+	}
+	for _, line := range strings.Split(p.text, "\n") {
+		open := strings.IndexByte(line, '<')
+		if open < 0 {
+			continue
+		}
+		spans := findAddresses(line[open:])
+		if len(spans) == 0 {
+			continue
+		}
+		addr := normalizeAddress(spans[0].addr)
+		if !validAddress(addr) {
+			continue
+		}
+		if strings.Contains(strings.ToLower(top.get("x-mlserver")), "fml") {
+			p.rep.MTA = "fml"
+		}
+		r := Recipient{Address: addr, Action: "failed", Diagnostic: strings.TrimSpace(line)}
+		p.complete(&r)
+		p.rep.Recipients = append(p.rep.Recipients, r)
+		return true
+	}
+	return false
+}
