@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"strconv"
 	"strings"
 )
 
@@ -242,8 +241,9 @@ func validStatusPrefix(s string) bool {
 	return !strings.Contains(s, "..")
 }
 
-// splitRuleLine splits a line into fields: bare words and double-quoted texts (with Go escapes);
-// a # outside quotes starts a comment.
+// splitRuleLine splits a line into fields: bare words and double-quoted texts; a # outside
+// quotes starts a comment. Inside quotes, \" is a quote and every other backslash is kept as
+// written, so that regular expressions read as in Go's raw strings: "\bfoo\d+".
 func splitRuleLine(line string) ([]string, error) {
 	var out []string
 	for {
@@ -252,13 +252,19 @@ func splitRuleLine(line string) ([]string, error) {
 			return out, nil
 		}
 		if line[0] == '"' {
-			q, err := strconv.QuotedPrefix(line)
-			if err != nil {
-				return nil, fmt.Errorf("unterminated or bad quoted text: %s", line)
+			var b strings.Builder
+			i := 1
+			for ; i < len(line) && line[i] != '"'; i++ {
+				if line[i] == '\\' && i+1 < len(line) && line[i+1] == '"' {
+					i++
+				}
+				b.WriteByte(line[i])
 			}
-			s, _ := strconv.Unquote(q)
-			out = append(out, s)
-			line = line[len(q):]
+			if i >= len(line) {
+				return nil, fmt.Errorf("unterminated quoted text: %s", line)
+			}
+			out = append(out, b.String())
+			line = line[i+1:]
 			continue
 		}
 		end := strings.IndexAny(line, " \t")

@@ -57,6 +57,8 @@ func TestRuleConditions(t *testing.T) {
 phrase "unknown user" rejected  host=example.net command=DATA final
 phrase "over limit"   speeding  host=mail.example.org status=4.
 header "X-Filter" "refused" filtered
+regexp "\bcode_\d{3}\b" blocked
+phrase "say \"no\"" policyviolation
 `))
 	if err != nil {
 		t.Fatal(err)
@@ -81,6 +83,9 @@ header "X-Filter" "refused" filtered
 		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 over limit", Recipient: "a@example.com", RemoteMTA: "mx1.mail.example.org"}, "undefined"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 no", Header: headers("Refused by filter")}, "filtered"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 no", Header: headers("passed")}, "undefined"},
+		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 refused CODE_123"}, "blocked"},
+		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 refused CODE_1234"}, "undefined"},
+		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: `550 we say "no"`}, "policyviolation"},
 	}
 	for _, tt := range tests {
 		if got := Classify(tt.in, rs).Reason; got != tt.want {
