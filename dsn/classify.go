@@ -112,15 +112,15 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 	if r := reasonByStatus(in.Status); r != "" {
 		return judge(adjust(r, in, false))
 	}
-	if r := reasonByReplyCode[in.ReplyCode]; r != "" {
-		return judge(adjust(r, in, false))
-	}
 	switch strings.ToUpper(in.Command) {
 	case "CONN", "HELO", "EHLO":
 		// Refused before any envelope was given, for no stated reason: the sending host is.
 		if !temporary(in) {
 			return judge("blocked")
 		}
+	}
+	if r := reasonByReplyCode[in.ReplyCode]; r != "" {
+		return judge(adjust(r, in, false))
 	}
 	if specificity(in.Status) > 0 {
 		return judge(adjust("onhold", in, false))
