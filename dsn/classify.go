@@ -100,6 +100,18 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 	if r := reasonByMTA[in.MTA]; r != "" && specificity(in.Status) == 0 {
 		return judge(r)
 	}
+	if reply := quotedReply(mi.text); reply != "" {
+		// "5.1.0 - Unknown address error 550-'5.7.1 ... Access denied'": the remote server's
+		// own words, quoted, say more than the relay's label for them.
+		inner := mi
+		inner.text = reply
+		if r, final := builtin.match(inner); r != "" {
+			if final {
+				return judge(r)
+			}
+			return judge(adjust(r, in, true))
+		}
+	}
 	if r, final := builtin.match(mi); r != "" {
 		if final {
 			return judge(r)
@@ -126,6 +138,27 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 		return judge(adjust("onhold", in, false))
 	}
 	return judge(adjust("undefined", in, false))
+}
+
+// quotedReply returns the remote reply that Amazon SES and Exchange quote after their own label
+// of a status: "5.1.0 - unknown address error 550-'5.7.1 ... access denied' (delivery attempts:
+// 0)" gives "5.7.1 ... access denied". text is lower case.
+func quotedReply(text string) string {
+	dash := strings.Index(text, " - ")
+	if dash < 0 || dash > 12 || findStatus(text[:dash]) == "" {
+		return ""
+	}
+	rest := text[dash+3:]
+	for i := 0; i+4 < len(rest); i++ {
+		if replyCodeAt(rest, i) && rest[i+3] == '-' && rest[i+4] == '\'' {
+			reply := rest[i+5:]
+			if end := strings.LastIndexByte(reply, '\''); end > 0 {
+				reply = reply[:end]
+			}
+			return reply
+		}
+	}
+	return ""
 }
 
 // hostsOf returns the host names that host= rules look at: the recipient's domain and the
