@@ -129,7 +129,9 @@ func findReplyCode(s string) string {
 				return code
 			}
 		}
-		if first == "" {
+		// A 2xx code only counts at the start ("250 2.0.0 Ok" of a success notice): elsewhere in
+		// a failure's text it is a count ("Size (in bytes): 222"), not the failure's reply.
+		if first == "" && (code[0] != '2' || strings.TrimSpace(s[:i]) == "") {
 			first = code
 		}
 		i += 2

@@ -30,6 +30,8 @@ func TestFindReplyCode(t *testing.T) {
 		{"at 23:45:43 +0900, size=2500 bytes", ""},
 		{"host 192.0.2.250 refused", ""},
 		{"Remote host said: 452 4.2.2 Over quota", "452"},
+		{"250 2.0.0 Ok: queued", "250"},
+		{"RCPT TO: a@example.org Size (in bytes): 222 Number of lines: 2", ""},
 	}
 	for _, tt := range tests {
 		if got := findReplyCode(tt.in); got != tt.want {
