@@ -311,14 +311,42 @@ func (p *interpreter) linesWith(addr string) []string {
 
 // blockFor returns the lines of the text that speak of addr: its line and the lines after it up
 // to the end of the paragraph (indented continuation lines included).
+//
+// The address may appear several times ("To: a@example.org" in a summary of the message, then
+// "a@example.org on <date>: The recipient name is not recognized"): the first block that says
+// something a rule or a code recognises wins, unless the first is the report's own line naming
+// the recipient; else the first block.
 func (p *interpreter) blockFor(addr string) string {
 	if addr == "" || p.text == "" {
 		return ""
 	}
-	i := strings.Index(p.lower, asciiLower(addr))
-	if i < 0 {
-		return ""
+	needle := asciiLower(addr)
+	first := ""
+	from := 0
+	for n := 0; n < 8; n++ {
+		i := strings.Index(p.lower[from:], needle)
+		if i < 0 {
+			break
+		}
+		block := p.blockAt(from+i, addr)
+		if n == 0 {
+			first = block
+		}
+		if r, _ := builtin.match(matchInput{text: asciiLower(block)}); r != "" || findStatus(block) != "" || findReplyCode(block) != "" {
+			return block
+		}
+		if lineStart := strings.LastIndexByte(p.text[:from+i], '\n') + 1; n == 0 {
+			if before := asciiLower(p.text[lineStart : from+i]); containsAny(before, recipientLabels) {
+				return block // "undeliverable to a@example.org": the report's own line for it
+			}
+		}
+		from += i + len(needle)
 	}
+	return first
+}
+
+// blockAt returns the block of the address found at byte i of the text.
+func (p *interpreter) blockAt(i int, addr string) string {
 	start := strings.LastIndexByte(p.text[:i], '\n') + 1
 	lines := strings.Split(p.text[start:], "\n")
 	var out []string
