@@ -28,6 +28,9 @@ type ClassifyInput struct {
 	// Header returns a header field of the bounce, for header rules; may be nil.
 	Header func(name string) string
 
+	// vague tells that Diagnostic is only the opening of the notice, not what was said of this
+	// recipient.
+	vague bool
 	// fromTranscript tells that Command was read from a session transcript, where pipelined
 	// RCPT answers follow the DATA command: it does not say that DATA was refused.
 	fromTranscript bool
@@ -134,7 +137,8 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 	if r := reasonByReplyCode[in.ReplyCode]; r != "" {
 		return judge(adjust(r, in, false))
 	}
-	if specificity(in.Status) > 0 {
+	if specificity(in.Status) > 0 || strings.TrimSpace(in.Diagnostic) != "" && !in.vague {
+		// Something precise was said that no rule knows yet.
 		return judge(adjust("onhold", in, false))
 	}
 	return judge(adjust("undefined", in, false))

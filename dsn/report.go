@@ -65,4 +65,5 @@ type Recipient struct {
 	Hard            bool   `json:"hard"`
 
 	commandFromTranscript bool // Command was read from a session transcript
+	vagueDiagnostic       bool // Diagnostic is only the opening lines of the notice
 }

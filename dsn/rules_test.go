@@ -80,11 +80,11 @@ phrase "say \"no\"" policyviolation
 		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 Unknown user", Command: "RCPT", Recipient: "a@example.net"}, "userunknown"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 Unknown user", Command: "DATA", Recipient: "a@notexample.net"}, "filtered"},
 		{ClassifyInput{Action: "failed", Status: "4.0.0", Diagnostic: "450 over limit", Recipient: "a@example.com", RemoteMTA: "dns; mx1.mail.example.org"}, "speeding"},
-		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 over limit", Recipient: "a@example.com", RemoteMTA: "mx1.mail.example.org"}, "undefined"},
+		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 over limit", Recipient: "a@example.com", RemoteMTA: "mx1.mail.example.org"}, "onhold"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 no", Header: headers("Refused by filter")}, "filtered"},
-		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 no", Header: headers("passed")}, "undefined"},
+		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 no", Header: headers("passed")}, "onhold"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 refused CODE_123"}, "blocked"},
-		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 refused CODE_1234"}, "undefined"},
+		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 refused CODE_1234"}, "onhold"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: `550 we say "no"`}, "policyviolation"},
 	}
 	for _, tt := range tests {

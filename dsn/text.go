@@ -304,6 +304,7 @@ func (p *interpreter) textBounce() {
 		}
 		if r.Diagnostic == "" {
 			r.Diagnostic = firstLines(p.text, 6)
+			r.vagueDiagnostic = true
 		}
 		if len(p.orphans) == 1 && len(recipients) == 1 {
 			// The one delivery-status record whose address was unusable speaks of this recipient.
