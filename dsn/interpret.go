@@ -351,6 +351,7 @@ func (p *interpreter) blockAt(i int, addr string) string {
 	lines := strings.Split(p.text[start:], "\n")
 	var out []string
 	blank := 0
+	explaining := false // reading the paragraph that follows a one-line mention of the address
 	for n, line := range lines {
 		t := strings.TrimSpace(line)
 		if n > 0 && t == "" {
@@ -363,8 +364,13 @@ func (p *interpreter) blockAt(i int, addr string) string {
 			}
 			continue
 		}
-		if n > 0 && blank > 0 && !(strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t")) && len(out) > 1 {
-			break
+		if n > 0 && blank > 0 && !explaining && !(strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t")) {
+			if len(out) > 1 {
+				break
+			}
+			// "There was an error delivering your mail to <a@example.org>." then, after a blank
+			// line, the paragraph that says what happened: read all of it.
+			explaining = true
 		}
 		if n > 0 && len(findAddresses(t)) > 0 && isRecipientLine(t) && !strings.Contains(strings.ToLower(t), strings.ToLower(addr)) {
 			break // the next recipient's block
