@@ -332,7 +332,10 @@ func (p *interpreter) blockFor(addr string) string {
 		if n == 0 {
 			first = block
 		}
-		if r, _ := builtin.match(matchInput{text: asciiLower(block)}); r != "" || findStatus(block) != "" || findReplyCode(block) != "" {
+		if findStatus(block) != "" || findReplyCode(block) != "" {
+			return block
+		}
+		if r, _ := builtin.match(matchInput{text: asciiLower(block)}); r != "" {
 			return block
 		}
 		if lineStart := strings.LastIndexByte(p.text[:from+i], '\n') + 1; n == 0 {

@@ -83,10 +83,15 @@ func interpret(c *collected, opts *Options) *Report {
 // someone forwarded inline to the bounce address. Sendmail transcripts (">>> RCPT TO") keep
 // their own marks, less one.
 func unquoteForwarded(text string) string {
-	lines := strings.Split(text, "\n")
 	nonBlank, quoted := 0, 0
-	for _, line := range lines {
-		t := strings.TrimSpace(line)
+	for rest := text; rest != ""; {
+		line := rest
+		if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+			line, rest = rest[:nl], rest[nl+1:]
+		} else {
+			rest = ""
+		}
+		t := strings.TrimLeft(line, " \t\r")
 		if t == "" {
 			continue
 		}
@@ -98,6 +103,7 @@ func unquoteForwarded(text string) string {
 	if quoted < 5 || quoted*3 < nonBlank*2 {
 		return text
 	}
+	lines := strings.Split(text, "\n")
 	for i, line := range lines {
 		if t := strings.TrimLeft(line, " \t"); strings.HasPrefix(t, ">") {
 			t = t[1:]
@@ -165,6 +171,9 @@ var textOverrides = map[string]bool{
 	"mailboxfull": true, "suspend": true, "hasmoved": true, "mesgtoobig": true, "exceedlimit": true,
 }
 
+// overrideRules are the built-in rules that give one of textOverrides.
+var overrideRules = builtin.only(textOverrides)
+
 // preferTextReason lets the human-readable explanation of a one-recipient bounce correct a
 // refusal read from its codes ("The user(s) account is disabled." above "550 user unknown").
 func (p *interpreter) preferTextReason(r *Recipient) {
@@ -176,8 +185,12 @@ func (p *interpreter) preferTextReason(r *Recipient) {
 	if p.lower == "" {
 		return
 	}
-	reason, _ := builtin.match(matchInput{text: asciiLower(collapseReplyPrefixes(p.text)), status: r.Status})
-	if !textOverrides[reason] {
+	text := p.lower
+	if len(text) > 4<<10 {
+		text = text[:4<<10] // the explanation opens the notice
+	}
+	reason, _ := overrideRules.match(matchInput{text: text, status: r.Status})
+	if reason == "" {
 		return
 	}
 	cl := Judge(reason, r.Status, r.ReplyCode)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 )
 
@@ -16,6 +17,7 @@ type rule struct {
 	reason string
 	phrase string         // lower-case substring of the diagnostic
 	re     *regexp.Regexp // or a regular expression on the lower-case diagnostic
+	hints  []string       // texts of which a match of re contains at least one (nil: unknown)
 	header string         // or a header field of the bounce (lower-case name) ...
 	value  string         // ... whose lower-case value contains this
 	status string         // status code or prefix ("5.7.", "5.1.1") that must match
@@ -49,8 +51,21 @@ func (rs *Rules) RecipientPrefixes() []string { return rs.recipientPrefixes }
 
 // match returns the reason of the first rule that matches, and whether it is final.
 func (rs *Rules) match(in matchInput) (string, bool) {
+	// Most phrases are absent from a given text: a set of the text's byte pairs rules them out
+	// before a substring search.
+	var pairs *pairSet
+	if len(rs.rules) > 32 && len(in.text) > 1 {
+		pairs = &pairSet{}
+		for i := 0; i+1 < len(in.text); i++ {
+			k := pairKey(in.text[i], in.text[i+1])
+			pairs[k>>6] |= 1 << (k & 63)
+		}
+	}
 	for i := range rs.rules {
 		r := &rs.rules[i]
+		if !mayContain(pairs, r.phrase) {
+			continue
+		}
 		if r.status != "" && !strings.HasPrefix(in.status, r.status) ||
 			r.cmd != "" && r.cmd != in.command ||
 			len(r.hosts) > 0 && !hostIn(in.hosts, r.hosts) {
@@ -61,7 +76,7 @@ func (rs *Rules) match(in matchInput) (string, bool) {
 		case r.phrase != "":
 			ok = strings.Contains(in.text, r.phrase)
 		case r.re != nil:
-			ok = r.re.MatchString(in.text)
+			ok = containsOneOf(in.text, r.hints, pairs) && r.re.MatchString(in.text)
 		case r.header != "":
 			ok = in.header != nil && strings.Contains(asciiLower(in.header(r.header)), r.value)
 		default: // a status rule
@@ -74,6 +89,92 @@ func (rs *Rules) match(in matchInput) (string, bool) {
 	return "", false
 }
 
+// pairSet is a set of byte pairs, folded to 12 bits: a pair absent from it is absent from the
+// text it was made of.
+type pairSet [64]uint64
+
+func pairKey(a, b byte) uint { return uint(a&63)<<6 | uint(b&63) }
+
+// mayContain tells whether a text whose byte pairs are in pairs (nil: unknown) may contain s.
+func mayContain(pairs *pairSet, s string) bool {
+	if pairs == nil || len(s) < 2 {
+		return true
+	}
+	k := pairKey(s[0], s[1])
+	return pairs[k>>6]&(1<<(k&63)) != 0
+}
+
+// containsOneOf tells whether text contains one of hints; no hints means it may match.
+func containsOneOf(text string, hints []string, pairs *pairSet) bool {
+	if hints == nil {
+		return true
+	}
+	for _, h := range hints {
+		if mayContain(pairs, h) && strings.Contains(text, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// requiredTexts returns texts of which any match of the regular expression contains at least
+// one, so that a plain substring search can rule the expression out before running it; nil when
+// no such texts are known (the expression must always run).
+func requiredTexts(expr string) []string {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	return literalsOf(re.Simplify())
+}
+
+func literalsOf(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil
+		}
+		return []string{string(re.Rune)}
+	case syntax.OpCapture:
+		return literalsOf(re.Sub[0])
+	case syntax.OpPlus:
+		return literalsOf(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return literalsOf(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		// The sub-expression with the rarest required text: here, the longest shortest one.
+		var best []string
+		bestLen := 0
+		for _, sub := range re.Sub {
+			lits := literalsOf(sub)
+			if lits == nil {
+				continue
+			}
+			shortest := len(lits[0])
+			for _, l := range lits {
+				shortest = min(shortest, len(l))
+			}
+			if shortest > bestLen {
+				best, bestLen = lits, shortest
+			}
+		}
+		return best
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			lits := literalsOf(sub)
+			if lits == nil {
+				return nil
+			}
+			all = append(all, lits...)
+		}
+		return all
+	}
+	return nil
+}
+
 // hostIn tells whether one of hosts is one of domains or a name under one.
 func hostIn(hosts, domains []string) bool {
 	for _, h := range hosts {
@@ -84,6 +185,17 @@ func hostIn(hosts, domains []string) bool {
 		}
 	}
 	return false
+}
+
+// only returns the rules that give one of reasons, in their order.
+func (rs *Rules) only(reasons map[string]bool) *Rules {
+	out := &Rules{}
+	for _, r := range rs.rules {
+		if reasons[r.reason] {
+			out.rules = append(out.rules, r)
+		}
+	}
+	return out
 }
 
 //go:embed rules_builtin.txt
@@ -183,6 +295,7 @@ func (rs *Rules) add(f []string) error {
 			return fmt.Errorf("regexp %q: %w", f[1], err)
 		}
 		r.re = re
+		r.hints = requiredTexts(f[1])
 	case "status":
 		if !validStatusPrefix(f[1]) {
 			return fmt.Errorf("bad status code %q", f[1])
