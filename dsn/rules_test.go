@@ -144,7 +144,7 @@ func TestClassifyTable(t *testing.T) {
 		{ClassifyInput{Action: "failed", Status: "5.5.0", Diagnostic: "550 5.5.0 Adresse destinataire invalide. Invalid recipient. LPN007_416", Command: "DATA"}, "userunknown"},
 		{ClassifyInput{Action: "failed", Status: "5.1.0", Diagnostic: "550 5.1.0 <bounce@example.org> sender rejected. AUP#CXBL"}, "blocked"},
 		{ClassifyInput{Action: "failed", Status: "5.1.0", Diagnostic: "550 5.1.0 <bounce@example.org> sender rejected. AUP#In-1310"}, "toomanyconn"},
-		{ClassifyInput{Action: "failed", Status: "5.7.1", Diagnostic: "5.1.0 - Unknown address error 550-'5.7.1 <bounce-1@bounces.example.org>... Access denied' (delivery attempts: 0)"}, "rejected"},
+		{ClassifyInput{Action: "failed", Status: "5.7.1", Diagnostic: "5.1.0 - Unknown address error 550-'5.7.1 <bounce-1@bounces.example.org>... Access denied' (delivery attempts: 0)"}, "securityerror"},
 		{ClassifyInput{Action: "failed", Status: "5.1.0", Diagnostic: "5.1.0 - Unknown address error 550-'<a@example.org>: no such user here' (delivery attempts: 0)"}, "userunknown"},
 		{ClassifyInput{Action: "failed", Status: "5.7.1", Diagnostic: "550 5.7.1 Access denied", Command: "MAIL"}, "rejected"},
 		{ClassifyInput{Action: "failed", Status: "5.7.1", Diagnostic: "550 550 5.7.1 <bounce@example.org>... Access denied"}, "securityerror"},
