@@ -31,7 +31,10 @@ func (p *interpreter) complaint() {
 		}
 	}
 	if len(addrs) == 0 && p.c.hasOriginal {
-		if a := firstAddress(p.c.original.get("to")); a != "" {
+		// Microsoft's JMRP reports name the complaining recipient in the returned message.
+		if a := firstAddress(p.c.original.get("x-hmxmroriginalrecipient")); a != "" {
+			addrs = append(addrs, a)
+		} else if a := firstAddress(p.c.original.get("to")); a != "" {
 			addrs = append(addrs, a)
 		}
 	}
@@ -40,6 +43,20 @@ func (p *interpreter) complaint() {
 			Address: a, Diagnostic: firstLine(p.text), Reason: "feedback", Category: "complaint",
 		})
 	}
+}
+
+// isJMRP tells a complaint of Microsoft's Junk Mail Reporting Program (Outlook.com, Hotmail):
+// not ARF, but the reported message returned whole, marked with X-HmXmrOriginalRecipient.
+func (p *interpreter) isJMRP() bool {
+	if !p.c.hasOriginal {
+		return false
+	}
+	if p.c.original.get("x-hmxmroriginalrecipient") != "" {
+		return true
+	}
+	subject := strings.ToLower(p.c.top.decoded("subject"))
+	from := strings.ToLower(firstAddress(p.c.top.get("from")))
+	return strings.HasPrefix(strings.TrimSpace(subject), "complaint about message from") && strings.HasSuffix(from, "@hotmail.com")
 }
 
 func typedValueOnly(s string) string { _, v := typedValue(s); return v }

@@ -63,6 +63,9 @@ func interpret(c *collected, opts *Options) *Report {
 	switch {
 	case c.feedbackBlob != nil || c.reportType == "feedback-report":
 		p.complaint()
+	case p.isJMRP():
+		p.complaint()
+		rep.MTA = "jmrp"
 	case len(c.statusBlobs) > 0:
 		p.deliveryStatus()
 	case p.sesJSON():
