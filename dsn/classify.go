@@ -243,7 +243,7 @@ func adjust(reason string, in ClassifyInput, said bool) string {
 		return "networkerror"
 	}
 	// An address refused in reply to MAIL FROM is the sender's.
-	if in.Command == "MAIL" && (reason == "userunknown" || reason == "hostunknown") {
+	if in.Command == "MAIL" && !in.fromTranscript && (reason == "userunknown" || reason == "hostunknown") {
 		return "rejected"
 	}
 	// A temporary failure that ended in a bounce, with nothing more said: the retry period ran
