@@ -211,3 +211,65 @@ func TestRulesPrefixesFindOddBounces(t *testing.T) {
 		t.Errorf("recipient %+v", r)
 	}
 }
+
+// TestClassifyProviderReplies checks current replies of large providers and common filters,
+// beyond the shared corpus (as a bounce that ended in failure).
+func TestClassifyProviderReplies(t *testing.T) {
+	cases := []struct{ st, diag, want string }{
+		{"5.7.1", "550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150).", "blocked"},
+		{"5.7.1", "554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137", "policyviolation"},
+		{"4.2.2", "452-4.2.2 The recipient's inbox is out of storage space and inactive. Please direct the recipient to https://support.google.com/mail/?p=OverQuotaPerm", "mailboxfull"},
+		{"5.7.1", "550-5.7.1 [192.0.2.1] Gmail has detected that this message is likely unsolicited mail. To reduce the amount of spam sent to Gmail", "spamdetected"},
+		{"5.2.1", "550 5.2.1 The email account that you tried to reach is inactive.", "suspend"},
+		{"5.5.0", "550 5.5.0 Requested action not taken: mailbox unavailable (S2017062302)", "userunknown"},
+		{"5.2.2", "552 5.2.2 Mailbox size limit exceeded", "mailboxfull"},
+		{"5.0.0", "550 Invalid Recipient - https://community.mimecast.com/docs/DOC-1369#550", "userunknown"},
+		{"5.0.0", "554 resimta-po-01v.sys.comcast.net resimta-po-01v.sys.comcast.net 192.0.2.1 found on one or more DNSBLs, see http://postmaster.comcast.net/smtp-error-codes.php#BL000001", "blocked"},
+		{"5.3.0", "553 5.3.0 flpd575 DNSBL:RBL 521< 192.0.2.1 >_is_blocked.For assistance forward this error to abuse_rbl@abuse-att.net", "blocked"},
+		{"5.0.0", "554-Transaction failed 554-Reject due to policy restrictions. 554 For explanation visit https://web.de/email/senderguidelines?ip=192.0.2.1", "policyviolation"},
+		{"5.0.0", "550 Message was not accepted -- invalid mailbox.  Local mailbox kijitora@mail.ru is unavailable: user not found", "userunknown"},
+		{"5.7.1", "550 5.7.1 No such user!", "userunknown"},
+		{"5.4.6", "550 5.4.6 Unusual sending activity detected. Please try after sometime", "speeding"},
+		{"5.7.1", "550 5.7.1 Service unavailable, Client host [192.0.2.1] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/192.0.2.1", "blocked"},
+		{"5.7.1", "550 5.7.1 Recipient address rejected: Access denied. AS(201806281) [DB5EUR03FT018.eop-EUR03.prod.protection.outlook.com]", "userunknown"},
+		{"5.7.708", "550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP.", "blocked"},
+		{"5.7.509", "550 5.7.509 Access denied, sending domain [EXAMPLE.ORG] does not pass DMARC verification and has a DMARC policy of reject.", "authfailure"},
+		{"5.7.26", "550-5.7.26 This mail has been blocked because the sender is unauthenticated. Gmail requires all senders to authenticate with either SPF or DKIM.", "authfailure"},
+		{"4.7.0", "421-4.7.0 [192.0.2.1] Our system has detected that this message is suspicious due to the very low reputation of the sending IP address.", "badreputation"},
+		{"4.7.0", "421-4.7.0 [192.0.2.1] Our system has detected that this message is suspicious due to the very low reputation of the sending domain.", "badreputation"},
+		{"5.7.1", "550-5.7.1 [192.0.2.1] Our system has detected that this message is likely suspicious due to the very low reputation of the sending domain.", "badreputation"},
+		{"5.7.1", "554 5.7.1 <a@example.org>: Relay access denied", "norelaying"},
+		{"5.1.1", "550 5.1.1 <a@example.org>: Recipient address rejected: User unknown in virtual mailbox table", "userunknown"},
+		{"4.2.0", "450 4.2.0 <a@example.org>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.org.html", "expired"},
+		{"5.7.0", "554 5.7.0 Reject, id=12345-01 - BANNED: .exe,foo.exe", "policyviolation"},
+		{"5.7.0", "554 5.7.0 Reject, id=12345-01 - INFECTED: Eicar-Test-Signature", "virusdetected"},
+		{"5.6.0", "554 5.6.0 Message contains invalid header", "contenterror"},
+		{"5.7.1", "550 5.7.1 Message rejected because of unacceptable content. For help, please quote incident ID 12345.", "spamdetected"},
+		{"5.1.8", "553 5.1.8 <bounce@example.org>... Domain of sender address bounce@example.org does not exist", "rejected"},
+		{"5.7.1", "550 5.7.1 Message rejected due to content restrictions", "spamdetected"},
+		{"5.4.1", "550 5.4.1 Recipient address rejected: Access denied. For more information see https://aka.ms/EXOSmtpErrors [AM6PEPF00000001.eurprd02.prod.outlook.com]", "userunknown"},
+		{"5.7.520", "550 5.7.520 Access denied, Your organization does not allow external forwarding.", "policyviolation"},
+		{"5.0.350", "550 5.0.350 Remote server returned an error -> 550 5.1.1 User unknown", "userunknown"},
+		{"4.4.316", "451 4.4.316 Connection refused", "expired"},
+		{"5.7.133", "550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed as sender not authenticated", "securityerror"},
+		{"5.1.10", "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup", "userunknown"},
+		{"5.2.2", "554 5.2.2 mailbox full", "mailboxfull"},
+		{"4.2.1", "421 4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages from being delivered.", "speeding"},
+		{"5.2.1", "550 5.2.1 This mailbox has been blocked due to inactivity", "suspend"},
+		{"5.0.0", "550 Mailbox quota exceeded", "mailboxfull"},
+		{"5.0.0", "552 Quota exceeded. The recipient's mailbox is full.", "mailboxfull"},
+		{"5.3.4", "552 5.3.4 Message size exceeds fixed maximum message size", "mesgtoobig"},
+		{"5.0.0", "550 #5.1.0 Address rejected.", "userunknown"},
+		{"5.0.0", "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)", "norelaying"},
+		{"5.0.0", "550 Administrative prohibition", "policyviolation"},
+		{"5.0.0", "550 High probability of spam", "spamdetected"},
+		{"5.0.0", "550 Sender address has null MX", "rejected"},
+		{"5.1.10", "550 5.1.10 Recipient address has null MX", "notaccept"},
+		{"5.0.0", "556 5.1.10 Domain does not accept mail (null MX)", "notaccept"},
+	}
+	for _, c := range cases {
+		if got := Classify(ClassifyInput{Action: "failed", Status: c.st, Diagnostic: c.diag}, nil).Reason; got != c.want {
+			t.Errorf("%s %q: got %s, want %s", c.st, c.diag, got, c.want)
+		}
+	}
+}
