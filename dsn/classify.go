@@ -115,13 +115,18 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 			return judge(adjust(r, in, true))
 		}
 	}
+	localProgram := strings.EqualFold(in.DiagnosticType, "x-unix")
 	if r, final := builtin.match(mi); r != "" {
 		if final {
 			return judge(r)
 		}
+		if localProgram && genericFailures[r] {
+			// "x-unix; temporary failure": the local delivery program failed.
+			return judge("mailererror")
+		}
 		return judge(adjust(r, in, true))
 	}
-	if strings.EqualFold(in.DiagnosticType, "x-unix") {
+	if localProgram {
 		return judge("mailererror") // a local delivery program's exit status
 	}
 	if r := reasonByStatus(in.Status); r != "" {
@@ -142,6 +147,11 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 		return judge(adjust("onhold", in, false))
 	}
 	return judge(adjust("undefined", in, false))
+}
+
+// genericFailures are the reasons that say only that something failed somewhere.
+var genericFailures = map[string]bool{
+	"systemerror": true, "networkerror": true, "expired": true, "onhold": true, "undefined": true,
 }
 
 // quotedReply returns the remote reply that Amazon SES and Exchange quote after their own label

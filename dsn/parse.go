@@ -181,7 +181,7 @@ var overrideRules = builtin.only(textOverrides)
 // refusal read from its codes ("The user(s) account is disabled." above "550 user unknown").
 func (p *interpreter) preferTextReason(r *Recipient) {
 	switch r.Reason {
-	case "userunknown", "filtered", "onhold", "undefined":
+	case "userunknown", "filtered", "onhold", "undefined", "mailererror":
 	default:
 		return
 	}

@@ -152,6 +152,8 @@ func TestClassifyTable(t *testing.T) {
 		{ClassifyInput{Action: "failed", Status: "4.7.0", Diagnostic: "Connected to 192.0.2.1 but sender was rejected. Remote host said: 421 4.7.0 [TSS04] Messages from 192.0.2.2 temporarily deferred due to unexpected volume or user complaints"}, "badreputation"},
 		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "554 <b@example.org>... 550 Host unknown", Command: "MAIL", fromTranscript: true}, "hostunknown"},
 		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "550 <b@example.org>... Host unknown", Command: "MAIL"}, "rejected"},
+		{ClassifyInput{Action: "failed", Status: "4.3.0", Diagnostic: "temporary failure", DiagnosticType: "x-unix"}, "mailererror"},
+		{ClassifyInput{Action: "failed", Status: "5.2.2", Diagnostic: "maildrop: maildir over quota.", DiagnosticType: "x-unix"}, "mailboxfull"},
 		{ClassifyInput{Action: "delivered", Status: "2.0.0"}, "delivered"},
 		{ClassifyInput{Action: "failed", Status: "5.7.27"}, "notaccept"},
 		{ClassifyInput{Action: "failed", Status: "5.9.9"}, "onhold"},
