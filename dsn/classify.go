@@ -103,28 +103,28 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 	if r := reasonByMTA[in.MTA]; r != "" && specificity(in.Status) == 0 {
 		return judge(r)
 	}
+	localProgram := strings.EqualFold(in.DiagnosticType, "x-unix")
+	fromRule := func(r string, final bool) Classification {
+		switch {
+		case final:
+			return judge(r)
+		case localProgram && genericFailures[r]:
+			// "x-unix; temporary failure": the local delivery program failed.
+			return judge("mailererror")
+		}
+		return judge(adjust(r, in, true))
+	}
 	if reply := quotedReply(mi.text); reply != "" {
 		// "5.1.0 - Unknown address error 550-'5.7.1 ... Access denied'": the remote server's
 		// own words, quoted, say more than the relay's label for them.
 		inner := mi
 		inner.text = reply
 		if r, final := builtin.match(inner); r != "" {
-			if final {
-				return judge(r)
-			}
-			return judge(adjust(r, in, true))
+			return fromRule(r, final)
 		}
 	}
-	localProgram := strings.EqualFold(in.DiagnosticType, "x-unix")
 	if r, final := builtin.match(mi); r != "" {
-		if final {
-			return judge(r)
-		}
-		if localProgram && genericFailures[r] {
-			// "x-unix; temporary failure": the local delivery program failed.
-			return judge("mailererror")
-		}
-		return judge(adjust(r, in, true))
+		return fromRule(r, final)
 	}
 	if localProgram {
 		return judge("mailererror") // a local delivery program's exit status
@@ -320,8 +320,7 @@ var reasonByCode = map[string]string{
 	"x.5.4": "syntaxerror", "x.5.5": "syntaxerror",
 	"x.6.0": "contenterror", "x.6.1": "contenterror", "x.6.2": "contenterror", "x.6.3": "contenterror",
 	"x.6.4": "contenterror", "x.6.5": "contenterror",
-	"x.7.0": "securityerror", "x.7.1": "securityerror", "x.7.2": "securityerror",
-	"4.7.1": "blocked", "4.7.2": "blocked", "4.4.1": "expired", "x.7.3": "securityerror",
+	"x.7.0": "securityerror", "x.7.1": "securityerror", "x.7.2": "securityerror", "x.7.3": "securityerror",
 	"x.7.4": "securityerror", "x.7.5": "securityerror", "x.7.6": "securityerror", "x.7.7": "securityerror",
 	"x.7.8": "securityerror", "x.7.9": "securityerror", "x.7.10": "securityerror", "x.7.11": "securityerror",
 	"x.7.12": "securityerror", "x.7.13": "suspend", "x.7.14": "securityerror", "x.7.15": "securityerror",
@@ -330,6 +329,9 @@ var reasonByCode = map[string]string{
 	"x.7.24": "authfailure", "x.7.25": "requireptr", "x.7.26": "authfailure", "x.7.27": "notaccept",
 	"x.7.28": "spamdetected", "x.7.29": "authfailure", "x.7.30": "failedstarttls",
 	"4.0.0": "", "5.0.0": "",
+	// Where the temporary code says something else: no answer from the host until the retry
+	// period ran out; the sending host refused for now.
+	"4.4.1": "expired", "4.7.1": "blocked", "4.7.2": "blocked",
 }
 
 // reasonByReplyCode maps an SMTP reply code, when nothing more is known, to a reason.

@@ -355,8 +355,9 @@ func (p *interpreter) blockFor(addr string) string {
 		if r, _ := builtin.match(matchInput{text: asciiLower(block)}); r != "" {
 			return block
 		}
-		if lineStart := strings.LastIndexByte(p.text[:from+i], '\n') + 1; n == 0 {
-			if before := asciiLower(p.text[lineStart : from+i]); containsAny(before, recipientLabels) {
+		if n == 0 {
+			lineStart := strings.LastIndexByte(p.text[:i], '\n') + 1
+			if containsAny(asciiLower(p.text[lineStart:i]), recipientLabels) {
 				return block // "undeliverable to a@example.org": the report's own line for it
 			}
 		}
