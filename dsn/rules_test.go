@@ -269,6 +269,10 @@ func TestClassifyProviderReplies(t *testing.T) {
 		{"5.0.0", "550 SC-004 (COL0-MC1-F1) Unfortunately, messages from 192.0.2.1 weren't sent. We recommend that you contact your Internet service provider.", "blocked"},
 		{"5.6.7", "553 5.6.7 local-part of envelope contains utf8 but remote server did not offer SMTPUTF8", "contenterror"},
 		{"5.6.9", "550 5.6.9 improper use of 8-bit data in message header", "contenterror"},
+		{"5.2.5", "550 5.2.5 Folder full", "mailboxfull"},
+		{"5", "La boîte aux lettres du destinataire est pleine et ne peut pas accepter de messages pour l'instant.", "mailboxfull"},
+		{"5.0.0", "550 Benutzer unbekannt", "userunknown"},
+		{"5.0.0", "550 5.1.1 Utilisateur inconnu", "userunknown"},
 		{"5.1.10", "550 5.1.10 Recipient address has null MX", "notaccept"},
 		{"5.0.0", "556 5.1.10 Domain does not accept mail (null MX)", "notaccept"},
 	}
