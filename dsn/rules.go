@@ -100,8 +100,16 @@ func mayContain(pairs *pairSet, s string) bool {
 	if pairs == nil || len(s) < 2 {
 		return true
 	}
-	k := pairKey(s[0], s[1])
-	return pairs[k>>6]&(1<<(k&63)) != 0
+	for _, at := range [3]int{0, len(s) / 2, len(s) - 2} {
+		if at+1 >= len(s) {
+			at = len(s) - 2
+		}
+		k := pairKey(s[at], s[at+1])
+		if pairs[k>>6]&(1<<(k&63)) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // containsOneOf tells whether text contains one of hints; no hints means it may match.

@@ -282,3 +282,27 @@ func TestClassifyProviderReplies(t *testing.T) {
 		}
 	}
 }
+
+// TestPairPrefilterKeepsEveryPhrase checks that the byte-pair prefilter never rules out a phrase
+// that the text contains, for every phrase and regexp hint of the built-in table.
+func TestPairPrefilterKeepsEveryPhrase(t *testing.T) {
+	for _, r := range builtin.rules {
+		for _, s := range append([]string{r.phrase}, r.hints...) {
+			if s == "" {
+				continue
+			}
+			text := "550 5.0.0 <a@example.org>: " + s + " (in reply to RCPT TO command)"
+			var pairs pairSet
+			for i := 0; i+1 < len(text); i++ {
+				k := pairKey(text[i], text[i+1])
+				pairs[k>>6] |= 1 << (k & 63)
+			}
+			if !mayContain(&pairs, s) {
+				t.Errorf("prefilter rules out %q", s)
+			}
+		}
+	}
+	if got, _ := builtin.match(matchInput{text: "the mailbox is full"}); got != "mailboxfull" {
+		t.Errorf("match = %q", got)
+	}
+}
