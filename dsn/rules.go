@@ -55,11 +55,7 @@ func (rs *Rules) match(in matchInput) (string, bool) {
 	// before a substring search.
 	var pairs *pairSet
 	if len(rs.rules) > 32 && len(in.text) > 1 {
-		pairs = &pairSet{}
-		for i := 0; i+1 < len(in.text); i++ {
-			k := pairKey(in.text[i], in.text[i+1])
-			pairs[k>>6] |= 1 << (k & 63)
-		}
+		pairs = pairsOf(in.text)
 	}
 	for i := range rs.rules {
 		r := &rs.rules[i]
@@ -94,6 +90,16 @@ func (rs *Rules) match(in matchInput) (string, bool) {
 type pairSet [64]uint64
 
 func pairKey(a, b byte) uint { return uint(a&63)<<6 | uint(b&63) }
+
+// pairsOf returns the set of byte pairs of text.
+func pairsOf(text string) *pairSet {
+	pairs := &pairSet{}
+	for i := 0; i+1 < len(text); i++ {
+		k := pairKey(text[i], text[i+1])
+		pairs[k>>6] |= 1 << (k & 63)
+	}
+	return pairs
+}
 
 // mayContain tells whether a text whose byte pairs are in pairs (nil: unknown) may contain s.
 func mayContain(pairs *pairSet, s string) bool {
