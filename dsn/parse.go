@@ -188,6 +188,11 @@ func (p *interpreter) preferTextReason(r *Recipient) {
 	if p.lower == "" {
 		return
 	}
+	if p.opts.Rules != nil {
+		if mine, _ := p.opts.Rules.match(matchInput{text: asciiLower(r.Diagnostic), status: r.Status}); mine != "" {
+			return // the user's own rule decided
+		}
+	}
 	text := p.lower
 	if len(text) > 4<<10 {
 		text = text[:4<<10] // the explanation opens the notice

@@ -301,3 +301,24 @@ func TestPairPrefilterKeepsEveryPhrase(t *testing.T) {
 		t.Errorf("match = %q", got)
 	}
 }
+
+// TestUserRuleStandsOverText checks that a reason from the user's rules is not corrected by the
+// human-readable text of the bounce.
+func TestUserRuleStandsOverText(t *testing.T) {
+	msg, err := os.ReadFile("../testdata/handmade/account-disabled-text.eml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Parse(strings.NewReader(string(msg)), nil)
+	if err != nil || len(rep.Recipients) != 1 || rep.Recipients[0].Reason != "suspend" {
+		t.Fatalf("without rules: %+v %v", rep, err)
+	}
+	rs, err := LoadRules(strings.NewReader(`phrase "550 user unknown" userunknown`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err = Parse(strings.NewReader(string(msg)), &Options{Rules: rs})
+	if err != nil || len(rep.Recipients) != 1 || rep.Recipients[0].Reason != "userunknown" {
+		t.Fatalf("with rules: %+v %v", rep.Recipients, err)
+	}
+}
