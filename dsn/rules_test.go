@@ -273,6 +273,8 @@ func TestClassifyProviderReplies(t *testing.T) {
 		{"5", "La boîte aux lettres du destinataire est pleine et ne peut pas accepter de messages pour l'instant.", "mailboxfull"},
 		{"5.0.0", "550 Benutzer unbekannt", "userunknown"},
 		{"5.0.0", "550 5.1.1 Utilisateur inconnu", "userunknown"},
+		{"5.0.0", "550 <a@example.org>: Recipient address rejected.", "userunknown"},
+		{"5.0.0", "550 5.0.0 <a@example.org>: Recipient address rejected: Account on hold for review", "onhold"},
 		{"5.1.10", "550 5.1.10 Recipient address has null MX", "notaccept"},
 		{"5.0.0", "556 5.1.10 Domain does not accept mail (null MX)", "notaccept"},
 	}
