@@ -275,6 +275,7 @@ func TestClassifyProviderReplies(t *testing.T) {
 		{"5.0.0", "550 5.1.1 Utilisateur inconnu", "userunknown"},
 		{"5.0.0", "550 <a@example.org>: Recipient address rejected.", "userunknown"},
 		{"5.0.0", "550 5.0.0 <a@example.org>: Recipient address rejected: Account on hold for review", "onhold"},
+		{"4.0.0", "450 service permits 2 unverifyable sending IPs - mail.example.org is not 192.0.2.1", "requireptr"},
 		{"5.1.10", "550 5.1.10 Recipient address has null MX", "notaccept"},
 		{"5.0.0", "556 5.1.10 Domain does not accept mail (null MX)", "notaccept"},
 	}
