@@ -71,10 +71,7 @@ phrase "say \"no\"" policyviolation
 			return ""
 		}
 	}
-	tests := []struct {
-		in   ClassifyInput
-		want string
-	}{
+	tests := []reasonCase{
 		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 Unknown user", Command: "DATA", Recipient: "a@example.net"}, "rejected"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 Unknown user", Command: "DATA", Recipient: "a@sub.example.net"}, "rejected"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 Unknown user", Command: "RCPT", Recipient: "a@example.net"}, "userunknown"},
@@ -87,11 +84,7 @@ phrase "say \"no\"" policyviolation
 		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 refused CODE_1234"}, "onhold"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: `550 we say "no"`}, "policyviolation"},
 	}
-	for _, tt := range tests {
-		if got := Classify(tt.in, rs).Reason; got != tt.want {
-			t.Errorf("%+v: got %s, want %s", tt.in, got, tt.want)
-		}
-	}
+	checkReasons(t, rs, tests)
 }
 
 func TestJudge(t *testing.T) {
@@ -108,10 +101,7 @@ func TestJudge(t *testing.T) {
 }
 
 func TestClassifyTable(t *testing.T) {
-	tests := []struct {
-		in   ClassifyInput
-		want string
-	}{
+	tests := []reasonCase{
 		{ClassifyInput{Action: "failed", Status: "5.1.1", Diagnostic: "550 5.1.1 <a@example.com>: Recipient address rejected: User unknown in local recipient table"}, "userunknown"},
 		{ClassifyInput{Action: "failed", Status: "5.1.1", Diagnostic: "550-5.1.1 The email account that you tried to reach does not exist."}, "userunknown"},
 		{ClassifyInput{Action: "failed", Status: "5.5.0", Diagnostic: "550 Requested action not taken: mailbox unavailable"}, "userunknown"},
@@ -171,11 +161,7 @@ func TestClassifyTable(t *testing.T) {
 		{ClassifyInput{Action: "failed", Status: "5.7.350", Diagnostic: "550 5.7.350 Remote server returned message detected as spam"}, "spamdetected"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "127", DiagnosticType: "X-Unix"}, "mailererror"},
 	}
-	for _, tt := range tests {
-		if got := Classify(tt.in, nil).Reason; got != tt.want {
-			t.Errorf("%+v: got %s, want %s", tt.in, got, tt.want)
-		}
-	}
+	checkReasons(t, nil, tests)
 }
 
 func BenchmarkClassify(b *testing.B) {
@@ -323,5 +309,21 @@ func TestUserRuleStandsOverText(t *testing.T) {
 	rep, err = Parse(strings.NewReader(string(msg)), &Options{Rules: rs})
 	if err != nil || len(rep.Recipients) != 1 || rep.Recipients[0].Reason != "userunknown" {
 		t.Fatalf("with rules: %+v %v", rep.Recipients, err)
+	}
+}
+
+// reasonCase is one classification and the reason it must give.
+type reasonCase struct {
+	in   ClassifyInput
+	want string
+}
+
+// checkReasons classifies each case with the rules (nil: the built-in table only).
+func checkReasons(t *testing.T, rules *Rules, tests []reasonCase) {
+	t.Helper()
+	for _, tt := range tests {
+		if got := Classify(tt.in, rules).Reason; got != tt.want {
+			t.Errorf("%+v: got %s, want %s", tt.in, got, tt.want)
+		}
 	}
 }
