@@ -158,6 +158,9 @@ var genericFailures = map[string]bool{
 // of a status: "5.1.0 - unknown address error 550-'5.7.1 ... access denied' (delivery attempts:
 // 0)" gives "5.7.1 ... access denied". text is lower case.
 func quotedReply(text string) string {
+	if strings.HasPrefix(text, "<<< ") {
+		return transcriptReply(text)
+	}
 	dash := strings.Index(text, " - ")
 	if dash < 0 || dash > 12 || findStatus(text[:dash]) == "" {
 		return ""
@@ -173,6 +176,18 @@ func quotedReply(text string) string {
 		}
 	}
 	return ""
+}
+
+// transcriptReply returns the server's reply that a Sendmail transcript block starts with
+// ("<<< 550 Insecure Mail Relay 554 <a@example.org>... Remote protocol error"), up to Sendmail's
+// own entry lines.
+func transcriptReply(text string) string {
+	for i := 5; i+4 < len(text); i++ {
+		if text[i-1] == ' ' && replyCodeAt(text, i) && text[i+3] == ' ' && transcriptEntry(text[i:]) != "" {
+			return strings.TrimSpace(text[4:i])
+		}
+	}
+	return text[4:]
 }
 
 // hostsOf returns the host names that host= rules look at: the recipient's domain and the

@@ -62,3 +62,21 @@ func TestSpecificity(t *testing.T) {
 		}
 	}
 }
+
+func TestTranscriptEntry(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"554 <a@example.org>... Remote protocol error", "a@example.org"},
+		{"550 5.1.1 <a@example.org>... User unknown", "a@example.org"},
+		{"421 example.org (smtp)... Deferred: Connection timed out", "example.org"},
+		{"550 b@example.org... User unknown", "b@example.org"},
+		{"<<< 550 No such user here", ""},
+		{"550 Host unknown (Authoritative answer)", ""},
+		{"550 the mailbox is full... sorry", ""},
+		{"554", ""},
+	}
+	for _, tt := range tests {
+		if got := transcriptEntry(tt.in); got != tt.want {
+			t.Errorf("transcriptEntry(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

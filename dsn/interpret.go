@@ -270,6 +270,20 @@ func (p *interpreter) transcriptCommand(addr string) string {
 			if first == "" {
 				first = last
 			}
+		case hasPrefixFold(t, "while talking to "):
+			last = "" // the next session
+		default:
+			// Sendmail's entry lines: "554 <a@example.org>... Remote protocol error" answers
+			// the session's last command; "550 example.org (smtp)... Host unknown" is an
+			// attempt at another host, where no command was given.
+			if e := transcriptEntry(t); e != "" {
+				if strings.EqualFold(e, addr) {
+					return last
+				}
+				if !strings.Contains(e, "@") {
+					last = ""
+				}
+			}
 		}
 	}
 	return first
@@ -396,6 +410,9 @@ func (p *interpreter) blockAt(i int, addr string) string {
 		if n > 0 && len(findAddresses(t)) > 0 && isRecipientLine(t) && !strings.Contains(strings.ToLower(t), strings.ToLower(addr)) {
 			break // the next recipient's block
 		}
+		if n > 0 && (transcriptEntry(t) != "" || hasPrefixFold(t, "while talking to ")) && !strings.Contains(asciiLower(t), asciiLower(addr)) {
+			break // a Sendmail transcript: the next host's or recipient's entry
+		}
 		if n == 0 {
 			// The address's own line says nothing more than the address: leave it out.
 			rest := strings.Trim(strings.Replace(strings.ToLower(t), strings.ToLower(addr), "", 1), " \t<>:\"'*-•")
@@ -408,5 +425,75 @@ func (p *interpreter) blockAt(i int, addr string) string {
 			break
 		}
 	}
+	if len(out) > 0 && transcriptEntry(lines[0]) != "" {
+		// Sendmail's own line for the recipient ("554 <a@example.org>... Remote protocol
+		// error") often only sums up; the server's reply it stands for is on the "<<< " lines
+		// just above it, in the same session.
+		if replies := transcriptRepliesBefore(p.text[:start]); replies != "" {
+			out = append([]string{replies}, out...)
+		}
+	}
 	return strings.Join(out, " ")
+}
+
+// transcriptEntry returns the subject of a Sendmail transcript entry line, "550 <a@example.org>...
+// User unknown" or "421 example.org (smtp)... Deferred": the address or host before "...", or ""
+// when the line is not one.
+func transcriptEntry(line string) string {
+	t := strings.TrimSpace(line)
+	if len(t) < 8 || !replyCodeAt(t, 0) || t[3] != ' ' {
+		return ""
+	}
+	rest := t[4:]
+	if st := findStatus(firstWord(rest)); st != "" && strings.HasPrefix(rest, st+" ") {
+		rest = rest[len(st)+1:]
+	}
+	end := strings.Index(rest, "... ")
+	if end < 0 && strings.HasSuffix(rest, "...") {
+		end = len(rest) - 3
+	}
+	if end <= 0 {
+		return ""
+	}
+	subject := rest[:end]
+	if i := strings.Index(subject, " ("); i > 0 {
+		subject = subject[:i] // "example.org (smtp)"
+	}
+	if strings.ContainsAny(subject, " \t") {
+		return ""
+	}
+	return strings.Trim(subject, "<>")
+}
+
+// transcriptRepliesBefore returns the server replies ("<<< 550 Insecure Mail Relay") of the
+// session that text ends in, read upwards to the command that drew them; "" when the entry above
+// belongs to another recipient.
+func transcriptRepliesBefore(text string) string {
+	var replies []string
+	for text != "" {
+		text = strings.TrimSuffix(text, "\n")
+		i := strings.LastIndexByte(text, '\n')
+		line := strings.TrimSpace(text[i+1:])
+		text = text[:i+1]
+		if i < 0 {
+			text = ""
+		}
+		switch {
+		case strings.HasPrefix(line, "<<< "):
+			replies = append([]string{line}, replies...)
+			continue
+		case strings.HasPrefix(line, ">>> "), hasPrefixFold(line, "while talking to "), line == "":
+		default:
+			if e := transcriptEntry(line); e != "" && !strings.Contains(e, "@") {
+				continue // a host's entry ("421 example.org (smtp)... Deferred") between them
+			}
+		}
+		break
+	}
+	return strings.Join(replies, " ")
+}
+
+// hasPrefixFold is strings.HasPrefix ignoring ASCII case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
