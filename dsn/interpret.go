@@ -306,9 +306,9 @@ var smtpCommands = []struct {
 	name    string
 	phrases []string
 }{
-	{"DATA", []string{"end of data", "after end of data", "in reply to data", "after data", "after message", "end of message", "data command"}},
-	{"RCPT", []string{"rcpt to", "rcpt command", "[rcpt_to]"}},
-	{"MAIL", []string{"mail from", "mail command"}},
+	{"DATA", []string{"end of data", "after end of data", "in reply to data", "after data", "after message", "end of message", "data command", "failed after i sent the message"}},
+	{"RCPT", []string{"rcpt to", "rcpt command", "[rcpt_to]", "does not like recipient"}},
+	{"MAIL", []string{"mail from", "mail command", "does not like sender"}},
 	{"HELO", []string{"in reply to helo", "in reply to ehlo", "after helo", "after ehlo"}},
 	{"CONN", []string{"after initial connection", "in reply to initial", "connection refused", "banner"}},
 }
