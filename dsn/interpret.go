@@ -4,6 +4,11 @@ import (
 	"strings"
 )
 
+// UndisclosedRecipient stands for the recipient of a complaint whose report does not name it
+// (redacted by the feedback loop). It is the placeholder Sisimai uses, so that results compare,
+// under the reserved .invalid top-level domain (RFC 2606): no real address can match it.
+const UndisclosedRecipient = "undisclosed-recipient-in-headers@libsisimai.org.invalid"
+
 // complaint reads an ARF feedback report (RFC 5965).
 func (p *interpreter) complaint() {
 	fb := parseHeaderBytes(p.c.feedbackBlob)
@@ -37,6 +42,12 @@ func (p *interpreter) complaint() {
 		} else if a := firstAddress(p.c.original.get("to")); a != "" {
 			addrs = append(addrs, a)
 		}
+	}
+	if len(addrs) == 0 {
+		// Many feedback loops redact the complaining recipient. The complaint still counts
+		// (its campaign and Message-ID say which mailing drew it): it is reported for an
+		// address that cannot exist.
+		addrs = append(addrs, UndisclosedRecipient)
 	}
 	for _, a := range addrs {
 		rep.Recipients = append(rep.Recipients, Recipient{

@@ -54,7 +54,7 @@ func Build(rep *dsn.Report, opts BuildOptions) []Report {
 	seen := map[string]bool{}
 	for _, r := range rep.Recipients {
 		typ := reportType(rep, r, opts)
-		if typ == "" || r.Address == "" {
+		if typ == "" || r.Address == "" || unreachable(r.Address) {
 			continue
 		}
 		rp := Report{
@@ -80,6 +80,13 @@ func Build(rep *dsn.Report, opts BuildOptions) []Report {
 		out = append(out, rp)
 	}
 	return out
+}
+
+// unreachable tells an address no application can act on: one under the reserved .invalid
+// top-level domain, such as dsn.UndisclosedRecipient, the stand-in for a complaint's redacted
+// recipient.
+func unreachable(address string) bool {
+	return strings.HasSuffix(strings.ToLower(address), ".invalid")
 }
 
 func reportType(rep *dsn.Report, r dsn.Recipient, opts BuildOptions) string {

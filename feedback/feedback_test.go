@@ -39,6 +39,7 @@ func TestBuild(t *testing.T) {
 		{"failures only", sampleBounce(), BuildOptions{}, "gone@example.com,full@example.com", "hard,soft"},
 		{"with delays", sampleBounce(), BuildOptions{ReportDelays: true}, "gone@example.com,full@example.com,later@example.com", "hard,soft,delay"},
 		{"complaint", &dsn.Report{Kind: dsn.KindComplaint, MessageID: "c1", Recipients: []dsn.Recipient{{Address: "user@example.net", Reason: "feedback"}}}, BuildOptions{}, "user@example.net", "complaint"},
+		{"redacted complaint", &dsn.Report{Kind: dsn.KindComplaint, MessageID: "c2", Recipients: []dsn.Recipient{{Address: dsn.UndisclosedRecipient, Reason: "feedback"}}}, BuildOptions{}, "", ""},
 		{"auto-reply", &dsn.Report{Kind: dsn.KindAutoReply, Recipients: []dsn.Recipient{{Address: "away@example.net", Reason: "vacation"}}}, BuildOptions{ReportDelays: true}, "", ""},
 		{"expired is soft", &dsn.Report{Kind: dsn.KindBounce, MessageID: "e1", Recipients: []dsn.Recipient{{Address: "slow@example.net", Action: "delayed", Reason: "expired"}}}, BuildOptions{}, "slow@example.net", "soft"},
 	}
