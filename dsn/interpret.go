@@ -87,6 +87,7 @@ func (p *interpreter) deliveryStatus() {
 	rep.ReportingMTA = typedValueOnly(msg.get("reporting-mta"))
 	rep.ArrivalDate = msg.get("arrival-date")
 	rep.Original.EnvelopeID = msg.get("original-envelope-id")
+	p.oneRecipient = len(recs) == 1
 	for _, rec := range recs {
 		addr := normalizeAddress(typedValueOnly(rec.get("final-recipient")))
 		orig := normalizeAddress(typedValueOnly(rec.get("original-recipient")))
@@ -153,6 +154,15 @@ func (p *interpreter) complete(r *Recipient) {
 	if block == "" && r.OriginalAddress != "" {
 		block = p.blockFor(r.OriginalAddress)
 	}
+	if p.oneRecipient && findStatus(block) == "" && findReplyCode(block) == "" {
+		// A session transcript that does not name the only recipient still speaks of it:
+		// "554 5.3.0 unknown mailer error 255".
+		if i := strings.Index(p.lower, "transcript of session follows"); i >= 0 {
+			if e := errorLines(p.text[i:]); e != "" {
+				block = strings.TrimSpace(block + " " + e)
+			}
+		}
+	}
 	if r.Diagnostic == "" {
 		r.Diagnostic = block
 	}
@@ -162,7 +172,10 @@ func (p *interpreter) complete(r *Recipient) {
 	if s := findStatus(block); s != "" && betterStatus(s, r.Status) {
 		r.Status = s
 	}
-	r.ReplyCode = findReplyCode(r.Diagnostic)
+	if !strings.EqualFold(r.DiagnosticType, "x-unix") {
+		// ("X-Unix; 255" is the exit status of a local delivery program, not a reply.)
+		r.ReplyCode = findReplyCode(r.Diagnostic)
+	}
 	if r.ReplyCode == "" {
 		r.ReplyCode = findReplyCode(block)
 	}
@@ -241,10 +254,7 @@ func actionFromClass(status, reply string) string {
 // classOf is the honest status when no code was found: the class digit alone.
 func classOf(action, reply string) string {
 	if reply != "" && (reply[0] == '4' || reply[0] == '5') && action != "delivered" {
-		if action == "failed" {
-			return "5"
-		}
-		return reply[:1]
+		return reply[:1] // a temporary reply that ended in a bounce stays temporary in kind
 	}
 	switch action {
 	case "delayed":
@@ -318,8 +328,8 @@ var smtpCommands = []struct {
 	phrases []string
 }{
 	{"DATA", []string{"end of data", "after end of data", "in reply to data", "after data", "after message", "end of message", "data command", "failed after i sent the message"}},
-	{"RCPT", []string{"rcpt to", "rcpt command", "[rcpt_to]", "does not like recipient"}},
-	{"MAIL", []string{"mail from", "mail command", "does not like sender"}},
+	{"RCPT", []string{"rcpt to", "smtp:rcpt ", "rcpt command", "[rcpt_to]", "does not like recipient"}},
+	{"MAIL", []string{"mail from", "smtp:mail ", "mail command", "does not like sender"}},
 	{"HELO", []string{"in reply to helo", "in reply to ehlo", "after helo", "after ehlo"}},
 	{"CONN", []string{"after initial connection", "in reply to initial", "connection refused", "banner"}},
 }

@@ -126,7 +126,8 @@ type interpreter struct {
 	text  string // the human-readable text, without any inline copy of the original
 	lower string // text in lower case
 
-	orphans []*statusRecord // delivery-status records without a usable recipient address
+	orphans      []*statusRecord // delivery-status records without a usable recipient address
+	oneRecipient bool            // the delivery-status part has a single recipient record
 }
 
 // finish sets the message-level facts that do not depend on the format.
