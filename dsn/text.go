@@ -246,6 +246,12 @@ func (p *interpreter) textBounce() {
 			}
 		}
 	}
+	// The bounce goes back to the sender: its own To is never a recipient that merely appears
+	// in the text ("*  From: news@lists.example.org" in a session log).
+	sentTo := map[string]bool{}
+	if a := firstAddress(p.c.top.get("to")); a != "" {
+		sentTo[strings.ToLower(a)] = true
+	}
 	var weak []string
 	if len(recipients) == 0 {
 		for _, line := range strings.Split(p.text, "\n") {
@@ -257,7 +263,8 @@ func (p *interpreter) textBounce() {
 				continue
 			}
 			for _, s := range findAddresses(line) {
-				if k := strings.ToLower(s.addr); !exclude[k] && !isSystemAddress(s.addr) && !strings.Contains(strings.ToLower(line), "mail from") {
+				l := strings.ToLower(line)
+				if k := strings.ToLower(s.addr); !exclude[k] && !sentTo[k] && !isSystemAddress(s.addr) && !strings.Contains(l, "mail from") && !strings.Contains(l, "from:") {
 					weak = append(weak, s.addr)
 				}
 			}
