@@ -296,7 +296,8 @@ func (p *interpreter) textBounce() {
 			r.Action = "delayed"
 		}
 		p.complete(&r)
-		if r.Diagnostic == "" || findReplyCode(r.Diagnostic) == "" && findStatus(r.Diagnostic) == "" {
+		if len(recipients) == 1 && findReplyCode(r.Diagnostic) == "" && findStatus(r.Diagnostic) == "" {
+			// The codes found anywhere in the text are this recipient's only when it is the only one.
 			if e := errorLines(p.text); e != "" {
 				if r.Diagnostic == "" || !strings.Contains(r.Diagnostic, e) {
 					r.Diagnostic = strings.TrimSpace(r.Diagnostic + " " + e)
