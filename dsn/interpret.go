@@ -163,6 +163,13 @@ func (p *interpreter) complete(r *Recipient) {
 			}
 		}
 	}
+	if block != "" && findStatus(block) == "" && findReplyCode(block) == "" {
+		// "Mia (mia@example.org) The email address couldn't be found." first, and the codes
+		// further down, under "Diagnostic information for administrators".
+		if codes := p.codesBlockFor(r.Address); codes != "" && codes != block {
+			block += " " + codes
+		}
+	}
 	if r.Diagnostic == "" {
 		r.Diagnostic = block
 	}
@@ -399,6 +406,24 @@ func (p *interpreter) blockFor(addr string) string {
 		from += i + len(needle)
 	}
 	return first
+}
+
+// codesBlockFor returns the first block of the text that speaks of addr with a status or a
+// reply code, or "".
+func (p *interpreter) codesBlockFor(addr string) string {
+	needle := asciiLower(addr)
+	from := 0
+	for n := 0; n < 8 && needle != ""; n++ {
+		i := strings.Index(p.lower[from:], needle)
+		if i < 0 {
+			break
+		}
+		if block := p.blockAt(from+i, addr); findStatus(block) != "" || findReplyCode(block) != "" {
+			return block
+		}
+		from += i + len(needle)
+	}
+	return ""
 }
 
 // blockAt returns the block of the address found at byte i of the text.
