@@ -175,6 +175,9 @@ var recipientLabels = []string{
 	"could not be delivered to", "couldn't be delivered to", "not delivered to", "for <",
 }
 
+// senderLabels mark a line that names the sender, not a recipient (lower case).
+var senderLabels = []string{"sender", "from:", "reply-to", "return-path", "absender", "expéditeur", "expediteur", "remitente", "mittente"}
+
 // isRecipientLine tells whether a line names its address as a recipient rather than in passing.
 func isRecipientLine(line string) bool {
 	t := strings.TrimSpace(line)
@@ -188,6 +191,8 @@ func isRecipientLine(line string) bool {
 	before = strings.TrimRight(before, "<\"' ")
 	after = strings.TrimLeft(after, ">\"' ")
 	switch {
+	case containsAny(before, senderLabels):
+		return false // "Sender Address: news@lists.example.org"
 	case before == "" && (after == "" || after == ":" || strings.HasPrefix(after, "(") || strings.HasPrefix(after, ":") || strings.HasPrefix(after, "...") || strings.HasPrefix(after, ",")):
 		return true
 	case before == "":
