@@ -78,6 +78,11 @@ var bounceSubjects = []string{
 	"returned to sender", "unzustellbar", "non remis", "no se puede entregar", "niet bezorgd",
 	"mail failure", "delivery error", "failed mail", "unable to deliver", "delivery status",
 	"notice of delivery failure", "message you sent", "nicht zugestellt",
+	// French, German, Spanish, Italian, Portuguese, Dutch, Japanese, Chinese.
+	"échec de distribution", "echec de distribution", "non distribué", "message non délivré",
+	"unzustellbare", "nicht zustellbar", "zustellung fehlgeschlagen", "no entregado", "devuelto",
+	"mancata consegna", "non consegnato", "não entregue", "falha na entrega", "onbestelbaar",
+	"配送失敗", "配信失敗", "配送エラー", "配信エラー", "未達", "退信", "投递失败", "发送失败",
 }
 
 // bouncePhrases are phrases of bounce texts (lower case).
@@ -92,6 +97,14 @@ var bouncePhrases = []string{
 	"the following addresses had", "message was not sent", "failed to deliver", "no such user",
 	"invalid user", "requested action not taken", "invalid address", "unknown user",
 	"error has occurred while attempting to deliver", "list of recipients", "no valid recipients",
+	// French, German, Spanish, Italian, Portuguese, Dutch, Japanese, Chinese.
+	"n'a pas pu être remis", "n'a pas pu etre remis", "n'a pas pu être distribué",
+	"n'a pas pu être délivré", "konnte nicht zugestellt werden", "nicht zugestellt werden",
+	"no se ha podido entregar", "no pudo ser entregado", "no se pudo entregar",
+	"non è stato possibile consegnare", "impossibile consegnare", "non è stato recapitato",
+	"não foi possível entregar", "não pôde ser entregue", "kon niet worden afgeleverd",
+	"kon niet worden bezorgd", "配送に失敗", "配信に失敗", "配送できません", "届けることができません",
+	"送信できませんでした", "无法投递", "投递失败", "无法送达",
 }
 
 func containsAny(s string, phrases []string) bool {
