@@ -154,7 +154,7 @@ func (p *interpreter) complete(r *Recipient) {
 	if block == "" && r.OriginalAddress != "" {
 		block = p.blockFor(r.OriginalAddress)
 	}
-	if p.oneRecipient && findStatus(block) == "" && findReplyCode(block) == "" {
+	if p.oneRecipient && !hasCodes(block) {
 		// A session transcript that does not name the only recipient still speaks of it:
 		// "554 5.3.0 unknown mailer error 255".
 		if i := strings.Index(p.lower, "transcript of session follows"); i >= 0 {
@@ -163,7 +163,7 @@ func (p *interpreter) complete(r *Recipient) {
 			}
 		}
 	}
-	if block != "" && findStatus(block) == "" && findReplyCode(block) == "" {
+	if block != "" && !hasCodes(block) {
 		// "Mia (mia@example.org) The email address couldn't be found." first, and the codes
 		// further down, under "Diagnostic information for administrators".
 		if codes := p.codesBlockFor(r.Address); codes != "" && codes != block {
@@ -376,34 +376,24 @@ func (p *interpreter) linesWith(addr string) []string {
 // something a rule or a code recognises wins, unless the first is the report's own line naming
 // the recipient; else the first block.
 func (p *interpreter) blockFor(addr string) string {
-	if addr == "" || p.text == "" {
-		return ""
-	}
-	needle := asciiLower(addr)
 	first := ""
-	from := 0
-	for n := 0; n < 8; n++ {
-		i := strings.Index(p.lower[from:], needle)
-		if i < 0 {
-			break
-		}
-		block := p.blockAt(from+i, addr)
+	for n, at := range p.mentions(addr) {
+		block := p.blockAt(at, addr)
 		if n == 0 {
 			first = block
 		}
-		if findStatus(block) != "" || findReplyCode(block) != "" {
+		if hasCodes(block) {
 			return block
 		}
 		if r, _ := builtin.match(matchInput{text: asciiLower(block)}); r != "" {
 			return block
 		}
 		if n == 0 {
-			lineStart := strings.LastIndexByte(p.text[:i], '\n') + 1
-			if containsAny(asciiLower(p.text[lineStart:i]), recipientLabels) {
+			lineStart := strings.LastIndexByte(p.text[:at], '\n') + 1
+			if containsAny(asciiLower(p.text[lineStart:at]), recipientLabels) {
 				return block // "undeliverable to a@example.org": the report's own line for it
 			}
 		}
-		from += i + len(needle)
 	}
 	return first
 }
@@ -411,20 +401,35 @@ func (p *interpreter) blockFor(addr string) string {
 // codesBlockFor returns the first block of the text that speaks of addr with a status or a
 // reply code, or "".
 func (p *interpreter) codesBlockFor(addr string) string {
+	for _, at := range p.mentions(addr) {
+		if block := p.blockAt(at, addr); hasCodes(block) {
+			return block
+		}
+	}
+	return ""
+}
+
+// mentions returns where the text names addr (in any case): the byte offsets of its first eight
+// mentions.
+func (p *interpreter) mentions(addr string) []int {
 	needle := asciiLower(addr)
-	from := 0
-	for n := 0; n < 8 && needle != ""; n++ {
+	if needle == "" {
+		return nil
+	}
+	var at []int
+	for from := 0; len(at) < 8; {
 		i := strings.Index(p.lower[from:], needle)
 		if i < 0 {
 			break
 		}
-		if block := p.blockAt(from+i, addr); findStatus(block) != "" || findReplyCode(block) != "" {
-			return block
-		}
+		at = append(at, from+i)
 		from += i + len(needle)
 	}
-	return ""
+	return at
 }
+
+// hasCodes tells whether s carries an RFC 3463 status or an SMTP reply code.
+func hasCodes(s string) bool { return findStatus(s) != "" || findReplyCode(s) != "" }
 
 // blockAt returns the block of the address found at byte i of the text.
 func (p *interpreter) blockAt(i int, addr string) string {

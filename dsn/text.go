@@ -314,7 +314,7 @@ func (p *interpreter) textBounce() {
 			r.Action = "delayed"
 		}
 		p.complete(&r)
-		if len(recipients) == 1 && findReplyCode(r.Diagnostic) == "" && findStatus(r.Diagnostic) == "" {
+		if len(recipients) == 1 && !hasCodes(r.Diagnostic) {
 			// The codes found anywhere in the text are this recipient's only when it is the only one.
 			if e := errorLines(p.text); e != "" {
 				if r.Diagnostic == "" || !strings.Contains(r.Diagnostic, e) {
