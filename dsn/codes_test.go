@@ -80,3 +80,14 @@ func TestTranscriptEntry(t *testing.T) {
 		}
 	}
 }
+
+func TestDecodeCharsetMislabelledUTF8(t *testing.T) {
+	utf := []byte("エラー (テスト)")
+	if got := string(decodeCharset(utf, "ISO-2022-JP")); got != string(utf) {
+		t.Errorf("UTF-8 text labelled ISO-2022-JP: got %q", got)
+	}
+	jis := []byte("\x1b$B%(%i!<\x1b(B")
+	if got := string(decodeCharset(jis, "iso-2022-jp")); got != "エラー" {
+		t.Errorf("ISO-2022-JP text: got %q", got)
+	}
+}

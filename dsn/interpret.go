@@ -476,6 +476,13 @@ func (p *interpreter) blockAt(i int, addr string) string {
 			break
 		}
 	}
+	if len(out) > 0 && strings.HasPrefix(out[0], "-----") {
+		// Nothing follows the address but the next section ("------- Returned Message"):
+		// Notes writes the reason above it.
+		if above := paragraphAbove(p.text[:start]); above != "" && !strings.HasSuffix(above, ":") {
+			return above
+		}
+	}
 	if len(out) > 0 && transcriptEntry(lines[0]) != "" {
 		// Sendmail's own line for the recipient ("554 <a@example.org>... Remote protocol
 		// error") often only sums up; the server's reply it stands for is on the "<<< " lines
@@ -485,6 +492,26 @@ func (p *interpreter) blockAt(i int, addr string) string {
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// paragraphAbove returns the lines just above the end of text, up to a blank line or a section
+// rule ("------- Failure Reasons --------").
+func paragraphAbove(text string) string {
+	var lines []string
+	for text != "" && len(lines) < 6 {
+		text = strings.TrimSuffix(text, "\n")
+		i := strings.LastIndexByte(text, '\n')
+		line := strings.TrimSpace(text[i+1:])
+		text = text[:i+1]
+		if line == "" || strings.HasPrefix(line, "---") || strings.HasPrefix(line, "===") {
+			break
+		}
+		lines = append([]string{line}, lines...)
+		if i < 0 {
+			break
+		}
+	}
+	return strings.Join(lines, " ")
 }
 
 // transcriptEntry returns the subject of a Sendmail transcript entry line, "550 <a@example.org>...

@@ -7,6 +7,7 @@ import (
 	"mime"
 	"mime/quotedprintable"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/emersion/go-message/charset"
 )
@@ -322,6 +323,9 @@ func decodeCharset(b []byte, cs string) []byte {
 		}
 		cs = "iso-2022-jp"
 	}
+	if strings.HasPrefix(cs, "iso-2022-") && !isASCII(b) && utf8.Valid(b) {
+		return b // a 7-bit charset cannot hold 8-bit bytes: the text was re-encoded as UTF-8
+	}
 	r, err := charset.Reader(cs, bytes.NewReader(b))
 	if err != nil {
 		return b
@@ -364,4 +368,14 @@ func stripHTML(b []byte) []byte {
 	}
 	r := strings.NewReplacer("&nbsp;", " ", "&lt;", "<", "&gt;", ">", "&amp;", "&", "&quot;", `"`, "&#39;", "'")
 	return []byte(r.Replace(string(out)))
+}
+
+// isASCII tells whether b holds only 7-bit bytes.
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

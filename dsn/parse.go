@@ -75,7 +75,7 @@ func interpret(c *collected, opts *Options) *Report {
 			p.textBounce()
 		}
 	}
-	if len(rep.Recipients) == 0 && rep.Kind == "" && p.looksLikeAutoReply() && !p.fromMailSystem() {
+	if len(rep.Recipients) == 0 && rep.Kind == "" && p.looksLikeAutoReply() && (!p.fromMailSystem() || p.fromNoReply()) {
 		p.autoReply()
 	}
 	p.finish()

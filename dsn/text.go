@@ -122,6 +122,16 @@ func (p *interpreter) fromMailSystem() bool {
 	return isSystemAddress(firstAddress(from)) || containsAny(from, []string{"mailer-daemon", "mailer_daemon", "postmaster", "mail delivery", "mail administrator", "mail system", "mailerdaemon", "post_master", "mailer daemon"}) || from == "<>"
 }
 
+// fromNoReply tells a message from a "noreply" address: an application, which may auto-reply,
+// not a mail system reporting a failure.
+func (p *interpreter) fromNoReply() bool {
+	switch localPart(firstAddress(p.c.top.get("from"))) {
+	case "noreply", "no-reply", "donotreply", "do-not-reply":
+		return true
+	}
+	return false
+}
+
 // looksLikeBounce tells whether a message without a delivery-status part is a bounce.
 func (p *interpreter) looksLikeBounce() bool {
 	top := p.c.top
