@@ -498,20 +498,27 @@ func (p *interpreter) blockAt(i int, addr string) string {
 // rule ("------- Failure Reasons --------").
 func paragraphAbove(text string) string {
 	var lines []string
-	for text != "" && len(lines) < 6 {
-		text = strings.TrimSuffix(text, "\n")
-		i := strings.LastIndexByte(text, '\n')
-		line := strings.TrimSpace(text[i+1:])
-		text = text[:i+1]
-		if line == "" || strings.HasPrefix(line, "---") || strings.HasPrefix(line, "===") {
-			break
+	linesUpward(text, func(line string) bool {
+		if line == "" || strings.HasPrefix(line, "---") || strings.HasPrefix(line, "===") || len(lines) == 6 {
+			return false
 		}
 		lines = append([]string{line}, lines...)
-		if i < 0 {
-			break
-		}
-	}
+		return true
+	})
 	return strings.Join(lines, " ")
+}
+
+// linesUpward calls visit with the lines of text, trimmed, from the last one up, until visit
+// returns false.
+func linesUpward(text string, visit func(line string) bool) {
+	for text != "" {
+		text = strings.TrimSuffix(text, "\n")
+		i := strings.LastIndexByte(text, '\n')
+		if !visit(strings.TrimSpace(text[i+1:])) || i < 0 {
+			return
+		}
+		text = text[:i+1]
+	}
 }
 
 // transcriptEntry returns the subject of a Sendmail transcript entry line, "550 <a@example.org>...
@@ -548,26 +555,18 @@ func transcriptEntry(line string) string {
 // belongs to another recipient.
 func transcriptRepliesBefore(text string) string {
 	var replies []string
-	for text != "" {
-		text = strings.TrimSuffix(text, "\n")
-		i := strings.LastIndexByte(text, '\n')
-		line := strings.TrimSpace(text[i+1:])
-		text = text[:i+1]
-		if i < 0 {
-			text = ""
-		}
+	linesUpward(text, func(line string) bool {
 		switch {
 		case strings.HasPrefix(line, "<<< "):
 			replies = append([]string{line}, replies...)
-			continue
+			return true
 		case strings.HasPrefix(line, ">>> "), hasPrefixFold(line, "while talking to "), line == "":
-		default:
-			if e := transcriptEntry(line); e != "" && !strings.Contains(e, "@") {
-				continue // a host's entry ("421 example.org (smtp)... Deferred") between them
-			}
+			return false
 		}
-		break
-	}
+		// A host's entry ("421 example.org (smtp)... Deferred") may stand between them.
+		e := transcriptEntry(line)
+		return e != "" && !strings.Contains(e, "@")
+	})
 	return strings.Join(replies, " ")
 }
 
