@@ -12,6 +12,7 @@ type sesNotification struct {
 	EventType        string `json:"eventType"`
 	Bounce           *struct {
 		BounceType        string `json:"bounceType"`
+		BounceSubType     string `json:"bounceSubType"`
 		ReportingMTA      string `json:"reportingMTA"`
 		Timestamp         string `json:"timestamp"`
 		BouncedRecipients []struct {
@@ -101,6 +102,12 @@ func (p *interpreter) sesJSON() bool {
 				}
 			}
 			p.complete(&r)
+			switch n.Bounce.BounceSubType {
+			case "Suppressed", "OnAccountSuppressionList":
+				// SES refused the address itself, from its suppression list.
+				cl := Judge("suppressed", r.Status, r.ReplyCode)
+				r.Reason, r.Category, r.Hard = cl.Reason, cl.Category, cl.Hard
+			}
 			rep.Recipients = append(rep.Recipients, r)
 		}
 	case kind == "Complaint" && n.Complaint != nil:
