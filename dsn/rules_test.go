@@ -232,6 +232,8 @@ func TestClassifyProviderReplies(t *testing.T) {
 		{"5.1.1", "Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address.", "suppressed"},
 		{"5.0.0", "550 5.0.0 Not delivering to previously bounced address", "suppressed"},
 		{"5", "Mailbox quota usage exceeded. Espacio en casilla de mail agotado.", "mailboxfull"},
+		{"5", "Esta casilla ha expirado por falta de uso.", "suspend"},
+		{"5.0.0", "550 This mailbox has expired due to inactivity", "suspend"},
 		{"5.0.0", "Der Empfänger ist unbekannt.", "userunknown"},
 		{"5.0.0", "El usuario no existe.", "userunknown"},
 		{"5.0.0", "Le domaine n'existe pas", "hostunknown"},
