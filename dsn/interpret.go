@@ -1,6 +1,7 @@
 package dsn
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -30,7 +31,8 @@ func (p *interpreter) complaint() {
 	var addrs []string
 	for _, f := range fb {
 		if f.key == "original-rcpt-to" || f.key == "removal-recipient" {
-			if a := firstAddress(f.value); a != "" {
+			// (Both fields often name the same address.)
+			if a := firstAddress(f.value); a != "" && !slices.ContainsFunc(addrs, func(b string) bool { return strings.EqualFold(a, b) }) {
 				addrs = append(addrs, a)
 			}
 		}
