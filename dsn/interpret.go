@@ -453,7 +453,7 @@ func (p *interpreter) blockAt(i int, addr string) string {
 			continue
 		}
 		if n > 0 && blank > 0 && !explaining && !(strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t")) {
-			if len(out) > 1 {
+			if len(out) > 1 || containsAny(asciiLower(t), boilerplateOpenings) {
 				break
 			}
 			// "There was an error delivering your mail to <a@example.org>." then, after a blank
@@ -494,6 +494,12 @@ func (p *interpreter) blockAt(i int, addr string) string {
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// boilerplateOpenings start the paragraphs of a notice that speak of no failure (lower case).
+var boilerplateOpenings = []string{
+	"no action is required", "please do not reply", "for further assistance", "this is an automatically generated",
+	"if you do so, please include", "------ this is a copy",
 }
 
 // paragraphAbove returns the lines just above the end of text, up to a blank line or a section
