@@ -1,6 +1,7 @@
 package dsn
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -18,6 +19,7 @@ func Parse(r io.Reader, opts *Options) (*Report, error) {
 	}
 	lr := newLineReader(r)
 	defer lr.release()
+	skipBlankLines(lr) // a message saved with blank lines above its header
 	top, n := headerReader{lr: lr}.read(false)
 	if lr.err != nil {
 		return nil, fmt.Errorf("reading message: %w", lr.err)
@@ -36,6 +38,20 @@ func Parse(r io.Reader, opts *Options) (*Report, error) {
 		return nil, fmt.Errorf("reading message: %w", lr.err)
 	}
 	return interpret(c, opts), nil
+}
+
+// skipBlankLines reads past the empty or white-space lines at the start of a message.
+func skipBlankLines(lr *lineReader) {
+	for {
+		line, _, ok := lr.next()
+		if !ok {
+			return
+		}
+		if len(bytes.TrimSpace(line)) > 0 {
+			lr.unread(line)
+			return
+		}
+	}
 }
 
 // interpret turns what the walk collected into a report.
