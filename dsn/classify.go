@@ -27,6 +27,9 @@ type ClassifyInput struct {
 	RemoteMTA string
 	// Header returns a header field of the bounce, for header rules; may be nil.
 	Header func(name string) string
+	// Sender is the envelope sender of the returned message, when known: a refusal that names
+	// it, and not the recipient, is about the sender.
+	Sender string
 
 	// vague tells that Diagnostic is only the opening of the notice, not what was said of this
 	// recipient.
@@ -267,8 +270,10 @@ func adjust(reason string, in ClassifyInput, said bool) string {
 	if reason == "hostunknown" && temporary(in) {
 		return "networkerror"
 	}
-	// An address refused in reply to MAIL FROM is the sender's.
-	if in.Command == "MAIL" && !in.fromTranscript && (reason == "userunknown" || reason == "hostunknown") {
+	// An address refused in reply to MAIL FROM is the sender's; so is one that the diagnostic
+	// names as the sender ("Verification failed for <bounces+...@example.org>"), not the
+	// recipient.
+	if (reason == "userunknown" || reason == "hostunknown") && (in.Command == "MAIL" && !in.fromTranscript || namesSenderOnly(in)) {
 		return "rejected"
 	}
 	// A temporary failure that ended in a bounce, with nothing more said: the retry period ran
@@ -286,6 +291,15 @@ func adjust(reason string, in ClassifyInput, said bool) string {
 		}
 	}
 	return reason
+}
+
+// namesSenderOnly tells whether the diagnostic names the envelope sender and not the recipient.
+func namesSenderOnly(in ClassifyInput) bool {
+	if in.Sender == "" || in.Recipient == "" {
+		return false
+	}
+	d := asciiLower(in.Diagnostic)
+	return strings.Contains(d, asciiLower(in.Sender)) && !strings.Contains(d, asciiLower(in.Recipient))
 }
 
 // temporary reports whether the codes of a failure are temporary (4xx, 4.x.x).

@@ -167,7 +167,7 @@ func (p *interpreter) finish() {
 		cl := Classify(ClassifyInput{
 			Action: r.Action, Status: r.Status, ReplyCode: r.ReplyCode,
 			Diagnostic: r.Diagnostic, Command: r.Command, MTA: rep.MTA, DiagnosticType: r.DiagnosticType,
-			Recipient: r.Address, RemoteMTA: r.RemoteMTA, Header: p.c.top.get,
+			Recipient: r.Address, RemoteMTA: r.RemoteMTA, Header: p.c.top.get, Sender: rep.Original.ReturnPath,
 			fromTranscript: r.commandFromTranscript, vague: r.vagueDiagnostic,
 		}, p.opts.Rules)
 		r.Reason, r.Category, r.Hard = cl.Reason, cl.Category, cl.Hard

@@ -312,6 +312,16 @@ func TestPairPrefilterKeepsEveryPhrase(t *testing.T) {
 
 // TestUserRuleStandsOverText checks that a reason from the user's rules is not corrected by the
 // human-readable text of the bounce.
+// TestRefusalNamingTheSender checks that an "unknown" refusal that names the returned message's
+// envelope sender, and not the recipient, is the sender's: rejected, not a dead recipient.
+func TestRefusalNamingTheSender(t *testing.T) {
+	checkReasons(t, nil, []reasonCase{
+		{ClassifyInput{Action: "failed", Status: "5.1.1", Diagnostic: "550-Verification failed for <bounces+x=example.net@lists.example.org>", Recipient: "x@example.net", Sender: "bounces+x=example.net@lists.example.org"}, "rejected"},
+		{ClassifyInput{Action: "failed", Status: "5.1.1", Diagnostic: "550 5.1.1 <x@example.net>: user unknown", Recipient: "x@example.net", Sender: "bounces+x=example.net@lists.example.org"}, "userunknown"},
+		{ClassifyInput{Action: "failed", Status: "5.1.1", Diagnostic: "550 5.1.1 user unknown", Recipient: "x@example.net", Sender: "bounces@lists.example.org"}, "userunknown"},
+	})
+}
+
 func TestUserRuleStandsOverText(t *testing.T) {
 	msg, err := os.ReadFile("../testdata/handmade/account-disabled-text.eml")
 	if err != nil {
