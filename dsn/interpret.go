@@ -208,7 +208,7 @@ func (p *interpreter) complete(r *Recipient) {
 		}
 	}
 	if r.Command == "" {
-		r.Command = commandOf(r.Diagnostic + "\n" + block)
+		r.Command = commandOf(r.Diagnostic, block)
 	}
 	if r.Command == "" {
 		r.Command = p.transcriptCommand(r.Address)
@@ -326,13 +326,20 @@ func (p *interpreter) transcriptCommand(addr string) string {
 	return first
 }
 
-// commandOf finds the SMTP command a diagnostic says failed.
-func commandOf(s string) string {
-	l := strings.ToLower(s)
+// commandOf finds the SMTP command that the texts say failed, the phrases of DATA first.
+func commandOf(texts ...string) string {
+	lower := make([]string, 0, len(texts))
+	for i, t := range texts {
+		if t != "" && (i == 0 || t != texts[0]) {
+			lower = append(lower, asciiLower(t))
+		}
+	}
 	for _, c := range smtpCommands {
 		for _, pat := range c.phrases {
-			if strings.Contains(l, pat) {
-				return c.name
+			for _, l := range lower {
+				if strings.Contains(l, pat) {
+					return c.name
+				}
 			}
 		}
 	}
@@ -386,8 +393,12 @@ func (p *interpreter) linesWith(addr string) []string {
 // the recipient; else the first block.
 func (p *interpreter) blockFor(addr string) string {
 	first := ""
-	for n, at := range p.mentions(addr) {
+	mentions := p.mentions(addr)
+	for n, at := range mentions {
 		block := p.blockAt(at, addr)
+		if len(mentions) == 1 {
+			return block // the only one: no other to prefer
+		}
 		if n == 0 {
 			first = block
 		}
