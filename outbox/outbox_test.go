@@ -25,9 +25,13 @@ type counter struct {
 	codes   []int         // answers before 200
 	block   chan struct{} // when set, requests wait for it (never answered if never closed)
 	arrived chan string
+	// abandoned receives the id of a request whose client went away while it waited.
+	abandoned chan string
 }
 
-func newCounter() *counter { return &counter{seen: map[string]int{}, arrived: make(chan string, 1000)} }
+func newCounter() *counter {
+	return &counter{seen: map[string]int{}, arrived: make(chan string, 1000), abandoned: make(chan string, 1000)}
+}
 
 func (c *counter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	io.Copy(io.Discard, r.Body)
@@ -40,6 +44,7 @@ func (c *counter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-c.block:
 		case <-r.Context().Done():
+			c.abandoned <- id
 			return
 		}
 	}
@@ -280,6 +285,13 @@ func TestKilledDuringFlush(t *testing.T) {
 	claimed, _ := filepath.Glob(filepath.Join(dir, "cur", "*.json.*"))
 	if len(claimed) != 1 {
 		t.Fatalf("claims left by the killed process: %v", claimed)
+	}
+	// The receiver sees the dead client's connection close before it answers anyone: the
+	// killed process's request was never completed.
+	select {
+	case <-c.abandoned:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the receiver never saw the killed process's connection close")
 	}
 	close(c.block)
 	s, _ := feedback.NewHTTPSender(feedback.HTTPConfig{URL: url})
