@@ -62,12 +62,6 @@ func (p *interpreter) complaint() {
 // not ARF, but the reported message returned whole (attached, or as the message itself), marked
 // with X-HmXmrOriginalRecipient.
 func (p *interpreter) isJMRP() bool {
-	if !p.c.hasOriginal && p.c.top.get("x-hmxmroriginalrecipient") != "" {
-		// The reported message delivered itself, marked by Microsoft's complaint servers: it
-		// is its own original.
-		p.c.original, p.c.hasOriginal = p.c.top, true
-		return true
-	}
 	if !p.c.hasOriginal {
 		return false
 	}

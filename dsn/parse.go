@@ -75,6 +75,11 @@ func interpret(c *collected, opts *Options) *Report {
 			c.statusBlobs = [][]byte{fields}
 		}
 	}
+	if !c.hasOriginal && top.get("x-hmxmroriginalrecipient") != "" {
+		// A message reported to Microsoft's JMRP, delivered itself with the complaint's mark:
+		// it is its own original.
+		c.original, c.hasOriginal = top, true
+	}
 	p := &interpreter{c: c, opts: opts, rep: rep, text: body, lower: lower}
 	switch {
 	case c.feedbackBlob != nil || c.reportType == "feedback-report":
