@@ -276,10 +276,7 @@ func (p *interpreter) textBounce() {
 	}
 	// The bounce goes back to the sender: its own To is never a recipient that merely appears
 	// in the text ("*  From: news@lists.example.org" in a session log).
-	sentTo := map[string]bool{}
-	if a := firstAddress(p.c.top.get("to")); a != "" {
-		sentTo[strings.ToLower(a)] = true
-	}
+	sentTo := strings.ToLower(firstAddress(p.c.top.get("to")))
 	var weak []string
 	if len(recipients) == 0 {
 		for _, line := range strings.Split(p.text, "\n") {
@@ -292,7 +289,7 @@ func (p *interpreter) textBounce() {
 			}
 			for _, s := range findAddresses(line) {
 				l := strings.ToLower(line)
-				if k := strings.ToLower(s.addr); !exclude[k] && !sentTo[k] && !isSystemAddress(s.addr) && !strings.Contains(l, "mail from") && !strings.Contains(l, "from:") {
+				if k := strings.ToLower(s.addr); !exclude[k] && k != sentTo && !isSystemAddress(s.addr) && !strings.Contains(l, "mail from") && !strings.Contains(l, "from:") {
 					weak = append(weak, s.addr)
 				}
 			}
