@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 	"regexp/syntax"
+	"sort"
 	"strings"
 )
 
@@ -17,7 +18,7 @@ type rule struct {
 	reason string
 	phrase string         // lower-case substring of the diagnostic
 	re     *regexp.Regexp // or a regular expression on the lower-case diagnostic
-	hints  []string       // texts of which a match of re contains at least one (nil: unknown)
+	hints  [][]string     // sets of texts: a match of re contains at least one text of each set
 	header string         // or a header field of the bounce (lower-case name) ...
 	value  string         // ... whose lower-case value contains this
 	status string         // status code or prefix ("5.7.", "5.1.1") that must match
@@ -72,7 +73,7 @@ func (rs *Rules) match(in matchInput) (string, bool) {
 		case r.phrase != "":
 			ok = strings.Contains(in.text, r.phrase)
 		case r.re != nil:
-			ok = containsOneOf(in.text, r.hints, pairs) && r.re.MatchString(in.text)
+			ok = containsEachSet(in.text, r.hints, pairs) && r.re.MatchString(in.text)
 		case r.header != "":
 			ok = in.header != nil && strings.Contains(asciiLower(in.header(r.header)), r.value)
 		default: // a status rule
@@ -118,11 +119,18 @@ func mayContain(pairs *pairSet, s string) bool {
 	return true
 }
 
-// containsOneOf tells whether text contains one of hints; no hints means it may match.
-func containsOneOf(text string, hints []string, pairs *pairSet) bool {
-	if hints == nil {
-		return true
+// containsEachSet tells whether text contains one text of each set; no sets means it may match.
+func containsEachSet(text string, sets [][]string, pairs *pairSet) bool {
+	for _, set := range sets {
+		if !containsOneOf(text, set, pairs) {
+			return false
+		}
 	}
+	return true
+}
+
+// containsOneOf tells whether text contains one of hints.
+func containsOneOf(text string, hints []string, pairs *pairSet) bool {
 	for _, h := range hints {
 		if mayContain(pairs, h) && strings.Contains(text, h) {
 			return true
@@ -131,15 +139,55 @@ func containsOneOf(text string, hints []string, pairs *pairSet) bool {
 	return false
 }
 
-// requiredTexts returns texts of which any match of the regular expression contains at least
-// one, so that a plain substring search can rule the expression out before running it; nil when
-// no such texts are known (the expression must always run).
-func requiredTexts(expr string) []string {
+// requiredTexts returns sets of texts such that any match of the regular expression contains
+// at least one text of every set, so that plain substring searches can rule the expression out
+// before running it; nil when no such texts are known (the expression must always run).
+func requiredTexts(expr string) [][]string {
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		return nil
 	}
-	return literalsOf(re.Simplify())
+	// Short texts rule nothing out; the rarest (longest) texts are searched first.
+	var sets [][]string
+	for _, set := range requiredSets(re.Simplify()) {
+		if shortestLen(set) >= 3 {
+			sets = append(sets, set)
+		}
+	}
+	sort.SliceStable(sets, func(i, j int) bool { return shortestLen(sets[i]) > shortestLen(sets[j]) })
+	return sets
+}
+
+func shortestLen(texts []string) int {
+	n := len(texts[0])
+	for _, t := range texts {
+		n = min(n, len(t))
+	}
+	return n
+}
+
+// requiredSets returns the sets of texts that every match of re contains one of: one set for
+// each part of a concatenation that requires a text.
+func requiredSets(re *syntax.Regexp) [][]string {
+	switch re.Op {
+	case syntax.OpConcat:
+		var sets [][]string
+		for _, sub := range re.Sub {
+			sets = append(sets, requiredSets(sub)...)
+		}
+		return sets
+	case syntax.OpCapture, syntax.OpPlus:
+		return requiredSets(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return requiredSets(re.Sub[0])
+		}
+		return nil
+	}
+	if lits := literalsOf(re); lits != nil {
+		return [][]string{lits}
+	}
+	return nil
 }
 
 func literalsOf(re *syntax.Regexp) []string {

@@ -1,7 +1,9 @@
 package dsn
 
 import (
+	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -295,7 +297,11 @@ func TestClassifyProviderReplies(t *testing.T) {
 // that the text contains, for every phrase and regexp hint of the built-in table.
 func TestPairPrefilterKeepsEveryPhrase(t *testing.T) {
 	for _, r := range builtin.rules {
-		for _, s := range append([]string{r.phrase}, r.hints...) {
+		texts := []string{r.phrase}
+		for _, set := range r.hints {
+			texts = append(texts, set...)
+		}
+		for _, s := range texts {
 			if s == "" {
 				continue
 			}
@@ -307,6 +313,34 @@ func TestPairPrefilterKeepsEveryPhrase(t *testing.T) {
 	}
 	if got, _ := builtin.match(matchInput{text: "the mailbox is full"}); got != "mailboxfull" {
 		t.Errorf("match = %q", got)
+	}
+}
+
+// TestRequiredTexts checks the substring prefilter of regexp rules: every part of a
+// concatenation that needs a text is a set, and a text that the expression matches passes.
+func TestRequiredTexts(t *testing.T) {
+	cases := []struct {
+		expr  string
+		want  string
+		match string
+	}{
+		{"(account|mailbox|address)[a-z ]{0,40} (is|has been) (disabled|inactive)", "[disabled inactive] [account mailbox address]", "the mailbox you wrote to has been disabled"},
+		{"delivery failed [0-9]+ attempts", "[delivery failed ] [ attempts]", "delivery failed 12 attempts"},
+		{"\\bdns\\b", "[dns]", "dns failure"},
+		{"[0-9]{3}:? *: *user unknown", "[user unknown]", "550: : user unknown"},
+		{"(a|bc)x", "", "ax"},
+	}
+	for _, c := range cases {
+		got := requiredTexts(c.expr)
+		if c.want != "" && fmt.Sprint(got) != "["+c.want+"]" {
+			t.Errorf("requiredTexts(%q) = %v, want [%s]", c.expr, got, c.want)
+		}
+		if c.want == "" && got != nil {
+			t.Errorf("requiredTexts(%q) = %v, want none", c.expr, got)
+		}
+		if !regexp.MustCompile(c.expr).MatchString(c.match) || !containsEachSet(c.match, got, pairsOf(c.match)) {
+			t.Errorf("%q: the prefilter rules out %q, which matches", c.expr, c.match)
+		}
 	}
 }
 

@@ -32,19 +32,70 @@ var originalMarkers = []string{
 	"original message:",
 }
 
+// originalMarkerSet finds the earliest of originalMarkers, searching only where their common
+// words are.
+var originalMarkerSet = newMarkerSet(originalMarkers, "message", "mail")
+
+// markerSet finds the earliest of several phrases in a text in one pass per anchor, a word that
+// every phrase contains, instead of one pass per phrase.
+type markerSet struct {
+	anchors []string
+	uses    [][]anchoredMarker // for each anchor, the markers that contain it
+	reach   []int              // for each anchor, its largest offset in a marker
+}
+
+type anchoredMarker struct {
+	marker string
+	offset int // where the anchor is in marker
+}
+
+func newMarkerSet(markers []string, anchors ...string) *markerSet {
+	ms := &markerSet{anchors: anchors, uses: make([][]anchoredMarker, len(anchors)), reach: make([]int, len(anchors))}
+	for _, m := range markers {
+		found := false
+		for i, a := range anchors {
+			if k := strings.Index(m, a); k >= 0 {
+				ms.uses[i] = append(ms.uses[i], anchoredMarker{m, k})
+				ms.reach[i] = max(ms.reach[i], k)
+				found = true
+				break
+			}
+		}
+		if !found {
+			panic("dsn: marker " + m + " contains no anchor")
+		}
+	}
+	return ms
+}
+
+// index returns where the earliest marker starts in text, or -1.
+func (ms *markerSet) index(text string) int {
+	cut := -1
+	for i, a := range ms.anchors {
+		for from := 0; from < len(text); {
+			j := strings.Index(text[from:], a)
+			if j < 0 {
+				break
+			}
+			at := from + j
+			if cut >= 0 && at-ms.reach[i] >= cut {
+				break // any marker found from here would start later
+			}
+			for _, u := range ms.uses[i] {
+				if start := at - u.offset; start >= 0 && (cut < 0 || start < cut) && strings.HasPrefix(text[start:], u.marker) {
+					cut = start
+				}
+			}
+			from = at + 1
+		}
+	}
+	return cut
+}
+
 // splitOriginal finds where a copy of the returned message starts in the text: it returns the
 // length of the text before it, and that copy's header. lower is the text in lower case.
 func splitOriginal(text, lower string) (int, header) {
-	cut := -1
-	for _, m := range originalMarkers {
-		limit := len(lower)
-		if cut >= 0 {
-			limit = min(len(lower), cut+len(m)) // only an earlier marker matters
-		}
-		if i := strings.Index(lower[:limit], m); i >= 0 && (cut < 0 || i < cut) {
-			cut = i
-		}
-	}
+	cut := originalMarkerSet.index(lower)
 	if cut < 0 {
 		// A header block pasted after a blank line.
 		for _, m := range []string{"\n\nreturn-path:", "\n\nreceived: from", "\n\nreceived: by"} {
