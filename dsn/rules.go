@@ -52,15 +52,15 @@ func (rs *Rules) RecipientPrefixes() []string { return rs.recipientPrefixes }
 
 // match returns the reason of the first rule that matches, and whether it is final.
 func (rs *Rules) match(in matchInput) (string, bool) {
-	// Most phrases are absent from a given text: a set of the text's byte pairs rules them out
+	// Most phrases are absent from a given text: a set of the text's byte triples rules them out
 	// before a substring search.
-	var pairs *pairSet
+	var triples *tripleSet
 	if len(rs.rules) > 32 && len(in.text) > 1 {
-		pairs = pairsOf(in.text)
+		triples = triplesOf(in.text)
 	}
 	for i := range rs.rules {
 		r := &rs.rules[i]
-		if !mayContain(pairs, r.phrase) {
+		if !mayContain(triples, r.phrase) {
 			continue
 		}
 		if r.status != "" && !strings.HasPrefix(in.status, r.status) ||
@@ -73,7 +73,7 @@ func (rs *Rules) match(in matchInput) (string, bool) {
 		case r.phrase != "":
 			ok = strings.Contains(in.text, r.phrase)
 		case r.re != nil:
-			ok = containsEachSet(in.text, r.hints, pairs) && r.re.MatchString(in.text)
+			ok = containsEachSet(in.text, r.hints, triples) && r.re.MatchString(in.text)
 		case r.header != "":
 			ok = in.header != nil && strings.Contains(asciiLower(in.header(r.header)), r.value)
 		default: // a status rule
@@ -86,33 +86,34 @@ func (rs *Rules) match(in matchInput) (string, bool) {
 	return "", false
 }
 
-// pairSet is a set of byte pairs, folded to 12 bits: a pair absent from it is absent from the
-// text it was made of.
-type pairSet [64]uint64
+// tripleSet is a set of the byte triples of a text, hashed to 12 bits: a triple absent from it is
+// absent from the text it was made of.
+type tripleSet [64]uint64
 
-func pairKey(a, b byte) uint { return uint(a&63)<<6 | uint(b&63) }
-
-// pairsOf returns the set of byte pairs of text.
-func pairsOf(text string) *pairSet {
-	pairs := &pairSet{}
-	for i := 0; i+1 < len(text); i++ {
-		k := pairKey(text[i], text[i+1])
-		pairs[k>>6] |= 1 << (k & 63)
-	}
-	return pairs
+func tripleKey(a, b, c byte) uint {
+	h := uint(a)*0x9E37 ^ uint(b)*0x7F4B ^ uint(c)*0x2D1F
+	return (h ^ h>>12) & 4095
 }
 
-// mayContain tells whether a text whose byte pairs are in pairs (nil: unknown) may contain s.
-func mayContain(pairs *pairSet, s string) bool {
-	if pairs == nil || len(s) < 2 {
+// triplesOf returns the set of byte triples of text.
+func triplesOf(text string) *tripleSet {
+	triples := &tripleSet{}
+	for i := 0; i+2 < len(text); i++ {
+		k := tripleKey(text[i], text[i+1], text[i+2])
+		triples[k>>6] |= 1 << (k & 63)
+	}
+	return triples
+}
+
+// mayContain tells whether a text whose byte triples are in triples (nil: unknown) may contain s.
+func mayContain(triples *tripleSet, s string) bool {
+	if triples == nil || len(s) < 3 {
 		return true
 	}
-	for _, at := range [3]int{0, len(s) / 2, len(s) - 2} {
-		if at+1 >= len(s) {
-			at = len(s) - 2
-		}
-		k := pairKey(s[at], s[at+1])
-		if pairs[k>>6]&(1<<(k&63)) == 0 {
+	for _, at := range [3]int{0, len(s)/2 - 1, len(s) - 3} {
+		at = max(at, 0)
+		k := tripleKey(s[at], s[at+1], s[at+2])
+		if triples[k>>6]&(1<<(k&63)) == 0 {
 			return false
 		}
 	}
@@ -120,9 +121,9 @@ func mayContain(pairs *pairSet, s string) bool {
 }
 
 // containsEachSet tells whether text contains one text of each set; no sets means it may match.
-func containsEachSet(text string, sets [][]string, pairs *pairSet) bool {
+func containsEachSet(text string, sets [][]string, triples *tripleSet) bool {
 	for _, set := range sets {
-		if !containsOneOf(text, set, pairs) {
+		if !containsOneOf(text, set, triples) {
 			return false
 		}
 	}
@@ -130,9 +131,9 @@ func containsEachSet(text string, sets [][]string, pairs *pairSet) bool {
 }
 
 // containsOneOf tells whether text contains one of hints.
-func containsOneOf(text string, hints []string, pairs *pairSet) bool {
+func containsOneOf(text string, hints []string, triples *tripleSet) bool {
 	for _, h := range hints {
-		if mayContain(pairs, h) && strings.Contains(text, h) {
+		if mayContain(triples, h) && strings.Contains(text, h) {
 			return true
 		}
 	}

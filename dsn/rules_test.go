@@ -293,9 +293,9 @@ func TestClassifyProviderReplies(t *testing.T) {
 	}
 }
 
-// TestPairPrefilterKeepsEveryPhrase checks that the byte-pair prefilter never rules out a phrase
+// TestPrefilterKeepsEveryPhrase checks that the byte-triple prefilter never rules out a phrase
 // that the text contains, for every phrase and regexp hint of the built-in table.
-func TestPairPrefilterKeepsEveryPhrase(t *testing.T) {
+func TestPrefilterKeepsEveryPhrase(t *testing.T) {
 	for _, r := range builtin.rules {
 		texts := []string{r.phrase}
 		for _, set := range r.hints {
@@ -306,7 +306,7 @@ func TestPairPrefilterKeepsEveryPhrase(t *testing.T) {
 				continue
 			}
 			text := "550 5.0.0 <a@example.org>: " + s + " (in reply to RCPT TO command)"
-			if !mayContain(pairsOf(text), s) {
+			if !mayContain(triplesOf(text), s) {
 				t.Errorf("prefilter rules out %q", s)
 			}
 		}
@@ -338,7 +338,7 @@ func TestRequiredTexts(t *testing.T) {
 		if c.want == "" && got != nil {
 			t.Errorf("requiredTexts(%q) = %v, want none", c.expr, got)
 		}
-		if !regexp.MustCompile(c.expr).MatchString(c.match) || !containsEachSet(c.match, got, pairsOf(c.match)) {
+		if !regexp.MustCompile(c.expr).MatchString(c.match) || !containsEachSet(c.match, got, triplesOf(c.match)) {
 			t.Errorf("%q: the prefilter rules out %q, which matches", c.expr, c.match)
 		}
 	}
