@@ -227,7 +227,30 @@ func (p *interpreter) looksLikeAutoReply() bool {
 	case containsAny(subject, autoReplySubjects):
 		return true
 	}
+	// A message sent with a null return path or as bulk, that thanks for the mail or says when
+	// its author will answer: an auto-reply that does not name itself.
+	precedence := strings.ToLower(top.get("precedence"))
+	if top.get("return-path") == "<>" || precedence == "bulk" || precedence == "junk" {
+		opening := p.lower[:min(len(p.lower), 600)]
+		return containsAny(subject, autoReplyThanks) || containsAny(opening, autoReplyPhrases)
+	}
 	return false
+}
+
+// autoReplyThanks are subjects of auto-replies that thank for the mail (lower case).
+var autoReplyThanks = []string{
+	"thank you for your e-mail", "thank you for your email", "thank you for your message",
+	"thank you for contacting", "thanks for your e-mail", "thanks for your email",
+	"thanks for your message", "thanks for contacting", "we have received your",
+}
+
+// autoReplyPhrases are openings of auto-replies (lower case).
+var autoReplyPhrases = []string{
+	"i will reply as soon as", "i will respond as soon as", "i will get back to you",
+	"i will endeavour to reply", "i will endeavor to reply", "i am currently out", "i'm currently out",
+	"i am out of the office", "i'm out of the office", "i will be out of the office",
+	"i am away", "i'm away", "with limited access to e-mail", "with limited access to email",
+	"we have received your message", "we have received your e-mail", "we have received your email",
 }
 
 func (p *interpreter) autoReply() {
