@@ -209,6 +209,9 @@ var autoReplySubjects = []string{
 	"auto:", "automatic reply", "auto reply", "autoreply", "auto-reply", "autoresponse", "autorespons",
 	"out of office", "out of the office", "away from", "away until", "vacation", "abwesenheit",
 	"absence", "réponse automatique", "respuesta automática", "on leave", "holiday",
+	"automatische antwort", "automatisch antwoord", "risposta automatica", "resposta automática",
+	"automatyczna odpowied", "autosvar", "automaattinen vastaus", "automatická odpověď",
+	"fuori sede", "afwezig", "ausencia", "ferien", "urlaub",
 }
 
 // looksLikeAutoReply tells whether a message is an RFC 3834 auto-reply (or a vacation message
