@@ -269,6 +269,7 @@ func TestClassifyProviderReplies(t *testing.T) {
 		{"5.0.0", "550 192.0.2.1 is not allowed to send mail from example.org", "authfailure"},
 		{"5.7.26", "550-5.7.26 The domain example.org does not designate 192.0.2.1 as permitted sender", "authfailure"},
 		{"5.0.0", "550 ** No mail box available for this user **", "userunknown"},
+		{"5.1.1", "550 RCPT TO:<a@example.org> max message size exceeded", "mesgtoobig"},
 		{"5.7.1", "553-you are trying to use me [mx.example.net] as a relay, but I have not been configured to let you do this (#5.7.1)", "norelaying"},
 		{"5.4.4", "Name service error for name=example.org type=MX: Malformed or unexpected name server reply", "notaccept"},
 		{"4.4.3", "Host or domain name lookup failed: name server timeout", "networkerror"},
