@@ -16,6 +16,10 @@ func (p *interpreter) fillOriginal() {
 		o.Date = h.get("date")
 		o.ReturnPath = firstAddress(h.get("return-path"))
 	}
+	// Without a copy of the original, a notice that answers it (In-Reply-To) still names it.
+	if o.MessageID == "" {
+		o.MessageID = firstMessageID(p.c.top.get("in-reply-to"))
+	}
 	names := p.opts.CampaignHeaders
 	if len(names) == 0 {
 		names = DefaultCampaignHeaders
@@ -61,6 +65,23 @@ func (p *interpreter) fillOriginal() {
 			}
 		}
 	}
+}
+
+// firstMessageID returns the first <id> of a header value such as In-Reply-To, without brackets.
+func firstMessageID(v string) string {
+	i := strings.IndexByte(v, '<')
+	if i < 0 {
+		return ""
+	}
+	j := strings.IndexByte(v[i:], '>')
+	if j < 0 {
+		return ""
+	}
+	id := strings.TrimSpace(v[i+1 : i+j])
+	if !strings.Contains(id, "@") {
+		return ""
+	}
+	return id
 }
 
 // mtaSignatures name the software that wrote a bounce from a phrase of its header or text (lower

@@ -148,6 +148,8 @@ var bouncePhrases = []string{
 	"the following addresses had", "message was not sent", "failed to deliver", "no such user",
 	"invalid user", "requested action not taken", "invalid address", "unknown user",
 	"error has occurred while attempting to deliver", "list of recipients", "no valid recipients",
+	"not a valid user", "not a known user", "no such recipient", "recipient does not exist",
+	"mailbox is full", "quota exceeded",
 	// French, German, Spanish, Italian, Portuguese, Dutch, Japanese, Chinese.
 	"n'a pas pu être remis", "n'a pas pu etre remis", "n'a pas pu être distribué",
 	"n'a pas pu être délivré", "konnte nicht zugestellt werden", "nicht zugestellt werden",
