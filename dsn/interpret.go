@@ -386,7 +386,7 @@ func (p *interpreter) linesWith(addr string) []string {
 // something a rule or a code recognises wins, unless the first is the report's own line naming
 // the recipient; else the first block.
 func (p *interpreter) blockFor(addr string) string {
-	first := ""
+	first, labelled := "", ""
 	mentions := p.mentions(addr)
 	for n, at := range mentions {
 		block := p.blockAt(at, addr)
@@ -402,15 +402,32 @@ func (p *interpreter) blockFor(addr string) string {
 		if r, _ := builtin.match(matchInput{text: asciiLower(block)}); r != "" {
 			return block
 		}
-		if n == 0 {
-			lineStart := strings.LastIndexByte(p.text[:at], '\n') + 1
-			if containsAny(asciiLower(p.text[lineStart:at]), recipientLabels) {
-				return block // "undeliverable to a@example.org": the report's own line for it
-			}
+		lineStart := strings.LastIndexByte(p.text[:at], '\n') + 1
+		lead := asciiLower(p.text[lineStart:at])
+		if n == 0 && containsAny(lead, recipientLabels) {
+			return block // "undeliverable to a@example.org": the report's own line for it
 		}
+		if labelled == "" && n > 0 && containsAny(lead, laterRecipientLabels) {
+			labelled = block // a later line that says what happened to it, rather than a quoted "To:"
+		}
+	}
+	if labelled != "" {
+		return labelled
 	}
 	return first
 }
+
+// laterRecipientLabels are the recipientLabels that mark a report's own line even after a first
+// mention: not "for <", which a Received header of a pasted copy has too.
+var laterRecipientLabels = func() []string {
+	var labels []string
+	for _, l := range recipientLabels {
+		if l != "for <" {
+			labels = append(labels, l)
+		}
+	}
+	return labels
+}()
 
 // codesBlockFor returns the first block of the text that speaks of addr with a status or a
 // reply code, or "".
