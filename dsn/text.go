@@ -266,8 +266,28 @@ func (p *interpreter) autoReply() {
 	p.rep.Kind = KindAutoReply
 	p.rep.MTA = "rfc3834"
 	p.rep.Recipients = append(p.rep.Recipients, Recipient{
-		Address: addr, Diagnostic: firstLine(p.text), Reason: "vacation", Category: "autoreply",
+		Address: addr, Diagnostic: openingLine(p.text), Reason: "vacation", Category: "autoreply",
 	})
+}
+
+// openingLine returns the first line of text that says something: not blank, not a salutation
+// such as "Hello," or "Dear Ms Ruiz,".
+func openingLine(text string) string {
+	first := ""
+	for _, line := range strings.SplitN(text, "\n", 12) {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			continue
+		}
+		if first == "" {
+			first = t
+		}
+		if len(t) < 40 && strings.HasSuffix(t, ",") {
+			continue
+		}
+		return firstLine(t) // the last piece of SplitN holds the rest of the text
+	}
+	return firstLine(first)
 }
 
 // recipientLabels mark a line that names a failed recipient (lower case).
