@@ -19,6 +19,7 @@ type Report struct {
 	ID                string `json:"id"`   // stable: the same bounce scanned twice gives the same id
 	Type              string `json:"type"` // hard, soft, complaint, delay
 	Email             string `json:"email"`
+	FinalRecipient    string `json:"final_recipient,omitempty"` // where the mail ended up, when not Email
 	Reason            string `json:"reason"`
 	Category          string `json:"category"`
 	Status            string `json:"status,omitempty"`
@@ -54,12 +55,14 @@ func Build(rep *dsn.Report, opts BuildOptions) []Report {
 	seen := map[string]bool{}
 	for _, r := range rep.Recipients {
 		typ := reportType(rep, r, opts)
-		if typ == "" || r.Address == "" || unreachable(r.Address) {
+		email, final := sentTo(r)
+		if typ == "" || email == "" || unreachable(email) {
 			continue
 		}
 		rp := Report{
 			Type:              typ,
-			Email:             r.Address,
+			Email:             email,
+			FinalRecipient:    final,
 			Reason:            r.Reason,
 			Category:          r.Category,
 			Status:            r.Status,
@@ -72,7 +75,7 @@ func Build(rep *dsn.Report, opts BuildOptions) []Report {
 			ReportingMTA:      rep.ReportingMTA,
 			FeedbackType:      rep.FeedbackType,
 		}
-		rp.ID = ReportID(rep, r.Address, typ)
+		rp.ID = ReportID(rep, email, typ)
 		if seen[rp.ID] {
 			continue
 		}
@@ -80,6 +83,16 @@ func Build(rep *dsn.Report, opts BuildOptions) []Report {
 		out = append(out, rp)
 	}
 	return out
+}
+
+// sentTo returns the address the application sent to, and the final recipient when that
+// differs: a DSN's Original-Recipient (RFC 3464) names the address as the sender gave it, before
+// any alias or forward turned it into the Final-Recipient.
+func sentTo(r dsn.Recipient) (email, final string) {
+	if o := r.OriginalAddress; o != "" && !strings.EqualFold(o, r.Address) && strings.Contains(o, "@") {
+		return o, r.Address
+	}
+	return r.Address, ""
 }
 
 // unreachable tells an address no application can act on: one under the reserved .invalid

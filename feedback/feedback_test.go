@@ -41,6 +41,7 @@ func TestBuild(t *testing.T) {
 		{"complaint", &dsn.Report{Kind: dsn.KindComplaint, MessageID: "c1", Recipients: []dsn.Recipient{{Address: "user@example.net", Reason: "feedback"}}}, BuildOptions{}, "user@example.net", "complaint"},
 		{"redacted complaint", &dsn.Report{Kind: dsn.KindComplaint, MessageID: "c2", Recipients: []dsn.Recipient{{Address: dsn.UndisclosedRecipient, Reason: "feedback"}}}, BuildOptions{}, "", ""},
 		{"auto-reply", &dsn.Report{Kind: dsn.KindAutoReply, Recipients: []dsn.Recipient{{Address: "away@example.net", Reason: "vacation"}}}, BuildOptions{ReportDelays: true}, "", ""},
+		{"original recipient", &dsn.Report{Kind: dsn.KindBounce, MessageID: "o1", Recipients: []dsn.Recipient{{Address: "jdoe@mailhost.example.net", OriginalAddress: "jane.doe@example.net", Action: "failed", Reason: "mailboxfull"}}}, BuildOptions{}, "jane.doe@example.net", "soft"},
 		{"expired is soft", &dsn.Report{Kind: dsn.KindBounce, MessageID: "e1", Recipients: []dsn.Recipient{{Address: "slow@example.net", Action: "delayed", Reason: "expired"}}}, BuildOptions{}, "slow@example.net", "soft"},
 	}
 	for _, tt := range tests {
