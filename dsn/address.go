@@ -25,6 +25,10 @@ func addressAt(s string, at int) (int, int, bool) {
 	for i < at && s[i] != '"' && (s[i] == '.' || s[i] == '\'' || s[i] == '=' && i+1 < at && s[i+1] == '?') {
 		i++
 	}
+	// An X.400 address names its SMTP form in a "dda:SMTP=a@example.org" attribute.
+	if at-i > 5 && strings.EqualFold(s[i:i+5], "smtp=") && i > 0 && s[i-1] == ':' {
+		i += 5
+	}
 	j := at + 1
 	if j < len(s) && s[j] == '[' { // domain literal
 		k := strings.IndexByte(s[j:], ']')

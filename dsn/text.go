@@ -378,9 +378,25 @@ func (p *interpreter) textBounce() {
 	sentTo := strings.ToLower(firstAddress(p.c.top.get("to")))
 	var weak []string
 	if len(recipients) == 0 {
+		// A line such as "did not reach the following recipient(s):" announces the recipient
+		// named by the next line that has an address.
+		announced := false
 		for _, line := range strings.Split(p.text, "\n") {
 			if !strings.Contains(line, "@") {
+				if t := strings.TrimSpace(line); strings.HasSuffix(t, ":") && containsAny(asciiLower(t), recipientLabels) {
+					announced = true
+				}
 				continue
+			}
+			if announced {
+				announced = false
+				l := strings.ToLower(line)
+				if spans := findAddresses(line); len(spans) > 0 && !strings.Contains(l, "from") {
+					if k := strings.ToLower(spans[0].addr); !exclude[k] && k != sentTo && !isSystemAddress(k) {
+						add(spans[0].addr, true)
+						continue
+					}
+				}
 			}
 			if isRecipientLine(line) {
 				add(findAddresses(line)[0].addr, true)
