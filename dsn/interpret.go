@@ -176,6 +176,9 @@ func (p *interpreter) complete(r *Recipient) {
 	if r.Diagnostic == "" {
 		r.Diagnostic = block
 	}
+	if r.OriginalAddress == "" {
+		r.OriginalAddress = expandedFrom(block, r.Address)
+	}
 	if s := findStatus(r.Diagnostic); s != "" && (betterStatus(s, r.Status) || specificity(s) == 2 && s[0] == r.Status[0]) {
 		r.Status = s
 	}
@@ -415,6 +418,21 @@ func (p *interpreter) blockFor(addr string) string {
 		return labelled
 	}
 	return first
+}
+
+// expandedFrom returns the address that an alias or forward turned into addr, as Sendmail
+// ("(expanded from: <a@example.org>)") and Exim ("(generated from a@example.org)") note it
+// under the recipient, or "".
+func expandedFrom(block, addr string) string {
+	lower := asciiLower(block)
+	for _, marker := range []string{"expanded from", "generated from"} {
+		if i := strings.Index(lower, marker); i >= 0 {
+			if spans := findAddresses(block[i+len(marker):]); len(spans) > 0 && !strings.EqualFold(spans[0].addr, addr) {
+				return spans[0].addr
+			}
+		}
+	}
+	return ""
 }
 
 // laterRecipientLabels are the recipientLabels that mark a report's own line even after a first

@@ -31,3 +31,19 @@ func TestMarkerSetFindsTheEarliest(t *testing.T) {
 		}
 	}
 }
+
+// TestExpandedFrom checks that the address an alias or forward rewrote is found under the
+// recipient, in Sendmail's and Exim's wording.
+func TestExpandedFrom(t *testing.T) {
+	cases := []struct{ block, addr, want string }{
+		{"jdoe@mail.example.net\n    (expanded from: <jane.doe@example.net>)", "jdoe@mail.example.net", "jane.doe@example.net"},
+		{"  j@isp.example\n    (ultimately generated from jane@example.org)\n    retry timeout exceeded", "j@isp.example", "jane@example.org"},
+		{"jane@example.org\n    (generated from jane@example.org)", "jane@example.org", ""},
+		{"550 5.1.1 <jane@example.org>: user unknown", "jane@example.org", ""},
+	}
+	for _, c := range cases {
+		if got := expandedFrom(c.block, c.addr); got != c.want {
+			t.Errorf("expandedFrom(%q) = %q, want %q", c.block, got, c.want)
+		}
+	}
+}
