@@ -29,6 +29,7 @@ var originalMarkers = []string{
 	"message text follows",
 	"this is the original message",
 	"bounced e-mail:",
+	"start of returned message",
 	"original message:",
 }
 
@@ -321,8 +322,8 @@ func isRecipientLine(line string) bool {
 		return true // a line that starts with the address
 	case before != "" && strings.Trim(before, ">-*#•+=|: \t") == "":
 		return true
-	case len(before) == 3 && replyCodeAt(before, 0):
-		return true // Sendmail: "550 <addr>... User unknown"
+	case len(before) == 3 && replyCodeAt(before, 0) && (before[0] == '4' || before[0] == '5'):
+		return true // Sendmail: "550 <addr>... User unknown" (not a transcript's "250 <addr>, Sender ok")
 	case containsAny(before, recipientLabels):
 		return true
 	}
