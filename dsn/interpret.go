@@ -334,13 +334,29 @@ func commandOf(texts ...string) string {
 	for _, c := range smtpCommands {
 		for _, pat := range c.phrases {
 			for _, l := range lower {
-				if strings.Contains(l, pat) {
+				if containsAtWordStart(l, pat) {
 					return c.name
 				}
 			}
 		}
 	}
 	return ""
+}
+
+// containsAtWordStart tells whether s contains pat where a word starts: "mail command" is not
+// in "email commands".
+func containsAtWordStart(s, pat string) bool {
+	for from := 0; ; {
+		i := strings.Index(s[from:], pat)
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		if at == 0 || !isAlnum(s[at-1]) {
+			return true
+		}
+		from = at + 1
+	}
 }
 
 var smtpCommands = []struct {

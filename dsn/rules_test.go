@@ -281,6 +281,7 @@ func TestClassifyProviderReplies(t *testing.T) {
 		{"5.6.0", "554 5.6.0 Message contains invalid MIME structure", "contenterror"},
 		{"5.7.1", "554 5.7.1 Message rejected: a link in it is listed in multi.uribl.com", "spamdetected"},
 		{"5.0.0", "552 Quota violation for a@example.org", "mailboxfull"},
+		{"4.0.0", "Delivery of email to this address has been postponed due to a full mailbox.", "mailboxfull"},
 		{"5.7.1", "553-you are trying to use me [mx.example.net] as a relay, but I have not been configured to let you do this (#5.7.1)", "norelaying"},
 		{"5.4.4", "Name service error for name=example.org type=MX: Malformed or unexpected name server reply", "networkerror"},
 		{"4.4.3", "Host or domain name lookup failed: name server timeout", "networkerror"},

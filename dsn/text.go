@@ -129,7 +129,8 @@ var bounceSubjects = []string{
 	"mail could not be delivered", "error sending", "permanent error", "delivery has failed",
 	"returned to sender", "unzustellbar", "non remis", "no se puede entregar", "niet bezorgd",
 	"mail failure", "delivery error", "failed mail", "unable to deliver", "delivery status",
-	"notice of delivery failure", "message you sent", "nicht zugestellt",
+	"notice of delivery failure", "message you sent", "nicht zugestellt", "non-delivery",
+	"user unknown", "processing error",
 	// French, German, Spanish, Italian, Portuguese, Dutch, Japanese, Chinese.
 	"échec de distribution", "echec de distribution", "non distribué", "message non délivré",
 	"unzustellbare", "nicht zustellbar", "zustellung fehlgeschlagen", "no entregado", "devuelto",
@@ -150,6 +151,7 @@ var bouncePhrases = []string{
 	"invalid user", "requested action not taken", "invalid address", "unknown user",
 	"error has occurred while attempting to deliver", "list of recipients", "no valid recipients",
 	"not a valid user", "not a known user", "no such recipient", "recipient does not exist",
+	"intended recipient", "no such user here",
 	"mailbox is full", "quota exceeded",
 	// French, German, Spanish, Italian, Portuguese, Dutch, Japanese, Chinese.
 	"n'a pas pu être remis", "n'a pas pu etre remis", "n'a pas pu être distribué",
@@ -173,7 +175,7 @@ func containsAny(s string, phrases []string) bool {
 // fromMailSystem tells whether the message comes from a mail system rather than a person.
 func (p *interpreter) fromMailSystem() bool {
 	from := strings.ToLower(p.c.top.get("from"))
-	return isSystemAddress(firstAddress(from)) || containsAny(from, []string{"mailer-daemon", "mailer_daemon", "postmaster", "mail delivery", "mail administrator", "mail system", "mailerdaemon", "post_master", "mailer daemon"}) || from == "<>"
+	return isSystemAddress(firstAddress(from)) || containsAny(from, []string{"mailer-daemon", "mailer_daemon", "postmaster", "mail delivery", "mail administrator", "mail system", "mailerdaemon", "post_master", "mailer daemon", "mdaemon@"}) || from == "<>"
 }
 
 // fromNoReply tells a message from a "noreply" address: an application, which may auto-reply,
@@ -189,8 +191,8 @@ func (p *interpreter) fromNoReply() bool {
 // looksLikeBounce tells whether a message without a delivery-status part is a bounce.
 func (p *interpreter) looksLikeBounce() bool {
 	top := p.c.top
-	if top.has("x-failed-recipients") {
-		return true
+	if top.has("x-failed-recipients") || len(p.c.statusBlobs) > 0 {
+		return true // a delivery-status part, even one without records, reports a delivery
 	}
 	fromSystem := p.fromMailSystem()
 	subject := strings.ToLower(top.decoded("subject"))
@@ -546,8 +548,17 @@ var delayPhrases = []string{
 	"will continue trying", "is delayed", "has been delayed", "will keep trying",
 }
 
+// retryPhrases say, whatever else the notice says, that delivery goes on (lower case).
+var retryPhrases = []string{
+	"attempts will continue", "will continue to try", "will continue to attempt",
+	"has been postponed", "delivery warning", "advisory-only",
+}
+
 func (p *interpreter) looksDelayed() bool {
 	subject := strings.ToLower(p.c.top.decoded("subject"))
+	if containsAny(subject, retryPhrases) || containsAny(p.lower, retryPhrases) {
+		return !containsAny(p.lower, []string{"permanent", "given up", "giving up", "failed permanently", "gave up"})
+	}
 	if !containsAny(subject, delayPhrases) && !containsAny(p.lower, delayPhrases) {
 		return false
 	}

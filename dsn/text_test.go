@@ -47,3 +47,18 @@ func TestExpandedFrom(t *testing.T) {
 		}
 	}
 }
+
+// TestCommandOfWholeWords checks that the SMTP command is read from phrases that start a word.
+func TestCommandOfWholeWords(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"550 5.1.1 unknown user (in reply to RCPT TO command)", "RCPT"},
+		{"SMTP error from remote mail server after MAIL FROM:<a@example.org>", "MAIL"},
+		{"Subject: The results of your email commands", ""},
+		{"a metadata command", ""},
+	}
+	for _, c := range cases {
+		if got := commandOf(c.text); got != c.want {
+			t.Errorf("commandOf(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
