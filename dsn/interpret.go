@@ -363,7 +363,7 @@ var smtpCommands = []struct {
 	name    string
 	phrases []string
 }{
-	{"DATA", []string{"end of data", "after end of data", "in reply to data", "after data", "after message", "end of message", "data command", "failed after i sent the message"}},
+	{"DATA", []string{"end of data", "after end of data", "in reply to data", "after data", "after message", "end of message", "data command", "failed after i sent the message", "our final data"}},
 	{"RCPT", []string{"rcpt to", "smtp:rcpt ", "rcpt command", "[rcpt_to]", "does not like recipient"}},
 	{"MAIL", []string{"mail from", "smtp:mail ", "mail command", "does not like sender"}},
 	{"HELO", []string{"in reply to helo", "in reply to ehlo", "after helo", "after ehlo"}},

@@ -54,6 +54,8 @@ func TestCommandOfWholeWords(t *testing.T) {
 		{"550 5.1.1 unknown user (in reply to RCPT TO command)", "RCPT"},
 		{"SMTP error from remote mail server after MAIL FROM:<a@example.org>", "MAIL"},
 		{"Subject: The results of your email commands", ""},
+		{"550 5.7.26 Unauthenticated email from example.org is not accepted", ""},
+		{"mx.example.org [192.0.2.1] did not like our final DATA: 550 5.7.26 ...", "DATA"},
 		{"a metadata command", ""},
 	}
 	for _, c := range cases {
