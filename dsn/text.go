@@ -266,11 +266,66 @@ func (p *interpreter) autoReply() {
 	if addr == "" {
 		return
 	}
-	p.rep.Kind = KindAutoReply
 	p.rep.MTA = "rfc3834"
+	if r, ok := p.abandonedMailbox(addr); ok {
+		p.rep.Kind = KindBounce
+		p.rep.Recipients = append(p.rep.Recipients, r)
+		return
+	}
+	p.rep.Kind = KindAutoReply
 	p.rep.Recipients = append(p.rep.Recipients, Recipient{
 		Address: addr, Diagnostic: openingLine(p.text), Reason: "vacation", Category: "autoreply",
 	})
+}
+
+// abandonedPhrases are the words of an auto-reply that says its mailbox is no longer read: the
+// mail is not delivered to anyone (lower case).
+var abandonedPhrases = []string{
+	"is no longer in use", "no longer in use", "is no longer active", "is no longer monitored",
+	"no longer being monitored", "is no longer checked", "mailbox has been closed",
+	"account has been closed", "no longer accepts e-mail", "no longer accepts email",
+}
+
+// abandonedMailbox reads an auto-reply that says its mailbox is no longer used ("This email inbox
+// a@example.org is no longer in use"): a failure for the address it names, or for its sender,
+// reason suspend.
+func (p *interpreter) abandonedMailbox(from string) (Recipient, bool) {
+	opening := p.lower[:min(len(p.lower), 2000)]
+	at := -1
+	for _, ph := range abandonedPhrases {
+		if i := strings.Index(opening, ph); i >= 0 {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return Recipient{}, false
+	}
+	addr := from
+	start := strings.LastIndex(opening[:at], "\n\n") + 1
+	for _, s := range findAddresses(p.text[start:at]) {
+		if !isSystemAddress(s.addr) {
+			addr = s.addr // "This email inbox a@example.org is no longer in use"
+			break
+		}
+	}
+	cl := Judge("suspend", "", "")
+	return Recipient{
+		Address: addr, Action: "failed", Status: "5", Diagnostic: paragraphAt(p.text, at),
+		Reason: cl.Reason, Category: cl.Category, Hard: cl.Hard,
+	}, true
+}
+
+// paragraphAt returns the paragraph of text around byte i, on one line.
+func paragraphAt(text string, i int) string {
+	start := strings.LastIndex(text[:i], "\n\n") + 1
+	end := strings.Index(text[i:], "\n\n")
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += i
+	}
+	return strings.Join(strings.Fields(text[start:end]), " ")
 }
 
 // openingLine returns the first line of text that says something: not blank, not a salutation
