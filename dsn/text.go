@@ -302,6 +302,9 @@ func (p *interpreter) abandonedMailbox(from string) (Recipient, bool) {
 		return Recipient{}, false
 	}
 	addr := from
+	if r := firstAddress(p.c.top.get("reply-to")); r != "" && isSystemAddress(from) {
+		addr = r // sent from no-reply@ for the mailbox it answers for
+	}
 	start := strings.LastIndex(opening[:at], "\n\n") + 1
 	for _, s := range findAddresses(p.text[start:at]) {
 		if !isSystemAddress(s.addr) {
