@@ -64,3 +64,22 @@ func TestCommandOfWholeWords(t *testing.T) {
 		}
 	}
 }
+
+// TestAbandonedMailboxReplyTo checks that an abandoned-mailbox auto-reply sent from a no-reply
+// address, whose text names no address, is reported for its Reply-To.
+func TestAbandonedMailboxReplyTo(t *testing.T) {
+	msg := "Return-Path: <>\r\nFrom: <noreply@firm.example>\r\nReply-To: <sales@firm.example>\r\n" +
+		"To: <bounces@lists.example>\r\nSubject: Auto-Reply: offers\r\nAuto-Submitted: auto-replied\r\n\r\n" +
+		"This mailbox is no longer monitored. Please use our web form.\r\n"
+	rep, err := Parse(strings.NewReader(msg), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Recipients) != 1 {
+		t.Fatalf("recipients = %+v", rep.Recipients)
+	}
+	r := rep.Recipients[0]
+	if rep.Kind != KindBounce || r.Address != "sales@firm.example" || r.Reason != "suspend" || r.Action != "failed" {
+		t.Errorf("got kind %s, %s %s %s", rep.Kind, r.Address, r.Action, r.Reason)
+	}
+}
