@@ -305,7 +305,7 @@ func (p *interpreter) abandonedMailbox(from string) (Recipient, bool) {
 	if r := firstAddress(p.c.top.get("reply-to")); r != "" && isSystemAddress(from) {
 		addr = r // sent from no-reply@ for the mailbox it answers for
 	}
-	start := strings.LastIndex(opening[:at], "\n\n") + 1
+	start, _ := paragraphBounds(p.text, at)
 	for _, s := range findAddresses(p.text[start:at]) {
 		if !isSystemAddress(s.addr) {
 			addr = s.addr // "This email inbox a@example.org is no longer in use"
@@ -321,14 +321,18 @@ func (p *interpreter) abandonedMailbox(from string) (Recipient, bool) {
 
 // paragraphAt returns the paragraph of text around byte i, on one line.
 func paragraphAt(text string, i int) string {
-	start := strings.LastIndex(text[:i], "\n\n") + 1
-	end := strings.Index(text[i:], "\n\n")
-	if end < 0 {
-		end = len(text)
-	} else {
-		end += i
-	}
+	start, end := paragraphBounds(text, i)
 	return strings.Join(strings.Fields(text[start:end]), " ")
+}
+
+// paragraphBounds returns where the paragraph (between blank lines) around byte i of text starts
+// and ends.
+func paragraphBounds(text string, i int) (start, end int) {
+	start = strings.LastIndex(text[:i], "\n\n") + 1
+	if end = strings.Index(text[i:], "\n\n"); end < 0 {
+		return start, len(text)
+	}
+	return start, i + end
 }
 
 // openingLine returns the first line of text that says something: not blank, not a salutation
@@ -437,6 +441,11 @@ func (p *interpreter) textBounce() {
 	// The bounce goes back to the sender: its own To is never a recipient that merely appears
 	// in the text ("*  From: news@lists.example.org" in a session log).
 	sentTo := strings.ToLower(firstAddress(p.c.top.get("to")))
+	// mayBeRecipient tells an address met in the text that is none of the notice's own.
+	mayBeRecipient := func(a string) bool {
+		k := strings.ToLower(a)
+		return !exclude[k] && k != sentTo && !isSystemAddress(a)
+	}
 	var weak []string
 	if len(recipients) == 0 {
 		// A line such as "did not reach the following recipient(s):" announces the recipient
@@ -452,20 +461,21 @@ func (p *interpreter) textBounce() {
 			if announced {
 				announced = false
 				l := strings.ToLower(line)
-				if spans := findAddresses(line); len(spans) > 0 && !strings.Contains(l, "from") {
-					if k := strings.ToLower(spans[0].addr); !exclude[k] && k != sentTo && !isSystemAddress(k) {
-						add(spans[0].addr, true)
-						continue
-					}
+				if spans := findAddresses(line); len(spans) > 0 && !strings.Contains(l, "from") && mayBeRecipient(spans[0].addr) {
+					add(spans[0].addr, true)
+					continue
 				}
 			}
 			if isRecipientLine(line) {
 				add(findAddresses(line)[0].addr, true)
 				continue
 			}
+			l := strings.ToLower(line)
+			if strings.Contains(l, "mail from") || strings.Contains(l, "from:") {
+				continue
+			}
 			for _, s := range findAddresses(line) {
-				l := strings.ToLower(line)
-				if k := strings.ToLower(s.addr); !exclude[k] && k != sentTo && !isSystemAddress(s.addr) && !strings.Contains(l, "mail from") && !strings.Contains(l, "from:") {
+				if mayBeRecipient(s.addr) {
 					weak = append(weak, s.addr)
 				}
 			}
@@ -612,13 +622,16 @@ var retryPhrases = []string{
 	"has been postponed", "delivery warning", "advisory-only",
 }
 
+// finalPhrases say that delivery was given up (lower case).
+var finalPhrases = []string{"permanent", "given up", "giving up", "failed permanently", "gave up"}
+
 func (p *interpreter) looksDelayed() bool {
 	subject := strings.ToLower(p.c.top.decoded("subject"))
 	if containsAny(subject, retryPhrases) || containsAny(p.lower, retryPhrases) {
-		return !containsAny(p.lower, []string{"permanent", "given up", "giving up", "failed permanently", "gave up"})
+		return !containsAny(p.lower, finalPhrases)
 	}
 	if !containsAny(subject, delayPhrases) && !containsAny(p.lower, delayPhrases) {
 		return false
 	}
-	return !containsAny(p.lower, []string{"permanent", "given up", "giving up", "failed permanently", "gave up", "could not be delivered"})
+	return !containsAny(p.lower, finalPhrases) && !strings.Contains(p.lower, "could not be delivered")
 }
