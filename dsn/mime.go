@@ -70,6 +70,7 @@ type collected struct {
 	reportType   string   // report-type of a multipart/report
 	statusBlobs  [][]byte // message/delivery-status parts, decoded
 	feedbackBlob []byte   // message/feedback-report part
+	mdnBlob      []byte   // message/disposition-notification part
 	original     header   // headers of the returned message
 	hasOriginal  bool
 	text         []byte // human-readable text (plain, or HTML stripped), decoded to UTF-8
@@ -184,6 +185,12 @@ func (w *walker) entity(h header, depth int, inOriginal bool) (int, bool) {
 		raw, l, cl := w.collect(maxStatusBlob)
 		if c.feedbackBlob == nil {
 			c.feedbackBlob = decodeTransfer(raw, pt.encoding)
+		}
+		return l, cl
+	case "message/disposition-notification", "message/global-disposition-notification":
+		raw, l, cl := w.collect(maxStatusBlob)
+		if c.mdnBlob == nil {
+			c.mdnBlob = decodeCharset(decodeTransfer(raw, pt.encoding), pt.params["charset"])
 		}
 		return l, cl
 	case "", "text/plain", "text/html", "text/enriched", "text/x-aol":

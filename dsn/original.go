@@ -18,6 +18,9 @@ func (p *interpreter) fillOriginal() {
 	}
 	// Without a copy of the original, a notice that answers it (In-Reply-To) still names it.
 	if o.MessageID == "" {
+		o.MessageID = p.originalID
+	}
+	if o.MessageID == "" {
 		o.MessageID = firstMessageID(p.c.top.get("in-reply-to"))
 	}
 	names := p.opts.CampaignHeaders

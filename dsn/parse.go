@@ -89,6 +89,8 @@ func interpret(c *collected, opts *Options) *Report {
 		rep.MTA = "jmrp"
 	case len(c.statusBlobs) > 0:
 		p.deliveryStatus()
+	case c.mdnBlob != nil:
+		p.dispositionNotification()
 	case p.sesJSON():
 	}
 	if len(rep.Recipients) == 0 && rep.Kind == "" && !p.listManagerRefusal() {
@@ -149,6 +151,7 @@ type interpreter struct {
 
 	orphans      []*statusRecord // delivery-status records without a usable recipient address
 	oneRecipient bool            // the delivery-status part has a single recipient record
+	originalID   string          // Original-Message-ID of a disposition notification
 }
 
 // finish sets the message-level facts that do not depend on the format.
