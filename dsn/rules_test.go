@@ -316,6 +316,8 @@ func TestClassifyProviderReplies(t *testing.T) {
 		{"4.0.0", "450 service permits 2 unverifyable sending IPs - mail.example.org is not 192.0.2.1", "requireptr"},
 		{"5.1.10", "550 5.1.10 Recipient address has null MX", "notaccept"},
 		{"5.0.0", "556 5.1.10 Domain does not accept mail (null MX)", "notaccept"},
+		{"5.0.0", "550 all relevant MX records point to non-existent hosts", "hostunknown"},
+		{"5.0.0", "Returned mail: Cannot send message for 5 days", "expired"},
 	}
 	for _, c := range cases {
 		if got := Classify(ClassifyInput{Action: "failed", Status: c.st, Diagnostic: c.diag}, nil).Reason; got != c.want {
