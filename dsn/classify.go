@@ -331,7 +331,13 @@ func reasonByStatus(status string) string {
 	if r, ok := reasonByCode[status]; ok {
 		return r
 	}
-	return reasonByCode["x"+status[1:]]
+	if r, ok := reasonByCode["x"+status[1:]]; ok {
+		return r
+	}
+	if strings.HasPrefix(status[1:], ".6.") {
+		return "contenterror" // a detail that RFC 3463 does not list (Exchange's 5.6.11): still the content
+	}
+	return ""
 }
 
 // reasonByCode maps a status code (class "x" for any class) to a reason.

@@ -318,6 +318,26 @@ func TestClassifyProviderReplies(t *testing.T) {
 		{"5.0.0", "556 5.1.10 Domain does not accept mail (null MX)", "notaccept"},
 		{"5.0.0", "550 all relevant MX records point to non-existent hosts", "hostunknown"},
 		{"5.0.0", "Returned mail: Cannot send message for 5 days", "expired"},
+		// Microsoft 365's documented NDRs.
+		{"4.4.8", "451 4.4.8 MX hosts of example.org failed MTA-STS validation", "securityerror"},
+		{"4.7.323", "451 4.7.323 tlsa-invalid: The domain failed DANE validation.", "securityerror"},
+		{"5.0.350", "550 5.0.350 x-dg-ref header is too long", "contenterror"},
+		{"5.1.0", "550 5.1.0 Sender denied", "rejected"},
+		{"5.1.90", "550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients", "speeding"},
+		{"5.2.2", "554 5.2.2 Submission quota exceeded", "speeding"},
+		{"5.2.122", "554 5.2.122 The recipient has exceeded their limit for the number of messages they can receive per hour.", "exceedlimit"},
+		{"5.6.11", "554 5.6.11 Invalid characters", "contenterror"},
+		{"5.7.124", "550 5.7.124 Sender not in allowed-senders list", "rejected"},
+		{"5.7.193", "550 5.7.193 UnifiedGroupAgent; Delivery failed because the sender isn't a group member or external senders aren't permitted to send to this group.", "rejected"},
+		{"5.7.505", "550 5.7.505 Access denied, banned recipient", "userunknown"},
+		{"5.7.508", "550 5.7.508 Access denied, [192.0.2.1] has exceeded permitted limits within 2001:db8::/64 range", "speeding"},
+		{"4.7.0", "450 4.7.0 Proxy session setup failed on Frontend with '451 4.4.0 Primary target IP address responded with: \"421 4.4.2 Connection dropped.\"'", "networkerror"},
+		{"5.4.4", "550 5.7.0 Proxy session setup failed on Frontend with '554 5.4.4 SMTPSEND.DNS.NonExistentDomain; nonexistent domain'", "hostunknown"},
+		// US providers.
+		{"5.0.0", "554 resimta-ch2-12v.sys.comcast.net comcast 192.0.2.1 Comcast block for spam. Please see http://postmaster.comcast.net/smtp-error-codes.php#BL000000", "blocked"},
+		{"4.0.0", "421 Connection Refused - Customer has exceeded the maximum number of messages allowed per hour", "speeding"},
+		{"5.0.0", "554 delivery error: dd a@verizon.net is no longer valid", "userunknown"},
+		{"4.0.0", "452 - [Message threshold exceeded]", "speeding"},
 	}
 	for _, c := range cases {
 		if got := Classify(ClassifyInput{Action: "failed", Status: c.st, Diagnostic: c.diag}, nil).Reason; got != c.want {
