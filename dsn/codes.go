@@ -154,3 +154,15 @@ func asciiLower(s string) string {
 	}
 	return s
 }
+
+// typographicPunctuation maps the curly quotes and dashes that word processors put in replies
+// ("doesn’t", "deferred – 4.16.55") to the ASCII the rules are written in.
+var typographicPunctuation = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`, "\u2013", "-", "\u2014", "-")
+
+// foldPunctuation replaces typographic quotes and dashes with their ASCII forms.
+func foldPunctuation(s string) string {
+	if strings.IndexByte(s, 0xe2) < 0 { // the lead byte of all of them in UTF-8
+		return s
+	}
+	return typographicPunctuation.Replace(s)
+}

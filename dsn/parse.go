@@ -222,7 +222,7 @@ func (p *interpreter) preferTextReason(r *Recipient) {
 	if len(text) > 4<<10 {
 		text = text[:4<<10] // the explanation opens the notice
 	}
-	reason, _ := overrideRules.match(matchInput{text: text, status: r.Status})
+	reason, _ := overrideRules.match(matchInput{text: foldPunctuation(text), status: r.Status})
 	if reason == "" {
 		return
 	}
