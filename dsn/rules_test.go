@@ -346,6 +346,14 @@ func TestClassifyProviderReplies(t *testing.T) {
 		{"5.1.7", "553 5.1.7 The sender address <bounce@example> is not a valid RFC 5321 address.", "rejected"},
 		{"5.7.1", "550 5.7.1 The IP you're using to send email is not authorized to send email directly to our servers. Use the SMTP relay at your service provider instead.", "blocked"},
 		{"4.7.0", "421 4.7.0 IP not in whitelist for RCPT domain, closing connection.", "blocked"},
+		// Filtering services.
+		{"5.0.0", "550 Envelope blocked - User Entry - https://community.mimecast.com/docs/DOC-1369#550", "rejected"},
+		{"5.0.0", "550 Administrative prohibition - envelope blocked - https://community.mimecast.com/docs/DOC-1369#550", "rejected"},
+		{"5.0.0", "554 Email rejected due to security policies - https://community.mimecast.com/docs/DOC-1369#554", "spamdetected"},
+		{"5.0.0", "554 maximum email size exceeded", "mesgtoobig"},
+		{"5.0.0", "553 this route requires encryption (tls)", "securityerror"},
+		{"5.0.0", "550 rejecting spoofed message", "policyviolation"},
+		{"5.7.1", "550 5.7.1 <a@example.com>: Recipient address rejected: User email address is marked as invalid.", "userunknown"},
 		// US providers.
 		{"5.0.0", "554 delivery error: dd This user doesn’t have a yahoo.com account (a@yahoo.com) [0] – mta1012.mail.gq1.yahoo.com", "userunknown"},
 		{"4.1.8", "451 4.1.8 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)", "blocked"},
