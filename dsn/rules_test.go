@@ -354,6 +354,12 @@ func TestClassifyProviderReplies(t *testing.T) {
 		{"5.0.0", "553 this route requires encryption (tls)", "securityerror"},
 		{"5.0.0", "550 rejecting spoofed message", "policyviolation"},
 		{"5.7.1", "550 5.7.1 <a@example.com>: Recipient address rejected: User email address is marked as invalid.", "userunknown"},
+		{"5.0.0", "550 5.7.1 Message rejected XGEMAIL_0011 Command rejected", "userunknown"},
+		{"4.0.0", "421 Block temporarily (Sender Filtering/Authentication)", "blocked"},
+		{"5.7.1", "554 5.7.1 <a@example.com>: Recipient address rejected: Invalid-Recipient.", "userunknown"},
+		{"5.0.0", "554 IP=192.0.2.1 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)", "blocked"},
+		{"5.0.0", "550 Benutzer hat das Speichervolumen ueberschritten. / User has exhausted allowed storage space.", "mailboxfull"},
+		{"4.0.0", "421 Connection refused, too many sessions from This IP. Lower the number of concurrent sessions. IB007", "toomanyconn"},
 		// US providers.
 		{"5.0.0", "554 delivery error: dd This user doesn’t have a yahoo.com account (a@yahoo.com) [0] – mta1012.mail.gq1.yahoo.com", "userunknown"},
 		{"4.1.8", "451 4.1.8 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)", "blocked"},
