@@ -360,6 +360,10 @@ func TestClassifyProviderReplies(t *testing.T) {
 		{"5.0.0", "554 IP=192.0.2.1 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)", "blocked"},
 		{"5.0.0", "550 Benutzer hat das Speichervolumen ueberschritten. / User has exhausted allowed storage space.", "mailboxfull"},
 		{"4.0.0", "421 Connection refused, too many sessions from This IP. Lower the number of concurrent sessions. IB007", "toomanyconn"},
+		{"5.7.1", "550 5.7.1 Policy rejection on the target address", "suspend"},
+		{"5.0.0", "550 Mailbox size exceeded", "mailboxfull"},
+		{"5.7.1", "540 5.7.1 <a@rambler.ru>: recipient address rejected: Inactive", "suspend"},
+		{"5.7.1", "550 5.7.1 Recipient doesn't want your mail", "filtered"},
 		// US providers.
 		{"5.0.0", "554 delivery error: dd This user doesn’t have a yahoo.com account (a@yahoo.com) [0] – mta1012.mail.gq1.yahoo.com", "userunknown"},
 		{"4.1.8", "451 4.1.8 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)", "blocked"},
