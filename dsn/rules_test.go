@@ -364,6 +364,9 @@ func TestClassifyProviderReplies(t *testing.T) {
 		{"5.0.0", "550 Mailbox size exceeded", "mailboxfull"},
 		{"5.7.1", "540 5.7.1 <a@rambler.ru>: recipient address rejected: Inactive", "suspend"},
 		{"5.7.1", "550 5.7.1 Recipient doesn't want your mail", "filtered"},
+		{"5.2.3", "maildir delivery failed: Sorry, the user's maildir has overdrawn his diskspace quota, please try again later.", "mailboxfull"},
+		{"5.0.0", "Recipient user name info (info@example.org ) not unique.  Several matches found in Domino Directory.", "systemerror"},
+		{"5.0.0", "Failed to deliver to '<a@example.lv>' Messages without To: fields are not accepted here", "notcompliantrfc"},
 		// US providers.
 		{"5.0.0", "554 delivery error: dd This user doesn’t have a yahoo.com account (a@yahoo.com) [0] – mta1012.mail.gq1.yahoo.com", "userunknown"},
 		{"4.1.8", "451 4.1.8 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)", "blocked"},
