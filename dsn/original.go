@@ -101,6 +101,9 @@ var mtaSignatures = []struct {
 	{"postfix", "status", "x-postfix"},
 	{"postfix", "text", "this is the mail system at host"},
 	{"postfix", "text", "(in reply to rcpt to command)"},
+	// Gmail's notices carry X-Failed-Recipients too.
+	{"gmail", "from", "googlemail.com"},
+	{"gmail", "from", "google.com"},
 	{"exim", "header", "x-failed-recipients"},
 	{"exim", "text", "this message was created automatically by mail delivery software"},
 	{"qmail", "text", "this is the qmail-send program"},
@@ -114,8 +117,6 @@ var mtaSignatures = []struct {
 	{"hmailserver", "text", "hmailserver"},
 	{"mdaemon", "from", "mdaemon"},
 	{"office365", "text", "office 365"},
-	{"gmail", "from", "googlemail.com"},
-	{"gmail", "from", "google.com"},
 	{"yahoo", "from", "yahoo"},
 	{"amazonses", "header", "x-ses-outgoing"},
 	{"amazonses", "from", "amazonses.com"},
