@@ -90,9 +90,13 @@ func (p *interpreter) sesJSON() bool {
 	case kind == "Bounce" && n.Bounce != nil:
 		rep.ReportingMTA = typedValueOnly(n.Bounce.ReportingMTA)
 		for _, b := range n.Bounce.BouncedRecipients {
+			addr := normalizeAddress(b.EmailAddress)
+			if !validAddress(addr) {
+				continue // a record without an address names no one to report
+			}
 			typ, diag := typedValue(b.DiagnosticCode)
 			r := Recipient{
-				Address: normalizeAddress(b.EmailAddress), Action: normalizeAction(b.Action),
+				Address: addr, Action: normalizeAction(b.Action),
 				Status: findStatus(b.Status), Diagnostic: diag, DiagnosticType: typ,
 			}
 			if r.Action == "" {
@@ -117,14 +121,18 @@ func (p *interpreter) sesJSON() bool {
 			rep.FeedbackType = "abuse"
 		}
 		for _, c := range n.Complaint.ComplainedRecipients {
-			rep.Recipients = append(rep.Recipients, Recipient{
-				Address: normalizeAddress(c.EmailAddress), Reason: "feedback", Category: "complaint",
-			})
+			if addr := normalizeAddress(c.EmailAddress); validAddress(addr) {
+				rep.Recipients = append(rep.Recipients, Recipient{Address: addr, Reason: "feedback", Category: "complaint"})
+			}
 		}
 	case kind == "Delivery" && n.Delivery != nil:
 		rep.ReportingMTA = n.Delivery.ReportingMTA
 		for _, a := range n.Delivery.Recipients {
-			r := Recipient{Address: normalizeAddress(a), Action: "delivered", Diagnostic: n.Delivery.SMTPResponse}
+			addr := normalizeAddress(a)
+			if !validAddress(addr) {
+				continue
+			}
+			r := Recipient{Address: addr, Action: "delivered", Diagnostic: n.Delivery.SMTPResponse}
 			p.complete(&r)
 			rep.Recipients = append(rep.Recipients, r)
 		}
