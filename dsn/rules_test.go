@@ -484,3 +484,14 @@ func checkReasons(t *testing.T, rules *Rules, tests []reasonCase) {
 		}
 	}
 }
+
+// TestBuiltinRegexpsCanBeRuledOut checks that every regular expression of the built-in table
+// has texts that a diagnostic must contain for it to match: one without them runs on every
+// diagnostic and slows every parse.
+func TestBuiltinRegexpsCanBeRuledOut(t *testing.T) {
+	for _, r := range builtin.rules {
+		if r.re != nil && len(r.hints) == 0 {
+			t.Errorf("regexp %q: no required text; write it so that a literal word must occur", r.re)
+		}
+	}
+}
