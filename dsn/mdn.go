@@ -1,6 +1,9 @@
 package dsn
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // dispositionNotification reads a message disposition notification (RFC 8098, RFC 6533's
 // message/global-disposition-notification). Most are read receipts, which say nothing of a
@@ -92,7 +95,11 @@ func (p *interpreter) isRejection(mode, disposition string) bool {
 // Failure and Error fields of the notification.
 func mdnExplanation(text string, f header) string {
 	if len(text) > 2048 {
-		text = text[:2048]
+		cut := 2048
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut-- // not inside a character
+		}
+		text = text[:cut]
 	}
 	parts := []string{strings.Join(strings.Fields(text), " ")}
 	for _, k := range []string{"failure", "error"} {

@@ -5,7 +5,6 @@ import (
 	"net/smtp"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -74,18 +73,7 @@ pipe:
 		time.Sleep(200 * time.Millisecond)
 	}
 	time.Sleep(2 * time.Second) // nothing more may arrive
-	got := hook.Reports()
-	sort.Slice(got, func(i, j int) bool { return got[i].Email < got[j].Email })
-	if len(got) != len(want) {
-		t.Fatalf("webhook received %d reports, want %d: %+v\nmaillog:\n%s", len(got), len(want), got, pf.Log())
-	}
-	for i := range want {
-		g := got[i]
-		g.ID = ""
-		if g != want[i] {
-			t.Errorf("report %d = %+v, want %+v", i, g, want[i])
-		}
-	}
+	hook.Expect(t, want, pf.Log)
 	if !strings.Contains(pf.Log(), "status=sent (delivered via rebound service") {
 		t.Errorf("Postfix did not deliver the bounces to rebound:\n%s", pf.Log())
 	}

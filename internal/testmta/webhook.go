@@ -5,6 +5,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
+	"sort"
 	"sync"
 	"testing"
 )
@@ -68,6 +70,26 @@ func (w *Webhook) Reports() []Report {
 		out = append(out, r)
 	}
 	return out
+}
+
+// Expect checks that the reports accepted are exactly want (in any order; ids not compared),
+// telling what went on (a server's log) when they are not.
+func (w *Webhook) Expect(t testing.TB, want []Report, log func() string) {
+	t.Helper()
+	got := w.Reports()
+	sort.Slice(got, func(i, j int) bool { return got[i].Email < got[j].Email })
+	want = slices.Clone(want)
+	sort.Slice(want, func(i, j int) bool { return want[i].Email < want[j].Email })
+	if len(got) != len(want) {
+		t.Fatalf("webhook received %d reports, want %d: %+v\nlog:\n%s", len(got), len(want), got, log())
+	}
+	for i := range want {
+		g := got[i]
+		g.ID = ""
+		if g != want[i] {
+			t.Errorf("report %d = %+v, want %+v", i, g, want[i])
+		}
+	}
 }
 
 // Duplicates counts the reports received again with an id already accepted.
