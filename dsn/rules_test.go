@@ -495,3 +495,16 @@ func TestBuiltinRegexpsCanBeRuledOut(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltinRulesOnce checks that no rule of the built-in table is written twice: the second
+// copy could never decide anything.
+func TestBuiltinRulesOnce(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range builtin.rules {
+		key := fmt.Sprintf("%s|%s|%v|%s|%s|%s|%s|%v|%v", r.reason, r.phrase, r.re, r.header, r.value, r.status, r.cmd, r.hosts, r.final)
+		if seen[key] {
+			t.Errorf("rule written twice: %s", key)
+		}
+		seen[key] = true
+	}
+}
