@@ -91,7 +91,7 @@ func Judge(reason, status, replyCode string) Classification {
 func Classify(in ClassifyInput, user *Rules) Classification {
 	judge := func(reason string) Classification { return Judge(reason, in.Status, in.ReplyCode) }
 	mi := matchInput{
-		text: asciiLower(foldPunctuation(collapseReplyPrefixes(in.Diagnostic))), status: in.Status,
+		text: foldCase(foldPunctuation(collapseReplyPrefixes(in.Diagnostic))), status: in.Status,
 		command: strings.ToUpper(in.Command), hosts: hostsOf(in), header: in.Header,
 	}
 	if user != nil {

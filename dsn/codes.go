@@ -1,6 +1,9 @@
 package dsn
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
@@ -153,6 +156,18 @@ func asciiLower(s string) string {
 		}
 	}
 	return s
+}
+
+// foldCase lower-cases a text for rule matching: every letter, not only ASCII ones, so that
+// "EMPFÄNGER UNBEKANNT" and "Пользователь не найден" meet their phrases. Byte offsets may change;
+// where they must stay those of the text, use asciiLower.
+func foldCase(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+	}
+	return asciiLower(s)
 }
 
 // typographicPunctuation maps the curly quotes and dashes that word processors put in replies

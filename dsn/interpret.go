@@ -418,7 +418,7 @@ func (p *interpreter) blockFor(addr string) string {
 		if hasCodes(block) {
 			return block
 		}
-		if r, _ := builtin.match(matchInput{text: asciiLower(block)}); r != "" {
+		if r, _ := builtin.match(matchInput{text: foldCase(block)}); r != "" {
 			return block
 		}
 		lineStart := strings.LastIndexByte(p.text[:at], '\n') + 1

@@ -214,7 +214,7 @@ func (p *interpreter) preferTextReason(r *Recipient) {
 		return
 	}
 	if p.opts.Rules != nil {
-		if mine, _ := p.opts.Rules.match(matchInput{text: asciiLower(r.Diagnostic), status: r.Status}); mine != "" {
+		if mine, _ := p.opts.Rules.match(matchInput{text: foldCase(r.Diagnostic), status: r.Status}); mine != "" {
 			return // the user's own rule decided
 		}
 	}

@@ -75,7 +75,7 @@ func (rs *Rules) match(in matchInput) (string, bool) {
 		case r.re != nil:
 			ok = containsEachSet(in.text, r.hints, triples) && r.re.MatchString(in.text)
 		case r.header != "":
-			ok = in.header != nil && strings.Contains(asciiLower(in.header(r.header)), r.value)
+			ok = in.header != nil && strings.Contains(foldCase(in.header(r.header)), r.value)
 		default: // a status rule
 			ok = true
 		}
