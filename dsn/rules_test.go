@@ -441,6 +441,11 @@ func TestClassifyProviderReplies(t *testing.T) {
 		{"5.0.0", "550 Your server requires confirmation. Visit the page below to confirm this mail server.", "blocked"},
 		{"5.0.0", "554 Transaction failed: message header size exceeds limit", "contenterror"},
 		{"5.0.0", "550 La casella è piena", "mailboxfull"},
+		{"4.7.0", "421 4.7.0 [RP-001] Unfortunately, some messages from 192.0.2.1 weren't sent. Please try again. We have limits for how many messages can be sent per hour and per day.", "speeding"},
+		{"5.7.1", "550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized", "rejected"},
+		{"5.0.0", "550 Requested action not taken: mailbox unavailable (not enough free space)", "systemfull"},
+		{"5.0.0", "554 Too many invalid recipients", "blocked"},
+		{"5.4.0", "#5.4.0 DNS records for the destination computer could not be found", "networkerror"},
 	}
 	for _, c := range cases {
 		if got := Classify(ClassifyInput{Action: "failed", Status: c.st, Diagnostic: c.diag}, nil).Reason; got != c.want {
