@@ -446,6 +446,11 @@ func TestClassifyProviderReplies(t *testing.T) {
 		{"5.0.0", "550 Requested action not taken: mailbox unavailable (not enough free space)", "systemfull"},
 		{"5.0.0", "554 Too many invalid recipients", "blocked"},
 		{"5.4.0", "#5.4.0 DNS records for the destination computer could not be found", "networkerror"},
+		{"5.0.0", "550 5.7.1 This message is not RFC 5322 compliant. There are multiple Subject headers.", "notcompliantrfc"},
+		{"5.0.0", "550 Messages missing a valid Message-ID: header are not accepted", "notcompliantrfc"},
+		{"5.0.0", "Command died with status 1: \"/usr/bin/maildrop\"", "mailererror"},
+		{"5.0.0", "550 User is not accepting any mail", "filtered"},
+		{"5.0.0", "550 Address a@example.org has been replaced by b@example.org", "hasmoved"},
 	}
 	for _, c := range cases {
 		if got := Classify(ClassifyInput{Action: "failed", Status: c.st, Diagnostic: c.diag}, nil).Reason; got != c.want {
