@@ -25,6 +25,7 @@ type rule struct {
 	cmd    string         // SMTP command that must have failed (RCPT, DATA, ...)
 	hosts  []string       // domains: the recipient's domain or the remote MTA must be one or under one
 	final  bool           // the reason stands as is: no refinement by the failed command
+	keys   [3]uint16      // tripleKeys of phrase, when it has three bytes or more
 }
 
 // matchInput is what a rule is checked against.
@@ -60,7 +61,7 @@ func (rs *Rules) match(in matchInput) (string, bool) {
 	}
 	for i := range rs.rules {
 		r := &rs.rules[i]
-		if !mayContain(triples, r.phrase) {
+		if triples != nil && len(r.phrase) >= 3 && !triples.hasAll(r.keys) {
 			continue
 		}
 		if r.status != "" && !strings.HasPrefix(in.status, r.status) ||
@@ -103,6 +104,25 @@ func triplesOf(text string) *tripleSet {
 		triples[k>>6] |= 1 << (k & 63)
 	}
 	return triples
+}
+
+// phraseKeys returns the keys of three byte triples of s (its start, middle and end) that a text
+// containing s must have.
+func phraseKeys(s string) (keys [3]uint16) {
+	if len(s) < 3 {
+		return keys
+	}
+	for i, at := range [3]int{0, len(s)/2 - 1, len(s) - 3} {
+		at = max(at, 0)
+		keys[i] = uint16(tripleKey(s[at], s[at+1], s[at+2]))
+	}
+	return keys
+}
+
+// hasAll tells whether the set has the three keys.
+func (t *tripleSet) hasAll(keys [3]uint16) bool {
+	return t[keys[0]>>6]&(1<<(keys[0]&63)) != 0 && t[keys[1]>>6]&(1<<(keys[1]&63)) != 0 &&
+		t[keys[2]>>6]&(1<<(keys[2]&63)) != 0
 }
 
 // mayContain tells whether a text whose byte triples are in triples (nil: unknown) may contain s.
@@ -375,6 +395,7 @@ func (rs *Rules) add(f []string) error {
 			return err
 		}
 	}
+	r.keys = phraseKeys(r.phrase)
 	rs.rules = append(rs.rules, r)
 	return nil
 }
