@@ -127,17 +127,7 @@ func (t *tripleSet) hasAll(keys [3]uint16) bool {
 
 // mayContain tells whether a text whose byte triples are in triples (nil: unknown) may contain s.
 func mayContain(triples *tripleSet, s string) bool {
-	if triples == nil || len(s) < 3 {
-		return true
-	}
-	for _, at := range [3]int{0, len(s)/2 - 1, len(s) - 3} {
-		at = max(at, 0)
-		k := tripleKey(s[at], s[at+1], s[at+2])
-		if triples[k>>6]&(1<<(k&63)) == 0 {
-			return false
-		}
-	}
-	return true
+	return triples == nil || len(s) < 3 || triples.hasAll(phraseKeys(s))
 }
 
 // containsEachSet tells whether text contains one text of each set; no sets means it may match.
