@@ -25,7 +25,7 @@ type rule struct {
 	cmd    string         // SMTP command that must have failed (RCPT, DATA, ...)
 	hosts  []string       // domains: the recipient's domain or the remote MTA must be one or under one
 	final  bool           // the reason stands as is: no refinement by the failed command
-	keys   [3]uint16      // tripleKeys of phrase, when it has three bytes or more
+	keys   [3]uint16      // phraseKeys(phrase): the byte triples a text must have to contain it
 }
 
 // matchInput is what a rule is checked against.
