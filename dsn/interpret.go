@@ -175,6 +175,8 @@ func (p *interpreter) complete(r *Recipient) {
 	}
 	if r.Diagnostic == "" {
 		r.Diagnostic = block
+	} else if whole := wholeReply(p.text, r.Diagnostic); whole != "" {
+		r.Diagnostic = whole
 	}
 	if r.OriginalAddress == "" {
 		r.OriginalAddress = expandedFrom(block, r.Address)
@@ -644,4 +646,68 @@ func transcriptRepliesBefore(text string) string {
 // hasPrefixFold is strings.HasPrefix ignoring ASCII case.
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// wholeReply returns the whole multi-line SMTP reply whose first line is first ("550-5.1.1 The
+// email account that you tried to reach does not exist. Please try"), read from the lines of
+// text that continue it (a Sendmail transcript's "<<< 550-5.1.1 double-checking ..."), with the
+// codes that each line repeats left out; "" when first is not the opening of a multi-line reply
+// or text does not have the rest.
+func wholeReply(text, first string) string {
+	first = strings.TrimSpace(first)
+	if len(first) < 8 || !replyCodeAt(first, 0) || first[3] != '-' {
+		return ""
+	}
+	code := first[:3]
+	at := strings.Index(text, first)
+	for at > 0 && text[at-1] != '\n' && !strings.HasPrefix(text[max(at-4, 0):at], "<<< ") {
+		// Not at the start of a line: look for a later copy that is.
+		next := strings.Index(text[at+1:], first)
+		if next < 0 {
+			return ""
+		}
+		at += 1 + next
+	}
+	if at < 0 {
+		return ""
+	}
+	rest := text[at+len(first):]
+	if i := strings.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[i+1:]
+	} else {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(first)
+	for n := 0; rest != "" && n < 24; n++ {
+		line, tail, _ := strings.Cut(rest, "\n")
+		t := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "<<<"))
+		if len(t) < 4 || !strings.HasPrefix(t, code) || t[3] != '-' && t[3] != ' ' {
+			break
+		}
+		words := strings.TrimSpace(t[4:])
+		if n := statusAtStart(words); n > 0 && (len(words) == n || words[n] == ' ') {
+			words = strings.TrimSpace(words[n:]) // the status each line repeats
+		}
+		if words != "" {
+			b.WriteByte(' ')
+			b.WriteString(words)
+		}
+		if t[3] == ' ' {
+			return b.String() // the last line of the reply
+		}
+		rest = tail
+	}
+	if b.Len() == len(first) {
+		return ""
+	}
+	return b.String()
+}
+
+// statusAtStart is statusAt(s, 0) for a string that may be empty.
+func statusAtStart(s string) int {
+	if s == "" {
+		return 0
+	}
+	return statusAt(s, 0)
 }
