@@ -83,3 +83,30 @@ func TestAbandonedMailboxReplyTo(t *testing.T) {
 		t.Errorf("got kind %s, %s %s %s", rep.Kind, r.Address, r.Action, r.Reason)
 	}
 }
+
+func TestWholeReply(t *testing.T) {
+	transcript := "... while talking to mx.example.com.:\n>>> DATA\n" +
+		"<<< 552-5.7.0 This message was blocked because its content presents a potential\n" +
+		"<<< 552-5.7.0 security issue. Please visit\n" +
+		"<<< 552 5.7.0 https://mail.example.com/answer/6590 to review it.\n" +
+		"554 5.0.0 Service unavailable\n"
+	tests := []struct {
+		name, text, first, want string
+	}{
+		{"transcript lines", transcript,
+			"552-5.7.0 This message was blocked because its content presents a potential",
+			"552-5.7.0 This message was blocked because its content presents a potential security issue. Please visit https://mail.example.com/answer/6590 to review it."},
+		{"a one-line reply is left alone", transcript, "554 5.0.0 Service unavailable", ""},
+		{"first line absent from the text", transcript, "550-5.1.1 The account does not exist", ""},
+		{"no continuation follows", "<<< 550-5.1.1 The account does not exist\n>>> QUIT\n", "550-5.1.1 The account does not exist", ""},
+		{"another code ends it", "550-Mailbox unknown\n550-Try again later\n421 closing\n", "550-Mailbox unknown", "550-Mailbox unknown Try again later"},
+		{"quoted mid-line only", "reason: 550-5.1.1 Gone\n550 5.1.1 more\n", "550-5.1.1 Gone", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := wholeReply(tt.text, tt.first); got != tt.want {
+				t.Errorf("wholeReply = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
