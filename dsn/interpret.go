@@ -525,6 +525,9 @@ func (p *interpreter) blockAt(i int, addr string) string {
 			// line, the paragraph that says what happened: read all of it.
 			explaining = true
 		}
+		if len(out) > 0 && (strings.HasPrefix(t, "---") || strings.HasPrefix(t, "===")) {
+			break // a section rule ("--- Original message headers ---") after what was said
+		}
 		if n > 0 && len(findAddresses(t)) > 0 && isRecipientLine(t) && !strings.Contains(strings.ToLower(t), strings.ToLower(addr)) {
 			break // the next recipient's block
 		}

@@ -330,8 +330,11 @@ func decodeCharset(b []byte, cs string) []byte {
 		}
 		cs = "iso-2022-jp"
 	}
-	if strings.HasPrefix(cs, "iso-2022-") && !isASCII(b) && utf8.Valid(b) {
-		return b // a 7-bit charset cannot hold 8-bit bytes: the text was re-encoded as UTF-8
+	if !isASCII(b) && utf8.Valid(b) {
+		// Text in another charset is almost never valid UTF-8 by chance once it has a few
+		// 8-bit bytes (and a 7-bit one such as ISO-2022-JP cannot hold them at all): the text
+		// was written or re-encoded as UTF-8 under a wrong label.
+		return b
 	}
 	r, err := charset.Reader(cs, bytes.NewReader(b))
 	if err != nil {

@@ -136,6 +136,11 @@ var bounceSubjects = []string{
 	"unzustellbare", "nicht zustellbar", "zustellung fehlgeschlagen", "no entregado", "devuelto",
 	"mancata consegna", "non consegnato", "não entregue", "falha na entrega", "onbestelbaar",
 	"配送失敗", "配信失敗", "配送エラー", "配信エラー", "未達", "退信", "投递失败", "发送失败",
+	"传输失败", "傳送失敗", "無法傳送", "投遞失敗", "退回",
+	// Korean, Russian, Polish, Czech, Turkish, Swedish, Danish/Norwegian, Finnish, Hungarian.
+	"전송 실패", "배달 실패", "반송", "не доставлено", "недоставленное", "ошибка доставки",
+	"nie dostarczono", "niedostarczon", "nedoručen", "teslim edilemedi", "kunde inte levereras",
+	"ej levererat", "kunne ikke leveres", "ei voitu toimittaa", "kézbesíthetetlen",
 }
 
 // bouncePhrases are phrases of bounce texts (lower case).
@@ -160,7 +165,11 @@ var bouncePhrases = []string{
 	"non è stato possibile consegnare", "impossibile consegnare", "non è stato recapitato",
 	"não foi possível entregar", "não pôde ser entregue", "kon niet worden afgeleverd",
 	"kon niet worden bezorgd", "配送に失敗", "配信に失敗", "配送できません", "届けることができません",
-	"送信できませんでした", "无法投递", "投递失败", "无法送达",
+	"送信できませんでした", "无法投递", "投递失败", "无法送达", "无法发送", "未能送达", "無法傳送",
+	"無法投遞", "전달되지 못했습니다", "전송하지 못했습니다", "не может быть доставлено",
+	"не удалось доставить", "не было доставлено", "nie mogła zostać dostarczona",
+	"nie może zostać dostarczona", "nemohla být doručena", "teslim edilemedi",
+	"kunde inte levereras", "kunne ikke leveres", "ei voitu toimittaa", "nem kézbesíthető",
 }
 
 func containsAny(s string, phrases []string) bool {
