@@ -130,7 +130,6 @@ var mtaSignatures = []struct {
 // detectMTA names the format of a bounce for the report.
 func detectMTA(top header, lowText string, hasStatus bool) string {
 	from := strings.ToLower(top.get("from"))
-	var values string // every header value in lower case, made when first needed
 	for _, s := range mtaSignatures {
 		var hit bool
 		switch s.where {
@@ -139,15 +138,12 @@ func detectMTA(top header, lowText string, hasStatus bool) string {
 		case "from":
 			hit = strings.Contains(from, s.phrase)
 		case "anyheader":
-			if values == "" {
-				var b strings.Builder
-				for _, f := range top {
-					b.WriteString(f.value)
-					b.WriteByte('\n')
+			for _, f := range top {
+				if containsFoldASCII(f.value, s.phrase) {
+					hit = true
+					break
 				}
-				values = asciiLower(b.String())
 			}
-			hit = strings.Contains(values, s.phrase)
 		case "failed":
 			hit = strings.Contains(strings.ToLower(top.get("x-failed-recipients")), s.phrase)
 		case "header":
