@@ -155,7 +155,7 @@ func (hr headerReader) read(strict bool) (h header, n int) {
 			continue
 		}
 		size += len(line)
-		key = strings.ToLower(string(k))
+		key = fieldName(k)
 		value = append(value[:0], v...)
 	}
 }
@@ -167,4 +167,49 @@ func parseHeaderBytes(b []byte) header {
 	defer lr.release()
 	h, _ := headerReader{lr: lr}.read(false)
 	return h
+}
+
+// commonFieldNames are the lower-case names of the header fields that bounces carry most, kept
+// so that reading one does not allocate its name.
+var commonFieldNames = func() map[string]string {
+	m := map[string]string{}
+	for _, k := range []string{
+		"received", "from", "to", "cc", "subject", "date", "message-id", "return-path", "reply-to",
+		"sender", "mime-version", "content-type", "content-transfer-encoding", "content-description",
+		"content-disposition", "content-id", "content-language", "delivered-to", "x-original-to",
+		"in-reply-to", "references", "auto-submitted", "precedence", "x-mailer", "user-agent",
+		"x-failed-recipients", "dkim-signature", "authentication-results", "received-spf",
+		"x-received", "arc-seal", "arc-message-signature", "arc-authentication-results",
+		"x-google-dkim-signature", "x-gm-message-state", "x-google-smtp-source", "thread-index",
+		"thread-topic", "x-ms-has-attach", "x-ms-tnef-correlator", "x-originating-ip",
+		"list-unsubscribe", "list-id", "errors-to", "importance", "x-priority",
+		"reporting-mta", "received-from-mta", "arrival-date", "original-envelope-id",
+		"final-recipient", "original-recipient", "action", "status", "remote-mta",
+		"diagnostic-code", "last-attempt-date", "will-retry-until", "x-actual-recipient",
+		"x-postfix-queue-id", "x-postfix-sender", "feedback-type", "version", "source-ip",
+		"original-mail-from", "original-rcpt-to", "reported-domain",
+		"x-campaign-id", "x-spam-status", "x-spam-score", "x-virus-scanned",
+	} {
+		m[k] = k
+	}
+	return m
+}()
+
+// fieldName returns the lower-case name of a header field.
+func fieldName(k []byte) string {
+	var buf [48]byte
+	if len(k) > len(buf) {
+		return strings.ToLower(string(k))
+	}
+	low := buf[:len(k)]
+	for i, c := range k {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
+	if name, ok := commonFieldNames[string(low)]; ok {
+		return name
+	}
+	return string(low)
 }
