@@ -3,6 +3,7 @@ package dsn
 import (
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -146,39 +147,25 @@ func findReplyCode(s string) string {
 func asciiLower(s string) string {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= 'A' && c <= 'Z' {
-			var b strings.Builder
-			b.Grow(len(s))
-			b.WriteString(s[:i])
-			for j := i; j < len(s); j++ {
-				c := s[j]
-				if c >= 'A' && c <= 'Z' {
-					c += 'a' - 'A'
+			b := make([]byte, len(s))
+			copy(b, s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
 				}
-				b.WriteByte(c)
 			}
-			return b.String()
+			return bytesToString(b)
 		}
 	}
 	return s
 }
 
-// containsFoldASCII tells whether s contains lowSub (lower case) ignoring the case of ASCII
-// letters, without making a lower-case copy of s.
-func containsFoldASCII(s, lowSub string) bool {
-	if lowSub == "" {
-		return true
+// bytesToString returns b as a string without copying it; b must not be changed afterwards.
+func bytesToString(b []byte) string {
+	if len(b) == 0 {
+		return ""
 	}
-	first := lowSub[0]
-	for i := 0; i+len(lowSub) <= len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c == first && strings.EqualFold(s[i:i+len(lowSub)], lowSub) {
-			return true
-		}
-	}
-	return false
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // foldCase lower-cases a text for rule matching: every letter, not only ASCII ones, so that

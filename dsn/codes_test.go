@@ -91,23 +91,3 @@ func TestDecodeCharsetMislabelledUTF8(t *testing.T) {
 		t.Errorf("ISO-2022-JP text: got %q", got)
 	}
 }
-
-func TestContainsFoldASCII(t *testing.T) {
-	tests := []struct {
-		s, sub string
-		want   bool
-	}{
-		{"Received: by Active!Hunter 6.0", "active!hunter", true},
-		{"X-Mailer: M-FILTER", "m-filter", true},
-		{"m-filte", "m-filter", false},
-		{"", "mcafee", false},
-		{"anything", "", true},
-		{"McAfee Email Gateway", "mcafee", true},
-		{"Mc Afee", "mcafee", false},
-	}
-	for _, tt := range tests {
-		if got := containsFoldASCII(tt.s, tt.sub); got != tt.want {
-			t.Errorf("containsFoldASCII(%q, %q) = %v, want %v", tt.s, tt.sub, got, tt.want)
-		}
-	}
-}

@@ -130,6 +130,7 @@ var mtaSignatures = []struct {
 // detectMTA names the format of a bounce for the report.
 func detectMTA(top header, lowText string, hasStatus bool) string {
 	from := strings.ToLower(top.get("from"))
+	var values string // every header value in lower case, made when first needed
 	for _, s := range mtaSignatures {
 		var hit bool
 		switch s.where {
@@ -138,12 +139,10 @@ func detectMTA(top header, lowText string, hasStatus bool) string {
 		case "from":
 			hit = strings.Contains(from, s.phrase)
 		case "anyheader":
-			for _, f := range top {
-				if containsFoldASCII(f.value, s.phrase) {
-					hit = true
-					break
-				}
+			if values == "" {
+				values = lowerValues(top)
 			}
+			hit = strings.Contains(values, s.phrase)
 		case "failed":
 			hit = strings.Contains(strings.ToLower(top.get("x-failed-recipients")), s.phrase)
 		case "header":
@@ -157,6 +156,25 @@ func detectMTA(top header, lowText string, hasStatus bool) string {
 		return "rfc3464"
 	}
 	return "text"
+}
+
+// lowerValues returns the values of the header's fields in lower case (ASCII), a line each.
+func lowerValues(h header) string {
+	n := 0
+	for _, f := range h {
+		n += len(f.value) + 1
+	}
+	b := make([]byte, 0, n)
+	for _, f := range h {
+		b = append(b, f.value...)
+		b = append(b, '\n')
+	}
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return bytesToString(b)
 }
 
 func hasHeaderPrefix(h header, prefix string) bool {
