@@ -24,7 +24,7 @@ func digitsAt(s string, i, max int) int {
 // statusAt reports whether an RFC 3463 code (class.subject.detail) starts at s[i] and returns its
 // length.
 func statusAt(s string, i int) int {
-	if i > 0 && (isAlnum(s[i-1]) || s[i-1] == '.') {
+	if i >= len(s) || i > 0 && (isAlnum(s[i-1]) || s[i-1] == '.') {
 		return 0
 	}
 	if c := s[i]; c != '2' && c != '4' && c != '5' {
@@ -149,15 +149,20 @@ func asciiLower(s string) string {
 		if c := s[i]; c >= 'A' && c <= 'Z' {
 			b := make([]byte, len(s))
 			copy(b, s)
-			for j := i; j < len(b); j++ {
-				if c := b[j]; c >= 'A' && c <= 'Z' {
-					b[j] = c + 'a' - 'A'
-				}
-			}
+			lowerASCIIBytes(b[i:])
 			return bytesToString(b)
 		}
 	}
 	return s
+}
+
+// lowerASCIIBytes lower-cases the ASCII letters of b in place.
+func lowerASCIIBytes(b []byte) {
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
 }
 
 // bytesToString returns b as a string without copying it; b must not be changed afterwards.

@@ -689,7 +689,7 @@ func wholeReply(text, first string) string {
 			break
 		}
 		words := strings.TrimSpace(t[4:])
-		if n := statusAtStart(words); n > 0 && (len(words) == n || words[n] == ' ') {
+		if n := statusAt(words, 0); n > 0 && (len(words) == n || words[n] == ' ') {
 			words = strings.TrimSpace(words[n:]) // the status each line repeats
 		}
 		if words != "" {
@@ -705,12 +705,4 @@ func wholeReply(text, first string) string {
 		return ""
 	}
 	return b.String()
-}
-
-// statusAtStart is statusAt(s, 0) for a string that may be empty.
-func statusAtStart(s string) int {
-	if s == "" {
-		return 0
-	}
-	return statusAt(s, 0)
 }

@@ -169,11 +169,7 @@ func lowerValues(h header) string {
 		b = append(b, f.value...)
 		b = append(b, '\n')
 	}
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
+	lowerASCIIBytes(b)
 	return bytesToString(b)
 }
 

@@ -100,6 +100,7 @@ func TestWholeReply(t *testing.T) {
 		{"first line absent from the text", transcript, "550-5.1.1 The account does not exist", ""},
 		{"no continuation follows", "<<< 550-5.1.1 The account does not exist\n>>> QUIT\n", "550-5.1.1 The account does not exist", ""},
 		{"another code ends it", "550-Mailbox unknown\n550-Try again later\n421 closing\n", "550-Mailbox unknown", "550-Mailbox unknown Try again later"},
+		{"a line of codes alone", "<<< 550-5.1.1 Gone\n<<< 550-5.1.1\n<<< 550 5.1.1 for good\n", "550-5.1.1 Gone", "550-5.1.1 Gone for good"},
 		{"quoted mid-line only", "reason: 550-5.1.1 Gone\n550 5.1.1 more\n", "550-5.1.1 Gone", ""},
 	}
 	for _, tt := range tests {
