@@ -31,6 +31,7 @@ var originalMarkers = []string{
 	"bounced e-mail:",
 	"start of returned message",
 	"original message:",
+	"copy of the message header",
 }
 
 // originalMarkerSet finds the earliest of originalMarkers, searching only where their common
@@ -98,10 +99,10 @@ func (ms *markerSet) index(text string) int {
 func splitOriginal(text, lower string) (int, header) {
 	cut := originalMarkerSet.index(lower)
 	if cut < 0 {
-		// A header block pasted after a blank line.
-		for _, m := range []string{"\n\nreturn-path:", "\n\nreceived: from", "\n\nreceived: by"} {
-			if i := strings.Index(lower, m); i >= 0 && (cut < 0 || i+2 < cut) {
-				cut = i + 2
+		// A header block pasted after a blank line or a rule ("-------").
+		for _, m := range []string{"\nreturn-path:", "\nreceived: from", "\nreceived: by"} {
+			if i := pastedHeaderAt(lower, m); i >= 0 && (cut < 0 || i < cut) {
+				cut = i
 			}
 		}
 		if cut < 0 {
@@ -117,6 +118,24 @@ func splitOriginal(text, lower string) (int, header) {
 		rest = ""
 	}
 	return lineStart, parseHeaderBytes([]byte(rest))
+}
+
+// pastedHeaderAt returns where the first header block that starts with field (a line break, then
+// a lower-case field name) begins after a blank line or a line drawn with '-', '=' or '_'; -1
+// when there is none.
+func pastedHeaderAt(lower, field string) int {
+	for from := 0; ; {
+		i := strings.Index(lower[from:], field)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		above := lower[strings.LastIndexByte(lower[:i], '\n')+1 : i]
+		if strings.Trim(above, "-=_ \t") == "" {
+			return i + 1
+		}
+		from = i + 1
+	}
 }
 
 // bounceSubjects are subject phrases of bounce messages (lower case).
