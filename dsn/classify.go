@@ -266,6 +266,13 @@ func adjust(reason string, in ClassifyInput, said bool) string {
 	if reason == "userunknown" && filteredUnknown(in) {
 		return "filtered"
 	}
+	// A refusal before MAIL FROM cannot be of the sender's address: the sending host was refused.
+	if reason == "rejected" {
+		switch strings.ToUpper(in.Command) {
+		case "CONN", "HELO", "EHLO":
+			return "blocked"
+		}
+	}
 	// A domain that does not resolve, said with a temporary code: the lookup failed.
 	if reason == "hostunknown" && temporary(in) {
 		return "networkerror"

@@ -129,6 +129,8 @@ func TestClassifyTable(t *testing.T) {
 		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "Your message was not delivered within 2 days and 1 hours. Remote host is not responding."}, "expired"},
 		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "because: User Jo Doe (jo@example.com) not listed in Domino Directory"}, "userunknown"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", ReplyCode: "550", Diagnostic: "550 Rejected", Command: "HELO"}, "blocked"},
+		{ClassifyInput{Action: "failed", Status: "5.0.0", ReplyCode: "550", Diagnostic: "550 Access denied", Command: "CONN"}, "blocked"},
+		{ClassifyInput{Action: "failed", Status: "5.0.0", ReplyCode: "550", Diagnostic: "550 Access denied", Command: "MAIL"}, "rejected"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "552 Too many recipients", Command: "RCPT"}, "toomanyconn"},
 		{ClassifyInput{Action: "failed", Status: "5.7.9", Diagnostic: "mta5.am0.yahoodns.net did not like our final DATA: 554 5.7.9 Message not accepted for policy reasons."}, "policyviolation"},
 		{ClassifyInput{Action: "failed", Status: "4.4.1", Diagnostic: "Sorry, I wasn't able to establish an SMTP connection. (#4.4.1) I'm not going to try again; this message has been in the queue too long."}, "networkerror"},
