@@ -131,6 +131,8 @@ func TestClassifyTable(t *testing.T) {
 		{ClassifyInput{Action: "failed", Status: "5.0.0", ReplyCode: "550", Diagnostic: "550 Rejected", Command: "HELO"}, "blocked"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", ReplyCode: "550", Diagnostic: "550 Access denied", Command: "CONN"}, "blocked"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", ReplyCode: "550", Diagnostic: "550 Access denied", Command: "MAIL"}, "rejected"},
+		{ClassifyInput{Action: "failed", Status: "4.7.1", ReplyCode: "450", Diagnostic: "450 4.7.1 Access denied. IP name lookup failed [192.0.2.9]", Command: "MAIL"}, "requireptr"},
+		{ClassifyInput{Action: "failed", Status: "5.7.1", ReplyCode: "550", Diagnostic: "550 5.7.1 Relaying denied. IP name lookup failed [192.0.2.9]", Command: "RCPT"}, "norelaying"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "552 Too many recipients", Command: "RCPT"}, "toomanyconn"},
 		{ClassifyInput{Action: "failed", Status: "5.7.9", Diagnostic: "mta5.am0.yahoodns.net did not like our final DATA: 554 5.7.9 Message not accepted for policy reasons."}, "policyviolation"},
 		{ClassifyInput{Action: "failed", Status: "4.4.1", Diagnostic: "Sorry, I wasn't able to establish an SMTP connection. (#4.4.1) I'm not going to try again; this message has been in the queue too long."}, "networkerror"},
