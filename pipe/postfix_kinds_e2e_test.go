@@ -1,0 +1,108 @@
+package pipe_test
+
+import (
+	"fmt"
+	"net/smtp"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rebound/rebound/internal/testmta"
+)
+
+// failureRemote is a second smtpd of the test Postfix that fails each test domain the way real
+// servers do: refusals at RCPT TO, content refused at the end of DATA, a size limit announced
+// against MAIL FROM's SIZE, relaying refused for a domain it does not serve.
+const failureRemote = `127.0.0.1:2547 inet n   -       n       -       -       smtpd
+  -o syslog_name=postfix/failing-remote
+  -o mynetworks=192.0.2.0/24
+  -o message_size_limit=4096
+  -o smtpd_relay_restrictions=
+  -o { smtpd_recipient_restrictions = check_recipient_access inline:{ { full.test = 552 5.2.2 Mailbox full, try again later }, { disabled.test = 550 5.2.1 This account has been disabled }, { blocked.test = 554 5.7.1 Service unavailable; Client host [127.0.0.1] blocked using zen.spamhaus.org }, { spam.test = OK }, { big.test = OK } }, reject_unauth_destination }
+  -o { smtpd_end_of_data_restrictions = check_recipient_access inline:{ { spam.test = 550 5.7.1 Message rejected: classified as spam by the content filter } } }
+`
+
+// TestPostfixFailureKinds has a real Postfix fail deliveries in the ways a newsletter's mail
+// fails: a full mailbox, a disabled account, a blocklisted sending host, content judged to be
+// spam, a message too big, relaying refused, a host that refuses connections, a local user that
+// does not exist. Each failure is told by a real smtpd's reply or by Postfix's own delivery
+// agents; Postfix tries once (maximal_queue_lifetime = 0) and sends its DSN to `rebound pipe`,
+// whose reports must name the right reason and kind for each recipient.
+func TestPostfixFailureKinds(t *testing.T) {
+	hook := testmta.NewWebhook(t)
+	work := testmta.WorldDir(t, "rebound-kinds-")
+	outbox := filepath.Join(work, "outbox")
+	archive := filepath.Join(work, "archive")
+	for _, d := range []string{outbox, archive} {
+		os.MkdirAll(d, 0o755)
+		os.Chown(d, 65534, 65534)
+	}
+	config := filepath.Join(work, "rebound.yaml")
+	os.WriteFile(config, []byte(fmt.Sprintf("report-url: %s\noutbox: %s\nverp:\n  - \"bounces+{local}={domain}@bounce.test\"\npipe:\n  archive: %s\n", hook.URL(), outbox, archive)), 0o644)
+	service, err := os.ReadFile("../contrib/postfix/master.cf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	services := strings.NewReplacer("/usr/local/bin/rebound", reboundBin, "/etc/rebound/rebound.yaml", config, "user=rebound", "user=nobody").Replace(string(service))
+	failing := "smtp:[127.0.0.1]:2547"
+	pf := testmta.StartPostfix(t, testmta.PostfixConfig{
+		SubmitPort: 2545, RemotePort: 2546,
+		Transports: strings.Join([]string{
+			"bounce.test=rebound:",
+			"full.test=" + failing, "disabled.test=" + failing, "blocked.test=" + failing,
+			"spam.test=" + failing, "big.test=" + failing, "relay.test=" + failing,
+			"refused.test=smtp:[127.0.0.1]:2549", // nothing listens there
+		}, ", "),
+		Services:  services + failureRemote,
+		MainExtra: "maximal_queue_lifetime = 0",
+	})
+
+	send := func(to string, bodyBytes int) {
+		local, domain, _ := strings.Cut(to, "@")
+		from := fmt.Sprintf("bounces+%s=%s@bounce.test", local, domain)
+		msg := fmt.Sprintf("From: News <news@lists.test>\r\nTo: <%s>\r\nSubject: November news\r\nMessage-ID: <%d.%s@lists.test>\r\n\r\nHello.\r\n%s",
+			to, time.Now().UnixNano(), strings.ReplaceAll(to, "@", "."), strings.Repeat("Long news paragraph.\r\n", bodyBytes/22))
+		if err := smtp.SendMail(pf.Submit, nil, from, []string{to}, []byte(msg)); err != nil {
+			t.Fatalf("sending to %s: %v", to, err)
+		}
+	}
+	want := []testmta.Report{
+		{Type: "soft", Email: "ann@full.test", Reason: "mailboxfull"},
+		{Type: "soft", Email: "bob@disabled.test", Reason: "suspend"},
+		{Type: "soft", Email: "cy@blocked.test", Reason: "blocked"},
+		{Type: "soft", Email: "di@spam.test", Reason: "spamdetected"},
+		{Type: "soft", Email: "ed@big.test", Reason: "mesgtoobig"},
+		{Type: "soft", Email: "flo@relay.test", Reason: "norelaying"},
+		{Type: "soft", Email: "gus@refused.test", Reason: "expired"},
+		{Type: "hard", Email: "nosuchuser@localhost", Reason: "userunknown"},
+	}
+	for _, w := range want {
+		size := 0
+		if strings.HasSuffix(w.Email, "@big.test") {
+			size = 8000
+		}
+		send(w.Email, size)
+	}
+	deadline := time.Now().Add(90 * time.Second)
+	for len(hook.Reports()) < len(want) && time.Now().Before(deadline) {
+		time.Sleep(200 * time.Millisecond)
+	}
+	time.Sleep(2 * time.Second) // nothing more may arrive
+	hook.Expect(t, want, pf.Log)
+	if os.Getenv("REBOUND_UPDATE_FIXTURES") != "" {
+		// Keep Postfix's DSNs as fixtures of the parser's golden tests, named by domain.
+		dsns, _ := filepath.Glob(filepath.Join(archive, "new", "*"))
+		for _, p := range dsns {
+			b, _ := os.ReadFile(p)
+			for _, w := range want {
+				local, domain, _ := strings.Cut(w.Email, "@")
+				if strings.Contains(string(b), "Final-Recipient: rfc822; "+w.Email) {
+					name := fmt.Sprintf("postfix-%s-%s.eml", strings.TrimSuffix(domain, ".test"), local)
+					os.WriteFile(filepath.Join("..", "testdata", "real", name), b, 0o644)
+				}
+			}
+		}
+	}
+}
