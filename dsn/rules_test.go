@@ -128,6 +128,8 @@ func TestClassifyTable(t *testing.T) {
 		{ClassifyInput{Action: "failed", Status: "4.0.0", Diagnostic: "451 Could not load DRD for domain (example.com)", ReplyCode: "451"}, "systemerror"},
 		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "Your message was not delivered within 2 days and 1 hours. Remote host is not responding."}, "expired"},
 		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "because: User Jo Doe (jo@example.com) not listed in Domino Directory"}, "userunknown"},
+		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "jdoe    No matches to nameserver query"}, "userunknown"},
+		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "No entry matches this name in the staff directory"}, "userunknown"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", ReplyCode: "550", Diagnostic: "550 Rejected", Command: "HELO"}, "blocked"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", ReplyCode: "550", Diagnostic: "550 Access denied", Command: "CONN"}, "blocked"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", ReplyCode: "550", Diagnostic: "550 Access denied", Command: "MAIL"}, "rejected"},

@@ -479,10 +479,16 @@ func (p *interpreter) textBounce() {
 		// A line such as "did not reach the following recipient(s):" announces the recipient
 		// named by the next line that has an address.
 		announced := false
+		silent := 0 // non-blank lines without an address since the announcement
 		for _, line := range strings.Split(p.text, "\n") {
 			if !strings.Contains(line, "@") {
 				if t := strings.TrimSpace(line); strings.HasSuffix(t, ":") && containsAny(asciiLower(t), recipientLabels) {
-					announced = true
+					announced, silent = true, 0
+				} else if t != "" {
+					// The announced address follows the announcement, not a paragraph later.
+					if silent++; silent > 2 {
+						announced = false
+					}
 				}
 				continue
 			}
@@ -509,14 +515,16 @@ func (p *interpreter) textBounce() {
 			}
 		}
 	}
+	if len(recipients) == 0 && p.c.hasOriginal {
+		// Nothing names the failed recipient: the returned message's only addressee is a
+		// better guess than an address met in passing ("write to help@example.edu").
+		if to := strings.Split(p.c.original.get("to"), ","); len(to) == 1 {
+			add(firstAddress(to[0]), false)
+		}
+	}
 	for _, a := range weak {
 		if len(recipients) == 0 && !isSystemAddress(a) {
 			add(a, false)
-		}
-	}
-	if len(recipients) == 0 && p.c.hasOriginal {
-		if to := strings.Split(p.c.original.get("to"), ","); len(to) == 1 {
-			add(firstAddress(to[0]), false)
 		}
 	}
 	if len(recipients) == 0 {
