@@ -515,9 +515,20 @@ func (p *interpreter) textBounce() {
 			}
 		}
 	}
+	if len(recipients) == 0 {
+		// Nothing names the failed recipient. The VERP return path the bounce came back to
+		// encodes the address the mail was sent to.
+		for _, t := range p.opts.VERP {
+			for _, a := range []string{p.opts.EnvelopeRecipient, firstAddress(p.c.top.get("x-original-to")), firstAddress(p.c.top.get("delivered-to")), firstAddress(p.c.top.get("to"))} {
+				if d, ok := t.Decode(a); ok && d.Recipient != "" {
+					add(normalizeAddress(d.Recipient), false)
+				}
+			}
+		}
+	}
 	if len(recipients) == 0 && p.c.hasOriginal {
-		// Nothing names the failed recipient: the returned message's only addressee is a
-		// better guess than an address met in passing ("write to help@example.edu").
+		// The returned message's only addressee is a better guess than an address met in
+		// passing ("write to help@example.edu").
 		if to := strings.Split(p.c.original.get("to"), ","); len(to) == 1 {
 			add(firstAddress(to[0]), false)
 		}
@@ -525,15 +536,6 @@ func (p *interpreter) textBounce() {
 	for _, a := range weak {
 		if len(recipients) == 0 && !isSystemAddress(a) {
 			add(a, false)
-		}
-	}
-	if len(recipients) == 0 {
-		for _, t := range p.opts.VERP {
-			for _, a := range []string{p.opts.EnvelopeRecipient, firstAddress(p.c.top.get("x-original-to")), firstAddress(p.c.top.get("delivered-to")), firstAddress(p.c.top.get("to"))} {
-				if d, ok := t.Decode(a); ok && d.Recipient != "" {
-					add(normalizeAddress(d.Recipient), false)
-				}
-			}
 		}
 	}
 	delayed := p.looksDelayed()
