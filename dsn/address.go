@@ -149,6 +149,16 @@ func isSystemAddress(a string) bool {
 	return false
 }
 
+// isContactAddress tells a help desk's address, which a notice mentions in passing for the reader
+// to write to ("contact support@example.net"), not as the failed recipient.
+func isContactAddress(a string) bool {
+	switch localPart(a) {
+	case "support", "help", "helpdesk", "hostmaster", "webmaster", "administrator", "admin", "security", "noc":
+		return true
+	}
+	return false
+}
+
 // validAddress reports whether a is a single plausible address.
 func validAddress(a string) bool {
 	at := strings.LastIndexByte(a, '@')

@@ -509,7 +509,7 @@ func (p *interpreter) textBounce() {
 				continue
 			}
 			for _, s := range findAddresses(line) {
-				if mayBeRecipient(s.addr) {
+				if mayBeRecipient(s.addr) && !isContactAddress(s.addr) {
 					weak = append(weak, s.addr)
 				}
 			}

@@ -111,3 +111,29 @@ func TestWholeReply(t *testing.T) {
 		})
 	}
 }
+
+// TestContactAddressIsNoRecipient: a notice that names no recipient is not reported for the help
+// desk address it mentions, but for the returned message's addressee when there is one.
+func TestContactAddressIsNoRecipient(t *testing.T) {
+	notice := "From: Mail Delivery System <mailer-daemon@mx.example.net>\nTo: news@example.org\n" +
+		"Subject: Mail delivery failed\n\nYour message could not be delivered. The mailbox is full.\n" +
+		"Please contact support@example.net if you need help.\n"
+	for _, tt := range []struct{ name, msg, want string }{
+		{"no copy of the message", notice, ""},
+		{"a copy of its header", notice + "\n--- Below this line is a copy of the message.\n\nFrom: news@example.org\nTo: ana@example.net\nSubject: News\n", "ana@example.net"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rep, err := Parse(strings.NewReader(tt.msg), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range rep.Recipients {
+				got = append(got, r.Address)
+			}
+			if strings.Join(got, ",") != tt.want {
+				t.Errorf("recipients %v, want %q", got, tt.want)
+			}
+		})
+	}
+}
