@@ -416,10 +416,18 @@ func isRecipientLine(line string) bool {
 		return true
 	case len(before) == 3 && replyCodeAt(before, 0) && (before[0] == '4' || before[0] == '5'):
 		return true // Sendmail: "550 <addr>... User unknown" (not a transcript's "250 <addr>, Sender ok")
-	case containsAny(before, recipientLabels):
-		return true
+	case strings.HasSuffix(before, ":") && containsAny(before, recipientLabels):
+		return true // "Delivery to the following recipient failed permanently: a@example.org"
+	case containsAny(lastWords(before, 2), recipientLabels):
+		return true // "undeliverable to a@example.org", not "the form of an address here is a@example.org"
 	}
 	return false
+}
+
+// lastWords returns the last n words of s.
+func lastWords(s string, n int) string {
+	f := strings.Fields(s)
+	return strings.Join(f[max(len(f)-n, 0):], " ")
 }
 
 // textBounce finds the failed recipients of a bounce that has no delivery-status part, from its

@@ -137,3 +137,26 @@ func TestContactAddressIsNoRecipient(t *testing.T) {
 		})
 	}
 }
+
+func TestIsRecipientLine(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"<a@example.org>: host mx.example.org said: 550 5.1.1 User unknown", true},
+		{"a@example.org", true},
+		{"550 <a@example.org>... User unknown", true},
+		{"Recipient address: a@example.org", true},
+		{"Your message was undeliverable to a@example.org", true},
+		{"Delivery to the following recipient failed permanently: a@example.org", true},
+		{"Sender Address: news@example.org", false},
+		{"250 <news@example.org>... Sender ok", false},
+		{"The standard form of an address here is first.last@example.org", false},
+		{"For help with your mail, write to the desk at help@example.org", false},
+	}
+	for _, tt := range tests {
+		if got := isRecipientLine(tt.line); got != tt.want {
+			t.Errorf("isRecipientLine(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
