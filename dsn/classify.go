@@ -261,6 +261,12 @@ func filteredUnknown(in ClassifyInput) bool {
 // adjust refines a reason with the context of the failure; said tells that the reason comes
 // from the words of the diagnostic rather than from its codes.
 func adjust(reason string, in ClassifyInput, said bool) string {
+	// An address refused in reply to MAIL FROM is the sender's; so is one that the diagnostic
+	// names as the sender ("Verification failed for <bounces+...@example.org>"), not the
+	// recipient.
+	if (reason == "userunknown" || reason == "hostunknown") && (in.Command == "MAIL" && !in.fromTranscript || namesSenderOnly(in)) {
+		return "rejected"
+	}
 	// A recipient refused only after the message was sent (in reply to DATA) was refused by
 	// a filter, not for being unknown.
 	if reason == "userunknown" && filteredUnknown(in) {
@@ -276,12 +282,6 @@ func adjust(reason string, in ClassifyInput, said bool) string {
 	// A domain that does not resolve, said with a temporary code: the lookup failed.
 	if reason == "hostunknown" && temporary(in) {
 		return "networkerror"
-	}
-	// An address refused in reply to MAIL FROM is the sender's; so is one that the diagnostic
-	// names as the sender ("Verification failed for <bounces+...@example.org>"), not the
-	// recipient.
-	if (reason == "userunknown" || reason == "hostunknown") && (in.Command == "MAIL" && !in.fromTranscript || namesSenderOnly(in)) {
-		return "rejected"
 	}
 	// A temporary failure that ended in a bounce, with nothing more said: the retry period ran
 	// out. A delay notice whose words give no cause says the same: the condition persists.
@@ -306,8 +306,38 @@ func namesSenderOnly(in ClassifyInput) bool {
 		return false
 	}
 	d := asciiLower(in.Diagnostic)
-	return strings.Contains(d, asciiLower(in.Sender)) && !strings.Contains(d, asciiLower(in.Recipient))
+	sender, recipient := asciiLower(in.Sender), asciiLower(in.Recipient)
+	if strings.Contains(d, recipient) {
+		return false
+	}
+	if strings.Contains(d, sender) {
+		return true
+	}
+	// "553 example.org does not exist", when example.org is the sender's domain and not the
+	// recipient's.
+	_, senderDomain, _ := strings.Cut(sender, "@")
+	_, recipientDomain, _ := strings.Cut(recipient, "@")
+	return senderDomain != "" && senderDomain != recipientDomain && containsDomain(d, senderDomain) && !containsDomain(d, recipientDomain)
 }
+
+// containsDomain tells whether text names domain as a whole name, not as the end of a longer one
+// ("mx.example.org" names neither "example.org" nor "ample.org").
+func containsDomain(text, domain string) bool {
+	for from := 0; ; {
+		i := strings.Index(text[from:], domain)
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(domain)
+		if (i == 0 || !isDomainByte(text[i-1])) && (end == len(text) || !isDomainByte(text[end]) || text[end] == '.' && (end+1 == len(text) || !isDomainByte(text[end+1]))) {
+			return true
+		}
+		from = i + 1
+	}
+}
+
+func isDomainByte(c byte) bool { return isAlnum(c) || c == '-' || c == '.' || c == '@' }
 
 // temporary reports whether the codes of a failure are temporary (4xx, 4.x.x).
 func temporary(in ClassifyInput) bool {

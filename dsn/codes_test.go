@@ -91,3 +91,22 @@ func TestDecodeCharsetMislabelledUTF8(t *testing.T) {
 		t.Errorf("ISO-2022-JP text: got %q", got)
 	}
 }
+
+func TestContainsDomain(t *testing.T) {
+	tests := []struct {
+		text, domain string
+		want         bool
+	}{
+		{"553 example.org does not exist", "example.org", true},
+		{"553 example.org. does not exist", "example.org", true},
+		{"553 mx.example.org does not exist", "example.org", false},
+		{"553 example.org.uk does not exist", "example.org", false},
+		{"mail from <a@example.org> refused", "example.org", false},
+		{"no such domain", "example.org", false},
+	}
+	for _, tt := range tests {
+		if got := containsDomain(tt.text, tt.domain); got != tt.want {
+			t.Errorf("containsDomain(%q, %q) = %v, want %v", tt.text, tt.domain, got, tt.want)
+		}
+	}
+}

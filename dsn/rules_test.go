@@ -132,6 +132,7 @@ func TestClassifyTable(t *testing.T) {
 		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "No entry matches this name in the staff directory"}, "userunknown"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", ReplyCode: "550", Diagnostic: "550 Rejected", Command: "HELO"}, "blocked"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", ReplyCode: "550", Diagnostic: "550 Access denied", Command: "CONN"}, "blocked"},
+		{ClassifyInput{Action: "failed", Status: "5", ReplyCode: "553", Diagnostic: "553 news.example.org does not exist", Command: "DATA", Sender: "bounces@news.example.org", Recipient: "ana@example.net"}, "rejected"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", ReplyCode: "550", Diagnostic: "550 Access denied", Command: "MAIL"}, "rejected"},
 		{ClassifyInput{Action: "failed", Status: "4.7.1", ReplyCode: "450", Diagnostic: "450 4.7.1 Access denied. IP name lookup failed [192.0.2.9]", Command: "MAIL"}, "requireptr"},
 		{ClassifyInput{Action: "failed", Status: "5.7.1", ReplyCode: "550", Diagnostic: "550 5.7.1 Relaying denied. IP name lookup failed [192.0.2.9]", Command: "RCPT"}, "norelaying"},
