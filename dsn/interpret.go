@@ -216,6 +216,11 @@ func (p *interpreter) complete(r *Recipient) {
 	if r.Action == "" {
 		r.Action = actionFromClass(r.Status, r.ReplyCode)
 	}
+	if r.Action == "delayed" && containsAny(asciiLower(r.Diagnostic), expiryPhrases) {
+		// OpenSMTPD reports an envelope it drops at the end of its queue lifetime as "delayed"
+		// ("Envelope expired ... only a temporary failure report"): nothing will be tried again.
+		r.Action = "failed"
+	}
 	if r.Status == "" {
 		r.Status = classOf(r.Action, r.ReplyCode)
 	}
@@ -650,6 +655,9 @@ func transcriptRepliesBefore(text string) string {
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
+
+// expiryPhrases say that the queue gave the message up (lower case).
+var expiryPhrases = []string{"envelope expired", "retry timeout exceeded", "message expired"}
 
 // wholeReply returns the whole multi-line SMTP reply whose first line is first ("550-5.1.1 The
 // email account that you tried to reach does not exist. Please try"), read from the lines of

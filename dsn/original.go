@@ -124,6 +124,7 @@ var mtaSignatures = []struct {
 	{"notes", "text", "lotus notes"},
 	{"courier", "text", "courier mail server"},
 	{"opensmtpd", "text", "opensmtpd"},
+	{"opensmtpd", "text", "this is the mailer-daemon, please do not reply to this"},
 	{"dragonfly", "text", "dragonfly"},
 }
 
