@@ -697,8 +697,8 @@ func wholeReply(text, first string) string {
 			break
 		}
 		words := strings.TrimSpace(t[4:])
-		if n := statusAt(words, 0); n > 0 && (len(words) == n || words[n] == ' ') {
-			words = strings.TrimSpace(words[n:]) // the status each line repeats
+		if st := statusAt(words, 0); st > 0 && (len(words) == st || words[st] == ' ') {
+			words = strings.TrimSpace(words[st:]) // the status each line repeats
 		}
 		if words != "" {
 			b.WriteByte(' ')

@@ -485,7 +485,7 @@ func (p *interpreter) textBounce() {
 	var weak []string
 	if len(recipients) == 0 {
 		// A line such as "did not reach the following recipient(s):" announces the recipient
-		// named by the next line that has an address.
+		// named by the next line that has an address, within the two lines that follow it.
 		announced := false
 		silent := 0 // non-blank lines without an address since the announcement
 		for _, line := range strings.Split(p.text, "\n") {
@@ -541,10 +541,8 @@ func (p *interpreter) textBounce() {
 			add(firstAddress(to[0]), false)
 		}
 	}
-	for _, a := range weak {
-		if len(recipients) == 0 && !isSystemAddress(a) {
-			add(a, false)
-		}
+	if len(recipients) == 0 && len(weak) > 0 {
+		add(weak[0], false)
 	}
 	delayed := p.looksDelayed()
 	for _, a := range recipients {
