@@ -58,6 +58,33 @@ func (p *interpreter) complaint() {
 	}
 }
 
+// isUnsubscribeRequest tells the message a mail client sends to a list's List-Unsubscribe
+// address when its user asks to leave (Apple Mail marks it "X-Apple-Unsubscribe: true" and
+// writes "Apple Mail sent this email to unsubscribe from the message ..."): no failure, but the
+// subscriber's own request to receive no more, which the application must act on.
+func (p *interpreter) isUnsubscribeRequest() bool {
+	if strings.EqualFold(strings.TrimSpace(p.c.top.get("x-apple-unsubscribe")), "true") {
+		return true
+	}
+	subject := strings.ToLower(strings.TrimSpace(p.c.top.decoded("subject")))
+	return (subject == "unsubscribe" || strings.HasPrefix(subject, "unsubscribe ")) &&
+		strings.Contains(p.lower, "sent this email to unsubscribe")
+}
+
+// unsubscribeRequest reports an unsubscribe request as a complaint of feedback type "opt-out"
+// from its sender: the application takes the address off its list.
+func (p *interpreter) unsubscribeRequest() {
+	rep := p.rep
+	rep.Kind = KindComplaint
+	rep.MTA = "unsubscribe"
+	rep.FeedbackType = "opt-out"
+	if a := firstAddress(p.c.top.get("from")); a != "" {
+		rep.Recipients = append(rep.Recipients, Recipient{
+			Address: normalizeAddress(a), Diagnostic: firstLine(p.text), Reason: "feedback", Category: "complaint",
+		})
+	}
+}
+
 // isJMRP tells a complaint of Microsoft's Junk Mail Reporting Program (Outlook.com, Hotmail):
 // not ARF, but the reported message returned whole (attached, or as the message itself), marked
 // with X-HmXmrOriginalRecipient.

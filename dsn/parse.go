@@ -87,6 +87,8 @@ func interpret(c *collected, opts *Options) *Report {
 	case p.isJMRP():
 		p.complaint()
 		rep.MTA = "jmrp"
+	case p.isUnsubscribeRequest():
+		p.unsubscribeRequest()
 	case len(c.statusBlobs) > 0:
 		p.deliveryStatus()
 	case c.mdnBlob != nil:
