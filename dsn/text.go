@@ -32,6 +32,7 @@ var originalMarkers = []string{
 	"start of returned message",
 	"original message:",
 	"copy of the message header",
+	"original message as received",
 }
 
 // originalMarkerSet finds the earliest of originalMarkers, searching only where their common
