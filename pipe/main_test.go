@@ -1,6 +1,10 @@
 package pipe_test
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rebound/rebound/internal/testmta"
@@ -16,4 +20,32 @@ func TestMain(m *testing.M) { testmta.MainWithRebound(m, "..", &reboundBin) }
 func runRebound(t *testing.T, stdin []byte, args ...string) (int, string) {
 	t.Helper()
 	return testmta.Run(t, reboundBin, nil, stdin, args...)
+}
+
+// pipeService prepares `rebound pipe` as a Postfix pipe(8) service, as contrib/postfix/master.cf
+// installs it: a configuration that reports to hook with the VERP templates given and archives
+// every message it reads. It returns the master.cf lines and the archive Maildir.
+func pipeService(t *testing.T, hook *testmta.Webhook, verp ...string) (services, archive string) {
+	t.Helper()
+	work := testmta.WorldDir(t, "rebound-pipe-")
+	outbox := filepath.Join(work, "outbox")
+	archive = filepath.Join(work, "archive")
+	for _, d := range []string{outbox, archive} {
+		os.MkdirAll(d, 0o755)
+		os.Chown(d, 65534, 65534) // nobody, the pipe's user
+	}
+	config := fmt.Sprintf("report-url: %s\noutbox: %s\nverp:\n", hook.URL(), outbox)
+	for _, v := range verp {
+		config += fmt.Sprintf("  - %q\n", v)
+	}
+	config += fmt.Sprintf("pipe:\n  archive: %s\n", archive)
+	configFile := filepath.Join(work, "rebound.yaml")
+	if err := os.WriteFile(configFile, []byte(config), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	service, err := os.ReadFile("../contrib/postfix/master.cf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.NewReplacer("/usr/local/bin/rebound", reboundBin, "/etc/rebound/rebound.yaml", configFile, "user=rebound", "user=nobody").Replace(string(service)), archive
 }

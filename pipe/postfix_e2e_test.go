@@ -18,27 +18,7 @@ import (
 // test's webhook, which must receive exactly the expected reports.
 func TestPostfixEndToEnd(t *testing.T) {
 	hook := testmta.NewWebhook(t)
-	work := testmta.WorldDir(t, "rebound-e2e-")
-	outbox := filepath.Join(work, "outbox")
-	archive := filepath.Join(work, "archive")
-	for _, d := range []string{outbox, archive} {
-		os.MkdirAll(d, 0o755)
-		os.Chown(d, 65534, 65534)
-	}
-	config := filepath.Join(work, "rebound.yaml")
-	os.WriteFile(config, []byte(fmt.Sprintf(`report-url: %s
-outbox: %s
-verp:
-  - "bounces+{local}={domain}@bounce.test"
-  - "{campaign}-no-reply-{local}={domain}@bounce.test"
-pipe:
-  archive: %s
-`, hook.URL(), outbox, archive)), 0o644)
-	service, err := os.ReadFile("../contrib/postfix/master.cf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	services := strings.NewReplacer("/usr/local/bin/rebound", reboundBin, "/etc/rebound/rebound.yaml", config, "user=rebound", "user=nobody").Replace(string(service))
+	services, archive := pipeService(t, hook, "bounces+{local}={domain}@bounce.test", "{campaign}-no-reply-{local}={domain}@bounce.test")
 	pf := testmta.StartPostfix(t, testmta.PostfixConfig{
 		SubmitPort: 2525, RemotePort: 2526,
 		Transports:   "bounce.test=rebound:",

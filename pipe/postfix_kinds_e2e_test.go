@@ -32,20 +32,7 @@ const failureRemote = `127.0.0.1:2547 inet n   -       n       -       -       s
 // whose reports must name the right reason and kind for each recipient.
 func TestPostfixFailureKinds(t *testing.T) {
 	hook := testmta.NewWebhook(t)
-	work := testmta.WorldDir(t, "rebound-kinds-")
-	outbox := filepath.Join(work, "outbox")
-	archive := filepath.Join(work, "archive")
-	for _, d := range []string{outbox, archive} {
-		os.MkdirAll(d, 0o755)
-		os.Chown(d, 65534, 65534)
-	}
-	config := filepath.Join(work, "rebound.yaml")
-	os.WriteFile(config, []byte(fmt.Sprintf("report-url: %s\noutbox: %s\nverp:\n  - \"bounces+{local}={domain}@bounce.test\"\npipe:\n  archive: %s\n", hook.URL(), outbox, archive)), 0o644)
-	service, err := os.ReadFile("../contrib/postfix/master.cf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	services := strings.NewReplacer("/usr/local/bin/rebound", reboundBin, "/etc/rebound/rebound.yaml", config, "user=rebound", "user=nobody").Replace(string(service))
+	services, archive := pipeService(t, hook, "bounces+{local}={domain}@bounce.test")
 	failing := "smtp:[127.0.0.1]:2547"
 	pf := testmta.StartPostfix(t, testmta.PostfixConfig{
 		SubmitPort: 2545, RemotePort: 2546,
