@@ -129,8 +129,10 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 	if r, final := builtin.match(mi); r != "" {
 		return fromRule(r, final)
 	}
-	if localProgram {
-		return judge("mailererror") // a local delivery program's exit status
+	if localProgram && specificity(in.Status) < 2 {
+		// A local delivery program's exit status. (A precise status, "5.2.2" for a mailbox
+		// over its size limit, says what failed.)
+		return judge("mailererror")
 	}
 	if r := reasonByStatus(in.Status); r != "" {
 		return judge(adjust(r, in, false))
