@@ -27,13 +27,17 @@ const failureRemote = `127.0.0.1:2547 inet n   -       n       -       -       s
 // TestPostfixFailureKinds has a real Postfix fail deliveries in the ways a newsletter's mail
 // fails: a full mailbox, a disabled account, a blocklisted sending host, content judged to be
 // spam, a message too big, relaying refused, a host that refuses connections, a local user that
-// does not exist. Each failure is told by a real smtpd's reply or by Postfix's own delivery
+// does not exist, mail that loops back, a virtual mailbox over its size limit. Each failure is told by a real smtpd's reply or by Postfix's own delivery
 // agents; Postfix tries once (maximal_queue_lifetime = 0) and sends its DSN to `rebound pipe`,
 // whose reports must name the right reason and kind for each recipient.
 func TestPostfixFailureKinds(t *testing.T) {
 	hook := testmta.NewWebhook(t)
 	services, archive := pipeService(t, hook, "bounces+{local}={domain}@bounce.test")
 	failing := "smtp:[127.0.0.1]:2547"
+	// pia@quota.test has a virtual(8) mailbox that holds 8,000 bytes: the second message of
+	// 4,500 does not fit.
+	mailboxes := testmta.WorldDir(t, "rebound-virtual-")
+	os.Chown(mailboxes, 65534, 65534)
 	pf := testmta.StartPostfix(t, testmta.PostfixConfig{
 		SubmitPort: 2545, RemotePort: 2546,
 		Transports: strings.Join([]string{
@@ -41,9 +45,21 @@ func TestPostfixFailureKinds(t *testing.T) {
 			"full.test=" + failing, "disabled.test=" + failing, "blocked.test=" + failing,
 			"spam.test=" + failing, "big.test=" + failing, "relay.test=" + failing,
 			"refused.test=smtp:[127.0.0.1]:2549", // nothing listens there
+			"loop.test=smtp:[127.0.0.1]:2545",    // this Postfix itself
 		}, ", "),
-		Services:  services + failureRemote,
-		MainExtra: "maximal_queue_lifetime = 0",
+		Services: services + failureRemote,
+		MainExtra: strings.Join([]string{
+			"maximal_queue_lifetime = 0",
+			"hopcount_limit = 10", // the looping message is refused at its tenth pass
+			"message_size_limit = 8000",
+			"bounce_size_limit = 1000", // bounces quote only the start of the original
+			"virtual_mailbox_domains = quota.test",
+			"virtual_mailbox_base = " + mailboxes,
+			"virtual_mailbox_maps = inline:{ pia@quota.test=pia }",
+			"virtual_uid_maps = static:65534",
+			"virtual_gid_maps = static:65534",
+			"virtual_mailbox_limit = 8000",
+		}, "\n"),
 	})
 
 	send := func(to string, bodyBytes int) {
@@ -64,13 +80,19 @@ func TestPostfixFailureKinds(t *testing.T) {
 		{Type: "soft", Email: "flo@relay.test", Reason: "norelaying"},
 		{Type: "soft", Email: "gus@refused.test", Reason: "expired"},
 		{Type: "hard", Email: "nosuchuser@localhost", Reason: "userunknown"},
+		{Type: "soft", Email: "lou@loop.test", Reason: "networkerror"},
+		{Type: "soft", Email: "pia@quota.test", Reason: "mailboxfull"},
 	}
 	for _, w := range want {
-		size := 0
-		if strings.HasSuffix(w.Email, "@big.test") {
-			size = 8000
+		switch {
+		case strings.HasSuffix(w.Email, "@big.test"):
+			send(w.Email, 4500) // over the remote's 4,096, under this Postfix's 8,000
+		case strings.HasSuffix(w.Email, "@quota.test"):
+			send(w.Email, 4500) // delivered
+			send(w.Email, 4500) // over the mailbox's limit
+		default:
+			send(w.Email, 0)
 		}
-		send(w.Email, size)
 	}
 	deadline := time.Now().Add(90 * time.Second)
 	for len(hook.Reports()) < len(want) && time.Now().Before(deadline) {
