@@ -111,8 +111,9 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 		switch {
 		case final:
 			return judge(r)
-		case localProgram && genericFailures[r]:
-			// "x-unix; temporary failure": the local delivery program failed.
+		case localProgram && (genericFailures[r] || sessionReasons[r]):
+			// "x-unix; temporary failure", or a shell's "Syntax error": the local delivery
+			// program failed; there was no SMTP session for its words to be about.
 			return judge("mailererror")
 		}
 		return judge(adjust(r, in, true))
@@ -152,6 +153,12 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 		return judge(adjust("onhold", in, false))
 	}
 	return judge(adjust("undefined", in, false))
+}
+
+// sessionReasons are the reasons that only an SMTP session or a remote host's policy can give.
+var sessionReasons = map[string]bool{
+	"syntaxerror": true, "norelaying": true, "blocked": true, "requireptr": true, "badreputation": true,
+	"toomanyconn": true, "speeding": true, "securityerror": true, "failedstarttls": true, "notaccept": true,
 }
 
 // genericFailures are the reasons that say only that something failed somewhere.
