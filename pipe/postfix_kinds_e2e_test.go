@@ -15,6 +15,14 @@ import (
 // failureRemote is a second smtpd of the test Postfix that fails each test domain the way real
 // servers do: refusals at RCPT TO, content refused at the end of DATA, a size limit announced
 // against MAIL FROM's SIZE, relaying refused for a domain it does not serve.
+// failingCommands are pipe(8) services whose commands fail the way local delivery programs do:
+// with sysexits' EX_NOUSER (67), which pipe(8) reports as 5.1.1, and with a plain 1.
+const failingCommands = `nouser    unix  -       n       n       -       -       pipe
+  flags=q user=nobody argv=/bin/sh -c { echo no such mailbox >&2; exit 67 }
+crash     unix  -       n       n       -       -       pipe
+  flags=q user=nobody argv=/bin/sh -c { echo cannot open the mailbox index >&2; exit 1 }
+`
+
 const failureRemote = `127.0.0.1:2547 inet n   -       n       -       -       smtpd
   -o syslog_name=postfix/failing-remote
   -o mynetworks=192.0.2.0/24
@@ -27,7 +35,8 @@ const failureRemote = `127.0.0.1:2547 inet n   -       n       -       -       s
 // TestPostfixFailureKinds has a real Postfix fail deliveries in the ways a newsletter's mail
 // fails: a full mailbox, a disabled account, a blocklisted sending host, content judged to be
 // spam, a message too big, relaying refused, a host that refuses connections, a local user that
-// does not exist, mail that loops back, a virtual mailbox over its size limit. Each failure is told by a real smtpd's reply or by Postfix's own delivery
+// does not exist, mail that loops back, a virtual mailbox over its size limit, a local delivery
+// command that finds no such user or fails. Each failure is told by a real smtpd's reply or by Postfix's own delivery
 // agents; Postfix tries once (maximal_queue_lifetime = 0) and sends its DSN to `rebound pipe`,
 // whose reports must name the right reason and kind for each recipient.
 func TestPostfixFailureKinds(t *testing.T) {
@@ -46,8 +55,9 @@ func TestPostfixFailureKinds(t *testing.T) {
 			"spam.test=" + failing, "big.test=" + failing, "relay.test=" + failing,
 			"refused.test=smtp:[127.0.0.1]:2549", // nothing listens there
 			"loop.test=smtp:[127.0.0.1]:2545",    // this Postfix itself
+			"nouser.test=nouser:", "crash.test=crash:",
 		}, ", "),
-		Services: services + failureRemote,
+		Services: services + failureRemote + failingCommands,
 		MainExtra: strings.Join([]string{
 			"maximal_queue_lifetime = 0",
 			"hopcount_limit = 10", // the looping message is refused at its tenth pass
@@ -82,6 +92,8 @@ func TestPostfixFailureKinds(t *testing.T) {
 		{Type: "hard", Email: "nosuchuser@localhost", Reason: "userunknown"},
 		{Type: "soft", Email: "lou@loop.test", Reason: "networkerror"},
 		{Type: "soft", Email: "pia@quota.test", Reason: "mailboxfull"},
+		{Type: "hard", Email: "quin@nouser.test", Reason: "userunknown"},
+		{Type: "soft", Email: "rex@crash.test", Reason: "mailererror"},
 	}
 	for _, w := range want {
 		switch {
