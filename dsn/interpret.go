@@ -66,9 +66,11 @@ func (p *interpreter) isUnsubscribeRequest() bool {
 	if strings.EqualFold(strings.TrimSpace(p.c.top.get("x-apple-unsubscribe")), "true") {
 		return true
 	}
+	if !containsAny(p.lower, unsubscribeClientPhrases) {
+		return false // (most messages: the subject need not be decoded)
+	}
 	subject := strings.ToLower(strings.TrimSpace(p.c.top.decoded("subject")))
-	return (subject == "unsubscribe" || strings.HasPrefix(subject, "unsubscribe ")) &&
-		containsAny(p.lower, unsubscribeClientPhrases)
+	return subject == "unsubscribe" || strings.HasPrefix(subject, "unsubscribe ")
 }
 
 // unsubscribeClientPhrases are the words of mail clients' unsubscribe messages (lower case):
