@@ -95,7 +95,7 @@ func scanArgs(d *testmta.Dovecot, security, server, user, hook, outbox string) [
 // over implicit TLS and over STARTTLS: every bounce ends in the backup folder, reported once;
 // every ordinary message stays in INBOX, unread.
 func TestScanIMAP(t *testing.T) {
-	d := testmta.StartDovecot(t, 11143, 11993)
+	d := testmta.StartDovecot(t, 0, 0)
 	for _, tc := range []struct{ security, addr string }{{"tls", d.TLSAddr}, {"starttls", d.PlainAddr}} {
 		t.Run(tc.security, func(t *testing.T) {
 			user := "scan-" + tc.security
@@ -187,7 +187,7 @@ func cutProxy(t *testing.T, target string, limit int64) string {
 // TestScanIMAPConnectionKilled cuts the connection in the middle of the scan; rebound reconnects
 // and goes on; a rescan converges: every bounce moved and reported once.
 func TestScanIMAPConnectionKilled(t *testing.T) {
-	d := testmta.StartDovecot(t, 11144, 11994)
+	d := testmta.StartDovecot(t, 0, 0)
 	user := "cut"
 	c := client(t, d, user)
 	bounces := sample(t, 40)

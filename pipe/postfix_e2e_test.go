@@ -20,7 +20,7 @@ func TestPostfixEndToEnd(t *testing.T) {
 	hook := testmta.NewWebhook(t)
 	services, archive := pipeService(t, hook, "bounces+{local}={domain}@bounce.test", "{campaign}-no-reply-{local}={domain}@bounce.test")
 	pf := testmta.StartPostfix(t, testmta.PostfixConfig{
-		SubmitPort: 2525, RemotePort: 2526,
+		SubmitPort: 0, RemotePort: 0, // free ports
 		Transports:   "bounce.test=rebound:",
 		Services:     services,
 		DelayWarning: "1s",

@@ -23,7 +23,7 @@ crash     unix  -       n       n       -       -       pipe
   flags=q user=nobody argv=/bin/sh -c { echo cannot open the mailbox index >&2; exit 1 }
 `
 
-const failureRemote = `127.0.0.1:2547 inet n   -       n       -       -       smtpd
+const failureRemote = `127.0.0.1:%d inet n   -       n       -       -       smtpd
   -o syslog_name=postfix/failing-remote
   -o mynetworks=192.0.2.0/24
   -o message_size_limit=4096
@@ -42,22 +42,23 @@ const failureRemote = `127.0.0.1:2547 inet n   -       n       -       -       s
 func TestPostfixFailureKinds(t *testing.T) {
 	hook := testmta.NewWebhook(t)
 	services, archive := pipeService(t, hook, "bounces+{local}={domain}@bounce.test")
-	failing := "smtp:[127.0.0.1]:2547"
+	submitPort, failingPort, refusedPort := testmta.FreePort(t), testmta.FreePort(t), testmta.FreePort(t)
+	failing := fmt.Sprintf("smtp:[127.0.0.1]:%d", failingPort)
 	// pia@quota.test has a virtual(8) mailbox that holds 8,000 bytes: the second message of
 	// 4,500 does not fit.
 	mailboxes := testmta.WorldDir(t, "rebound-virtual-")
 	os.Chown(mailboxes, 65534, 65534)
 	pf := testmta.StartPostfix(t, testmta.PostfixConfig{
-		SubmitPort: 2545, RemotePort: 2546,
+		SubmitPort: submitPort, RemotePort: 0, // free ports
 		Transports: strings.Join([]string{
 			"bounce.test=rebound:",
 			"full.test=" + failing, "disabled.test=" + failing, "blocked.test=" + failing,
 			"spam.test=" + failing, "big.test=" + failing, "relay.test=" + failing,
-			"refused.test=smtp:[127.0.0.1]:2549", // nothing listens there
-			"loop.test=smtp:[127.0.0.1]:2545",    // this Postfix itself
+			fmt.Sprintf("refused.test=smtp:[127.0.0.1]:%d", refusedPort), // nothing listens there
+			fmt.Sprintf("loop.test=smtp:[127.0.0.1]:%d", submitPort),     // this Postfix itself
 			"nouser.test=nouser:", "crash.test=crash:",
 		}, ", "),
-		Services: services + failureRemote + failingCommands,
+		Services: services + fmt.Sprintf(failureRemote, failingPort) + failingCommands,
 		MainExtra: strings.Join([]string{
 			"maximal_queue_lifetime = 0",
 			"hopcount_limit = 10", // the looping message is refused at its tenth pass

@@ -23,6 +23,12 @@ type Dovecot struct {
 // localhost, and Maildir mailboxes under its directory.
 func StartDovecot(t testing.TB, plainPort, tlsPort int) *Dovecot {
 	t.Helper()
+	if plainPort == 0 {
+		plainPort = FreePort(t)
+	}
+	if tlsPort == 0 {
+		tlsPort = FreePort(t)
+	}
 	bin := Require(t, "dovecot")
 	Require(t, "openssl")
 	portFree(t, fmt.Sprintf("127.0.0.1:%d", plainPort))

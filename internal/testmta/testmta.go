@@ -61,6 +61,18 @@ func portFree(t testing.TB, addr string) {
 	}
 }
 
+// FreePort returns a TCP port on 127.0.0.1 that nothing listens on now, so that test runs in
+// several checkouts at once never fight over a fixed port.
+func FreePort(t testing.TB) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("finding a free port: %v", err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
 // WaitPort waits until something listens on addr.
 func WaitPort(t testing.TB, addr string, within time.Duration) {
 	t.Helper()
@@ -85,7 +97,7 @@ type Postfix struct {
 
 // PostfixConfig configures StartPostfix.
 type PostfixConfig struct {
-	SubmitPort, RemotePort int    // the submission port, and the fake remote that rejects
+	SubmitPort, RemotePort int    // the submission port and the fake remote that rejects; 0 picks a free one
 	Transports             string // extra transport_maps entries, e.g. "bounce.test=rebound:"
 	Services               string // extra master.cf services
 	MainExtra              string // extra main.cf lines
@@ -105,6 +117,12 @@ func StartPostfix(t testing.TB, cfg PostfixConfig) *Postfix {
 		}
 	}
 	run(t, "chown", "postfix:postfix", filepath.Join(dir, "data"))
+	if cfg.SubmitPort == 0 {
+		cfg.SubmitPort = FreePort(t)
+	}
+	if cfg.RemotePort == 0 {
+		cfg.RemotePort = FreePort(t)
+	}
 	stopLeftover(dir, cfg.SubmitPort)
 	portFree(t, fmt.Sprintf("127.0.0.1:%d", cfg.SubmitPort))
 	portFree(t, fmt.Sprintf("127.0.0.1:%d", cfg.RemotePort))
