@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/rebound/rebound/dsn"
 )
@@ -123,8 +124,9 @@ func TestJSONFormatWithSignatureAndBearer(t *testing.T) {
 	if req.Header.Get("Idempotency-Key") != r.ID || req.Header.Get("Authorization") != "Bearer t0ken" {
 		t.Errorf("headers %v", req.Header)
 	}
-	if got, want := req.Header.Get("X-Rebound-Signature"), Sign("s3cret", body); got != want || !strings.HasPrefix(got, "sha256=") {
-		t.Errorf("signature %q, want %q", got, want)
+	ts := req.Header.Get("X-Rebound-Timestamp")
+	if err := Verify("s3cret", req.Header.Get("X-Rebound-Signature"), ts, body, time.Now()); err != nil {
+		t.Errorf("signature %q of timestamp %q: %v", req.Header.Get("X-Rebound-Signature"), ts, err)
 	}
 	var got map[string]any
 	if err := json.Unmarshal(body, &got); err != nil {

@@ -3,11 +3,8 @@ package feedback
 import (
 	"bytes"
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
 	"crypto/tls"
 	"crypto/x509"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"strconv"
 	"time"
 )
 
@@ -33,7 +31,7 @@ type HTTPConfig struct {
 	Token    string // bearer token; for listmonk, "user:token" sent as "Authorization: token user:token"
 	User     string // basic auth user (with Password)
 	Password string
-	Secret   string // when set, X-Rebound-Signature: sha256=HMAC-SHA256(secret, body)
+	Secret   string // when set, X-Rebound-Timestamp and X-Rebound-Signature (see Sign)
 	CAFile   string // private CA to trust
 	Insecure bool   // skip TLS verification (logged)
 	Timeout  time.Duration
@@ -134,13 +132,6 @@ func formBody(r Report) url.Values {
 	return v
 }
 
-// Sign returns the signature header value of body for secret.
-func Sign(secret string, body []byte) string {
-	m := hmac.New(sha256.New, []byte(secret))
-	m.Write(body)
-	return "sha256=" + hex.EncodeToString(m.Sum(nil))
-}
-
 // Send posts r. 2xx is delivered; 4xx other than 408 and 429 is a *PermanentError; anything
 // else is an error worth retrying.
 func (s *HTTPSender) Send(ctx context.Context, r Report) error {
@@ -157,7 +148,9 @@ func (s *HTTPSender) Send(ctx context.Context, r Report) error {
 	req.Header.Set("Idempotency-Key", r.ID)
 	s.authorize(req)
 	if s.cfg.Secret != "" {
-		req.Header.Set("X-Rebound-Signature", Sign(s.cfg.Secret, body))
+		ts := strconv.FormatInt(time.Now().Unix(), 10)
+		req.Header.Set(TimestampHeader, ts)
+		req.Header.Set(SignatureHeader, Sign(s.cfg.Secret, ts, body))
 	}
 	resp, err := s.client.Do(req)
 	if err != nil {
