@@ -11,7 +11,7 @@ import (
 // CheckIMAPOptions let `rebound check` log in to an IMAP server and count waiting bounces.
 type CheckIMAPOptions struct {
 	IMAPOptions `embed:"" prefix:"imap-"`
-	IMAPFrom    string `name:"imap-from" help:"Count only messages from this sender (server-side FROM search)."`
+	IMAPFrom    string `name:"imap-from" placeholder:"ADDRESS" help:"Count only messages from this sender (server-side FROM search)."`
 }
 
 // Check logs in and prints how many messages wait; it does nothing when no server is configured.

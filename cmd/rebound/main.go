@@ -18,13 +18,18 @@ type CLI struct {
 	LogLevel  slog.Level      `name:"log-level" default:"info" env:"REBOUND_LOG_LEVEL" help:"Log level (debug, info, warn, error)."`
 	LogFormat string          `name:"log-format" default:"text" enum:"text,json" env:"REBOUND_LOG_FORMAT" help:"Log format (text or json)."`
 	Syslog    bool            `name:"syslog" env:"REBOUND_SYSLOG" help:"Also log to syslog (mail facility)."`
-	Config    kong.ConfigFlag `name:"config" env:"REBOUND_CONFIG" help:"YAML configuration file (default /etc/rebound/rebound.yaml when present)."`
+	Config    kong.ConfigFlag `name:"config" env:"REBOUND_CONFIG" placeholder:"FILE" help:"YAML configuration file (default /etc/rebound/rebound.yaml when present)."`
 
 	Parse ParseCmd `cmd:"" help:"Parse bounce messages and print what they say."`
 	Pipe  PipeCmd  `cmd:"" help:"Handle one message on stdin (Postfix pipe, procmail, sieve) and report it."`
 	Flush FlushCmd `cmd:"" help:"Send the reports waiting in the outbox."`
 	Scan  ScanCmd  `cmd:"" help:"Scan a Maildir or an IMAP folder for bounces."`
 	Check CheckCmd `cmd:"" help:"Validate the configuration and probe the report endpoint and mailbox."`
+
+	Version     VersionCmd    `cmd:"" help:"Print the version, VCS revision and Go version of this binary."`
+	VersionFlag versionFlag   `name:"version" short:"v" help:"Print the version and exit."`
+	Completion  CompletionCmd `cmd:"" help:"Print a shell completion script (bash, zsh or fish)."`
+	Man         ManCmd        `cmd:"" hidden:"" help:"Print the rebound(1) manual page (roff)."`
 }
 
 // exitCode is returned by commands that need a specific process exit status.

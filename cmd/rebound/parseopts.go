@@ -11,10 +11,10 @@ import (
 
 // ParseOptions are the flags that tune bounce parsing, shared by parse, pipe and scan.
 type ParseOptions struct {
-	Rules            string   `name:"rules" type:"existingfile" env:"REBOUND_RULES" help:"Extra classification rules file (phrase or regexp → reason)."`
-	VERP             []string `name:"verp" env:"REBOUND_VERP" help:"VERP template of the return path, e.g. 'bounces+{local}={domain}@lists.example' (repeatable)."`
-	CampaignHeader   []string `name:"campaign-header" env:"REBOUND_CAMPAIGN_HEADER" help:"Header of the original message naming the campaign (repeatable; default X-Campaign-ID, X-Listmonk-Campaign, ...)."`
-	MessageIDPattern string   `name:"message-id-pattern" env:"REBOUND_MESSAGE_ID_PATTERN" help:"Regexp on the original Message-ID whose submatch (named 'campaign' or first) is the campaign id."`
+	Rules            string   `name:"rules" placeholder:"FILE" type:"existingfile" env:"REBOUND_RULES" help:"Extra classification rules file (phrase or regexp → reason)."`
+	VERP             []string `name:"verp" placeholder:"TEMPLATE" env:"REBOUND_VERP" help:"VERP template of the return path, e.g. 'bounces+{local}={domain}@lists.example' (repeatable)."`
+	CampaignHeader   []string `name:"campaign-header" placeholder:"HEADER" env:"REBOUND_CAMPAIGN_HEADER" help:"Header of the original message naming the campaign (repeatable; default X-Campaign-ID, X-Listmonk-Campaign, ...)."`
+	MessageIDPattern string   `name:"message-id-pattern" placeholder:"REGEXP" env:"REBOUND_MESSAGE_ID_PATTERN" help:"Regexp on the original Message-ID whose submatch (named 'campaign' or first) is the campaign id."`
 }
 
 // DSNOptions compiles the flags into parser options.

@@ -13,18 +13,18 @@ import (
 // ReportOptions say where and how reports go. Secrets are read from files or the environment,
 // never from the command line.
 type ReportOptions struct {
-	ReportURL          string        `name:"report-url" env:"REBOUND_REPORT_URL" help:"Webhook receiving the reports, or - for JSON lines on stdout."`
+	ReportURL          string        `name:"report-url" placeholder:"URL" env:"REBOUND_REPORT_URL" help:"Webhook receiving the reports, or - for JSON lines on stdout."`
 	ReportFormat       string        `name:"report-format" env:"REBOUND_REPORT_FORMAT" default:"json" enum:"json,listmonk,form" help:"Webhook format: json, listmonk or form (SPIP Newsletters)."`
-	ReportCmd          string        `name:"report-cmd" env:"REBOUND_REPORT_CMD" help:"Command run per report with its JSON on stdin (exit 0 = delivered), instead of a webhook."`
-	ReportUser         string        `name:"report-user" env:"REBOUND_REPORT_USER" help:"User for HTTP basic authentication."`
-	ReportPasswordFile string        `name:"report-password-file" env:"REBOUND_REPORT_PASSWORD_FILE" help:"File holding the basic-auth password (or set REBOUND_REPORT_PASSWORD)."`
-	ReportTokenFile    string        `name:"report-token-file" env:"REBOUND_REPORT_TOKEN_FILE" help:"File holding the bearer token, or listmonk's user:token (or set REBOUND_REPORT_TOKEN)."`
-	ReportSecretFile   string        `name:"report-secret-file" env:"REBOUND_REPORT_SECRET_FILE" help:"File holding the HMAC-SHA256 signing secret (or set REBOUND_REPORT_SECRET)."`
-	ReportCAFile       string        `name:"report-ca-file" env:"REBOUND_REPORT_CA_FILE" help:"CA certificate to trust for the webhook."`
+	ReportCmd          string        `name:"report-cmd" placeholder:"COMMAND" env:"REBOUND_REPORT_CMD" help:"Command run per report with its JSON on stdin (exit 0 = delivered), instead of a webhook."`
+	ReportUser         string        `name:"report-user" placeholder:"USER" env:"REBOUND_REPORT_USER" help:"User for HTTP basic authentication."`
+	ReportPasswordFile string        `name:"report-password-file" placeholder:"FILE" env:"REBOUND_REPORT_PASSWORD_FILE" help:"File holding the basic-auth password (or set REBOUND_REPORT_PASSWORD)."`
+	ReportTokenFile    string        `name:"report-token-file" placeholder:"FILE" env:"REBOUND_REPORT_TOKEN_FILE" help:"File holding the bearer token, or listmonk's user:token (or set REBOUND_REPORT_TOKEN)."`
+	ReportSecretFile   string        `name:"report-secret-file" placeholder:"FILE" env:"REBOUND_REPORT_SECRET_FILE" help:"File holding the HMAC-SHA256 signing secret (or set REBOUND_REPORT_SECRET)."`
+	ReportCAFile       string        `name:"report-ca-file" placeholder:"FILE" env:"REBOUND_REPORT_CA_FILE" help:"CA certificate to trust for the webhook."`
 	InsecureSkipVerify bool          `name:"insecure-skip-verify" env:"REBOUND_INSECURE_SKIP_VERIFY" help:"Do not verify the webhook's TLS certificate (logged)."`
 	ReportTimeout      time.Duration `name:"report-timeout" env:"REBOUND_REPORT_TIMEOUT" default:"30s" help:"Timeout of one report delivery."`
 	ReportDelays       bool          `name:"report-delays" env:"REBOUND_REPORT_DELAYS" help:"Also report delayed deliveries (type delay)."`
-	Outbox             string        `name:"outbox" env:"REBOUND_OUTBOX" help:"Durable spool of reports; without it reports are sent at once."`
+	Outbox             string        `name:"outbox" placeholder:"DIR" env:"REBOUND_OUTBOX" help:"Durable spool of reports; without it reports are sent at once."`
 }
 
 // secret reads a secret from the environment variable env, else from file.

@@ -28,10 +28,10 @@ type ScanCmd struct {
 // ScanOptions are the options every scan shares.
 type ScanOptions struct {
 	Backup       string `name:"backup" env:"REBOUND_BACKUP" default:"Bounces.Processed" help:"Folder the processed bounces are moved to (created when missing)."`
-	Unrecognized string `name:"unrecognized" env:"REBOUND_UNRECOGNIZED" help:"Folder for messages that are not bounces (default: they stay where they are)."`
-	From         string `name:"from" env:"REBOUND_FROM" help:"Only messages whose sender matches this regular expression (e.g. 'mailer-daemon|postmaster')."`
+	Unrecognized string `name:"unrecognized" placeholder:"FOLDER" env:"REBOUND_UNRECOGNIZED" help:"Folder for messages that are not bounces (default: they stay where they are)."`
+	From         string `name:"from" placeholder:"REGEXP" env:"REBOUND_FROM" help:"Only messages whose sender matches this regular expression (e.g. 'mailer-daemon|postmaster')."`
 	Since        int    `name:"since" env:"REBOUND_SINCE" help:"Only messages of the last DAYS days." placeholder:"DAYS"`
-	Limit        int    `name:"limit" env:"REBOUND_LIMIT" help:"At most N messages."`
+	Limit        int    `name:"limit" placeholder:"N" env:"REBOUND_LIMIT" help:"At most N messages."`
 	DryRun       bool   `name:"dry-run" help:"Parse and print; move nothing, send nothing."`
 	JSON         bool   `name:"json" help:"Print one JSON line per message, as parse --json."`
 	Progress     bool   `name:"progress" negatable:"" default:"true" help:"Show progress on a terminal."`
@@ -127,11 +127,11 @@ func (c *ScanMaildirCmd) Run(cli *CLI) error {
 
 // IMAPOptions say how to reach an IMAP folder.
 type IMAPOptions struct {
-	Server       string `name:"server" env:"REBOUND_IMAP_SERVER" help:"IMAP server host:port."`
+	Server       string `name:"server" placeholder:"HOST:PORT" env:"REBOUND_IMAP_SERVER" help:"IMAP server host:port."`
 	Security     string `name:"security" env:"REBOUND_IMAP_SECURITY" default:"tls" enum:"tls,starttls,none" help:"tls (implicit, port 993), starttls, or none (127.0.0.1 only)."`
-	CAFile       string `name:"ca-file" env:"REBOUND_IMAP_CA_FILE" help:"CA certificate of a private server."`
-	User         string `name:"user" env:"REBOUND_IMAP_USER" help:"IMAP user."`
-	PasswordFile string `name:"password-file" env:"REBOUND_IMAP_PASSWORD_FILE" help:"File holding the password (or set REBOUND_IMAP_PASSWORD)."`
+	CAFile       string `name:"ca-file" placeholder:"FILE" env:"REBOUND_IMAP_CA_FILE" help:"CA certificate of a private server."`
+	User         string `name:"user" placeholder:"USER" env:"REBOUND_IMAP_USER" help:"IMAP user."`
+	PasswordFile string `name:"password-file" placeholder:"FILE" env:"REBOUND_IMAP_PASSWORD_FILE" help:"File holding the password (or set REBOUND_IMAP_PASSWORD)."`
 	Folder       string `name:"folder" env:"REBOUND_IMAP_FOLDER" default:"INBOX" help:"Folder to scan."`
 }
 
