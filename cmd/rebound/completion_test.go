@@ -28,11 +28,12 @@ func TestBashCompletion(t *testing.T) {
 		want []string
 		not  []string
 	}{
-		{"rebound ", []string{"parse", "pipe", "flush", "scan", "check", "version", "completion", "--config"}, []string{"man", "maildir"}},
+		{"rebound ", []string{"parse", "pipe", "flush", "scan", "check", "outbox", "version", "completion", "--config"}, []string{"man", "maildir"}},
 		{"rebound scan ", []string{"maildir", "imap"}, []string{"parse"}},
 		{"rebound scan imap --se", []string{"--server", "--security"}, []string{"--report-url"}},
 		{"rebound --config x.yaml scan maildir --ba", []string{"--backup"}, nil},
 		{"rebound pipe --report-format ", []string{"json", "listmonk", "form"}, nil},
+		{"rebound outbox ", []string{"list", "show", "retry", "purge"}, nil},
 		{"rebound completion ", []string{"bash", "zsh", "fish"}, nil},
 	} {
 		words := strings.Split(tc.line, " ")

@@ -26,6 +26,7 @@ type CLI struct {
 	Scan  ScanCmd  `cmd:"" help:"Scan a Maildir or an IMAP folder for bounces."`
 	Check CheckCmd `cmd:"" help:"Validate the configuration and probe the report endpoint and mailbox."`
 
+	Outbox      OutboxCmd     `cmd:"" help:"List, show, retry and purge the reports of the outbox."`
 	Version     VersionCmd    `cmd:"" help:"Print the version, VCS revision and Go version of this binary."`
 	VersionFlag versionFlag   `name:"version" short:"v" help:"Print the version and exit."`
 	Completion  CompletionCmd `cmd:"" help:"Print a shell completion script (bash, zsh or fish)."`

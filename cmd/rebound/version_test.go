@@ -45,7 +45,7 @@ func TestVersionCommandAndFlag(t *testing.T) {
 // TestHelpPlaceholders: every flag's value in the help has a name that says what it is, never
 // kong's type names (STRING, INT) nor the flag's own name.
 func TestHelpPlaceholders(t *testing.T) {
-	for _, cmd := range [][]string{{}, {"parse"}, {"pipe"}, {"flush"}, {"scan", "maildir"}, {"scan", "imap"}, {"check"}} {
+	for _, cmd := range [][]string{{}, {"parse"}, {"pipe"}, {"flush"}, {"scan", "maildir"}, {"scan", "imap"}, {"check"}, {"outbox", "list"}, {"outbox", "purge"}} {
 		out, _, _ := run(t, "", append(cmd, "--help")...)
 		for _, bad := range []string{"=STRING", "=INT", "=CONFIG-FLAG", "=CAMPAIGN-HEADER", "=VERP"} {
 			if strings.Contains(out, bad) {
