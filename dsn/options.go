@@ -13,6 +13,10 @@ var DefaultCampaignHeaders = []string{
 	"X-Mailgun-Campaign-Id", "X-MC-Campaign", "X-Job",
 }
 
+// SubscriberHeaders are the headers of the original message in which the sending application
+// names its subscriber (listmonk's subscriber UUID), checked in order.
+var SubscriberHeaders = []string{"X-Listmonk-Subscriber"}
+
 // Options tunes Parse. The zero value is ready to use.
 type Options struct {
 	// Rules are the user's classification rules and extra prefixes, checked before the built-in

@@ -33,6 +33,12 @@ func (p *interpreter) fillOriginal() {
 			break
 		}
 	}
+	for _, n := range SubscriberHeaders {
+		if v := h.get(strings.ToLower(n)); v != "" {
+			o.Subscriber = v
+			break
+		}
+	}
 	// The return path of the original, or the address the bounce came back to.
 	paths := []string{p.opts.EnvelopeRecipient, o.ReturnPath}
 	for _, k := range []string{"x-original-to", "delivered-to", "to", "envelope-to"} {

@@ -46,6 +46,7 @@ type Original struct {
 	ReturnPath string `json:"return_path,omitempty"`
 	EnvelopeID string `json:"envelope_id,omitempty"`
 	Campaign   string `json:"campaign,omitempty"`
+	Subscriber string `json:"subscriber,omitempty"` // the application's id of the recipient (SubscriberHeaders)
 }
 
 // Recipient is one recipient that a report speaks of.

@@ -27,6 +27,7 @@ type Report struct {
 	Diagnostic        string `json:"diagnostic,omitempty"`
 	RemoteMTA         string `json:"remote_mta,omitempty"`
 	Campaign          string `json:"campaign,omitempty"`
+	Subscriber        string `json:"subscriber,omitempty"` // the application's id of the recipient (listmonk's subscriber UUID)
 	OriginalMessageID string `json:"original_message_id,omitempty"`
 	BouncedAt         string `json:"bounced_at,omitempty"`
 	ReportingMTA      string `json:"reporting_mta,omitempty"`
@@ -70,6 +71,7 @@ func Build(rep *dsn.Report, opts BuildOptions) []Report {
 			Diagnostic:        r.Diagnostic,
 			RemoteMTA:         r.RemoteMTA,
 			Campaign:          rep.Original.Campaign,
+			Subscriber:        rep.Original.Subscriber,
 			OriginalMessageID: rep.Original.MessageID,
 			BouncedAt:         bouncedAt(rep, r),
 			ReportingMTA:      rep.ReportingMTA,

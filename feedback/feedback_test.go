@@ -142,30 +142,52 @@ func TestJSONFormatWithSignatureAndBearer(t *testing.T) {
 }
 
 // TestListmonkContract checks the body and authentication of listmonk's bounce webhook
-// (POST /webhooks/bounce: email, campaign_uuid, source, type hard|soft|complaint, meta).
+// (POST /webhooks/bounce: email, subscriber_uuid, campaign_uuid, source, type
+// hard|soft|complaint, created_at, meta).
 func TestListmonkContract(t *testing.T) {
+	const campUUID, subUUID = "0b5c2f4e-8d1a-4c3b-9e7f-1a2b3c4d5e6f", "9f8e7d6c-5b4a-4321-8fed-cba987654321"
 	rc := &receiver{}
 	s := newSender(t, HTTPConfig{Format: FormatListmonk, Token: "api:abc123"}, rc)
 	reports := Build(sampleBounce(), BuildOptions{ReportDelays: true})
+	reports[0].Campaign, reports[0].Subscriber = campUUID, subUUID
+	reports[1].Subscriber = "42" // listmonk would refuse a subscriber_uuid that is no UUID
 	for _, r := range reports {
 		if err := s.Send(context.Background(), r); err != nil {
 			t.Fatal(err)
 		}
 	}
-	wantTypes := []string{"hard", "soft", "soft"} // listmonk has no delay type
-	for i, body := range rc.bodies {
-		var b struct {
-			Email        string         `json:"email"`
-			CampaignUUID string         `json:"campaign_uuid"`
-			Source       string         `json:"source"`
-			Type         string         `json:"type"`
-			Meta         map[string]any `json:"meta"`
-		}
-		if err := json.Unmarshal(body, &b); err != nil {
+	type body struct {
+		Email          string         `json:"email"`
+		SubscriberUUID string         `json:"subscriber_uuid"`
+		CampaignUUID   string         `json:"campaign_uuid"`
+		Source         string         `json:"source"`
+		Type           string         `json:"type"`
+		CreatedAt      string         `json:"created_at"`
+		Meta           map[string]any `json:"meta"`
+	}
+	want := []body{
+		{Email: "gone@example.com", SubscriberUUID: subUUID, CampaignUUID: campUUID, Type: "hard"},
+		{Email: "full@example.com", Type: "soft"},
+		{Email: "later@example.com", Type: "soft"}, // listmonk has no delay type: 400 "Invalid fields: type"
+	}
+	wantMeta := []map[string]any{
+		{"campaign": nil, "subscriber": nil, "rebound_type": nil},
+		{"campaign": "oct-2026", "subscriber": "42", "rebound_type": nil},
+		{"campaign": "oct-2026", "subscriber": nil, "rebound_type": "delay"},
+	}
+	for i, raw := range rc.bodies {
+		var b body
+		if err := json.Unmarshal(raw, &b); err != nil {
 			t.Fatal(err)
 		}
-		if b.Email != reports[i].Email || b.CampaignUUID != "oct-2026" || b.Source != "rebound" || b.Type != wantTypes[i] || b.Meta["id"] != reports[i].ID {
-			t.Errorf("body %s", body)
+		if b.Email != want[i].Email || b.SubscriberUUID != want[i].SubscriberUUID || b.CampaignUUID != want[i].CampaignUUID ||
+			b.Source != "rebound" || b.Type != want[i].Type || b.CreatedAt != "2026-11-02T09:00:00Z" || b.Meta["id"] != reports[i].ID {
+			t.Errorf("body %s", raw)
+		}
+		for k, v := range wantMeta[i] {
+			if b.Meta[k] != v {
+				t.Errorf("body %d: meta %s = %v, want %v", i, k, b.Meta[k], v)
+			}
 		}
 		if got := rc.requests[i].Header.Get("Authorization"); got != "token api:abc123" {
 			t.Errorf("Authorization %q", got)

@@ -93,30 +93,6 @@ func (s *HTTPSender) Body(r Report) ([]byte, string, error) {
 	return b, "application/json", err
 }
 
-// listmonkBounce is the body of listmonk's bounce webhook (POST /webhooks/bounce).
-type listmonkBounce struct {
-	Email        string         `json:"email"`
-	CampaignUUID string         `json:"campaign_uuid,omitempty"`
-	Source       string         `json:"source"`
-	Type         string         `json:"type"` // hard, soft, complaint
-	Meta         map[string]any `json:"meta"`
-}
-
-func listmonkBody(r Report) listmonkBounce {
-	typ := r.Type
-	if typ == TypeDelay {
-		typ = TypeSoft // listmonk knows hard, soft and complaint only
-	}
-	return listmonkBounce{
-		Email: r.Email, CampaignUUID: r.Campaign, Source: "rebound", Type: typ,
-		Meta: map[string]any{
-			"id": r.ID, "reason": r.Reason, "category": r.Category, "status": r.Status,
-			"reply_code": r.ReplyCode, "diagnostic": r.Diagnostic, "remote_mta": r.RemoteMTA,
-			"original_message_id": r.OriginalMessageID, "bounced_at": r.BouncedAt,
-		},
-	}
-}
-
 // formBody is what SPIP Newsletters' newsletter/feedback action reads: quoi, email, tracking_id.
 func formBody(r Report) url.Values {
 	quoi := "soft_bounce"
@@ -182,6 +158,9 @@ func (s *HTTPSender) authorize(req *http.Request) {
 // Probe checks that the endpoint answers: an OPTIONS request, any answer below 500 (even 404 or
 // 405: the server is there) counts.
 func (s *HTTPSender) Probe(ctx context.Context) error {
+	if s.cfg.Format == FormatListmonk {
+		return s.probeListmonk(ctx)
+	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodOptions, s.cfg.URL, nil)
 	if err != nil {
 		return err
