@@ -9,6 +9,19 @@ func isLocalChar(c byte) bool {
 	return isAlnum(c) || c >= 0x80 || strings.IndexByte("!#$%&'*+-/=?^_`{|}~.", c) >= 0
 }
 
+// isControlByte tells an ASCII control character other than white space (NUL, ESC, DEL, ...).
+func isControlByte(c byte) bool { return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f }
+
+// hasControlByte tells whether s holds a control character other than white space.
+func hasControlByte(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isControlByte(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
 func isDomainChar(c byte) bool { return isAlnum(c) || c >= 0x80 || c == '-' || c == '.' }
 
 // addressAt expands the '@' at s[at] into the address around it, returning its bounds.
@@ -21,6 +34,11 @@ func addressAt(s string, at int) (int, int, bool) {
 	}
 	for i > 0 && isLocalChar(s[i-1]) {
 		i--
+	}
+	if i > 0 && isControlByte(s[i-1]) || i > 1 && s[i-1] == '[' && s[i-2] == 0x1b {
+		// The tail of a control sequence ("\x1b[2J@remote.test"): no address, but hostile or
+		// broken text, which must not yield the different address "2J@remote.test".
+		return 0, 0, false
 	}
 	for i < at && s[i] != '"' && (s[i] == '.' || s[i] == '\'' || s[i] == '=' && i+1 < at && s[i+1] == '?') {
 		i++

@@ -11,7 +11,10 @@ import (
 )
 
 // FuzzParse feeds arbitrary bytes to the parser: it must never panic, and what it reports must
-// be consistent (every recipient has an address, a reason and a category).
+// be consistent (every recipient has an address, a reason and a category; an address that is no
+// valid mailbox, such as one with a NUL byte or an escape sequence, is marked invalid, and no
+// address is cut out of a control sequence). The seeds of testdata/fuzz/FuzzParse include such
+// poison addresses.
 func FuzzParse(f *testing.F) {
 	for _, dir := range []string{"../testdata/examples", "../testdata/handmade"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.eml"))
@@ -36,6 +39,12 @@ func FuzzParse(f *testing.F) {
 		for _, r := range rep.Recipients {
 			if r.Address == "" || r.Reason == "" || r.Category == "" {
 				t.Fatalf("incomplete recipient %+v", r)
+			}
+			if r.Invalid == dsn.ValidMailbox(r.Address) {
+				t.Fatalf("recipient %q marked invalid=%v", r.Address, r.Invalid)
+			}
+			if r.Address == "2J@remote.test" || r.Address == "a@remote.test" && bytes.Contains(data, []byte("\x1b]0;")) {
+				t.Fatalf("address %q cut out of a control sequence", r.Address)
 			}
 		}
 	})

@@ -29,6 +29,7 @@ func (p *interpreter) complaint() {
 		rep.ArrivalDate = fb.get("received-date")
 	}
 	var addrs []string
+	evidence := EvidenceDSNField
 	for _, f := range fb {
 		if f.key == "original-rcpt-to" || f.key == "removal-recipient" {
 			// (Both fields often name the same address.)
@@ -39,6 +40,7 @@ func (p *interpreter) complaint() {
 	}
 	if len(addrs) == 0 && p.c.hasOriginal {
 		// Microsoft's JMRP reports name the complaining recipient in the returned message.
+		evidence = EvidenceOriginalTo
 		if a := firstAddress(p.c.original.get("x-hmxmroriginalrecipient")); a != "" {
 			addrs = append(addrs, a)
 		} else if a := firstAddress(p.c.original.get("to")); a != "" {
@@ -50,10 +52,11 @@ func (p *interpreter) complaint() {
 		// (its campaign and Message-ID say which mailing drew it): it is reported for an
 		// address that cannot exist.
 		addrs = append(addrs, UndisclosedRecipient)
+		evidence = EvidenceGuess
 	}
 	for _, a := range addrs {
 		rep.Recipients = append(rep.Recipients, Recipient{
-			Address: a, Diagnostic: firstLine(p.text), Reason: "feedback", Category: "complaint",
+			Address: a, Diagnostic: firstLine(p.text), Reason: "feedback", Category: "complaint", Evidence: evidence,
 		})
 	}
 }
@@ -88,6 +91,7 @@ func (p *interpreter) unsubscribeRequest() {
 	if a := firstAddress(p.c.top.get("from")); a != "" {
 		rep.Recipients = append(rep.Recipients, Recipient{
 			Address: normalizeAddress(a), Diagnostic: firstLine(p.text), Reason: "feedback", Category: "complaint",
+			Evidence: EvidenceReplyFrom,
 		})
 	}
 }
@@ -128,7 +132,11 @@ func (p *interpreter) deliveryStatus() {
 	for _, rec := range recs {
 		addr := normalizeAddress(typedValueOnly(rec.get("final-recipient")))
 		orig := normalizeAddress(typedValueOnly(rec.get("original-recipient")))
-		if !validAddress(addr) {
+		if hasControlByte(addr) {
+			// A NUL byte or a terminal escape sequence: no address is to be dug out of it. It is
+			// kept as written, and marked invalid (see ValidMailbox), so that it is never
+			// reported.
+		} else if !validAddress(addr) {
 			if a := normalizeAddress(typedValueOnly(rec.get("x-actual-recipient"))); strings.Contains(a, "@") {
 				addr = a
 			} else if validAddress(orig) {
@@ -158,6 +166,7 @@ func (p *interpreter) deliveryStatus() {
 			DiagnosticType:  diagType,
 			RemoteMTA:       typedValueOnly(rec.get("remote-mta")),
 			LastAttempt:     rec.get("last-attempt-date"),
+			Evidence:        EvidenceDSNField,
 		}
 		p.complete(&r)
 		rep.Recipients = append(rep.Recipients, r)

@@ -37,7 +37,7 @@ func (p *interpreter) listManagerRefusal() bool {
 		if strings.Contains(strings.ToLower(top.get("x-mlserver")), "fml") {
 			p.rep.MTA = "fml"
 		}
-		r := Recipient{Address: addr, Action: "failed", Diagnostic: strings.TrimSpace(line)}
+		r := Recipient{Address: addr, Action: "failed", Diagnostic: strings.TrimSpace(line), Evidence: EvidenceLabelledLine}
 		p.complete(&r)
 		p.rep.Recipients = append(p.rep.Recipients, r)
 		return true

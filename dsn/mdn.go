@@ -41,6 +41,7 @@ func (p *interpreter) dispositionNotification() {
 		Action:          "failed",
 		Status:          "5",
 		Diagnostic:      mdnExplanation(p.text, f),
+		Evidence:        EvidenceDSNField,
 	}
 	if s := findStatus(r.Diagnostic); s != "" {
 		r.Status = s

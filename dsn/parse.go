@@ -154,6 +154,7 @@ type interpreter struct {
 	orphans      []*statusRecord // delivery-status records without a usable recipient address
 	oneRecipient bool            // the delivery-status part has a single recipient record
 	originalID   string          // Original-Message-ID of a disposition notification
+	sender       map[string]bool // the sender's own addresses, lower case (see senderSide)
 }
 
 // finish sets the message-level facts that do not depend on the format.
@@ -166,11 +167,13 @@ func (p *interpreter) finish() {
 	if rep.Kind == "" {
 		rep.Kind = kindOf(rep.Recipients)
 	}
+	p.dropSenderSide()
 	if rep.Recipients == nil {
 		rep.Recipients = []Recipient{}
 	}
 	for i := range rep.Recipients {
 		r := &rep.Recipients[i]
+		r.Invalid = !ValidMailbox(r.Address)
 		if r.Reason != "" {
 			continue
 		}

@@ -64,6 +64,11 @@ type Recipient struct {
 	Reason          string `json:"reason"`
 	Category        string `json:"category"`
 	Hard            bool   `json:"hard"`
+	// Evidence says where the address was read (see the Evidence constants).
+	Evidence Evidence `json:"evidence"`
+	// Invalid marks an address that is no RFC 5321 mailbox (a control character, a NUL byte):
+	// kept in the parse output for the record, never reported to the application.
+	Invalid bool `json:"invalid,omitempty"`
 
 	commandFromTranscript bool // Command was read from a session transcript
 	vagueDiagnostic       bool // Diagnostic is only the opening lines of the notice

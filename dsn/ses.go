@@ -98,6 +98,7 @@ func (p *interpreter) sesJSON() bool {
 			r := Recipient{
 				Address: addr, Action: normalizeAction(b.Action),
 				Status: findStatus(b.Status), Diagnostic: diag, DiagnosticType: typ,
+				Evidence: EvidenceDSNField,
 			}
 			if r.Action == "" {
 				r.Action = "failed"
@@ -122,7 +123,7 @@ func (p *interpreter) sesJSON() bool {
 		}
 		for _, c := range n.Complaint.ComplainedRecipients {
 			if addr := normalizeAddress(c.EmailAddress); validAddress(addr) {
-				rep.Recipients = append(rep.Recipients, Recipient{Address: addr, Reason: "feedback", Category: "complaint"})
+				rep.Recipients = append(rep.Recipients, Recipient{Address: addr, Reason: "feedback", Category: "complaint", Evidence: EvidenceDSNField})
 			}
 		}
 	case kind == "Delivery" && n.Delivery != nil:
@@ -132,7 +133,7 @@ func (p *interpreter) sesJSON() bool {
 			if !validAddress(addr) {
 				continue
 			}
-			r := Recipient{Address: addr, Action: "delivered", Diagnostic: n.Delivery.SMTPResponse}
+			r := Recipient{Address: addr, Action: "delivered", Diagnostic: n.Delivery.SMTPResponse, Evidence: EvidenceDSNField}
 			p.complete(&r)
 			rep.Recipients = append(rep.Recipients, r)
 		}

@@ -304,6 +304,7 @@ func (p *interpreter) autoReply() {
 	p.rep.Kind = KindAutoReply
 	p.rep.Recipients = append(p.rep.Recipients, Recipient{
 		Address: addr, Diagnostic: openingLine(p.text), Reason: "vacation", Category: "autoreply",
+		Evidence: EvidenceReplyFrom,
 	})
 }
 
@@ -330,21 +331,21 @@ func (p *interpreter) abandonedMailbox(from string) (Recipient, bool) {
 	if at < 0 {
 		return Recipient{}, false
 	}
-	addr := from
+	addr, evidence := from, EvidenceReplyFrom
 	if r := firstAddress(p.c.top.get("reply-to")); r != "" && isSystemAddress(from) {
 		addr = r // sent from no-reply@ for the mailbox it answers for
 	}
 	start, _ := paragraphBounds(p.text, at)
 	for _, s := range findAddresses(p.text[start:at]) {
 		if !isSystemAddress(s.addr) {
-			addr = s.addr // "This email inbox a@example.org is no longer in use"
+			addr, evidence = s.addr, EvidenceLabelledLine // "This email inbox a@example.org is no longer in use"
 			break
 		}
 	}
 	cl := Judge("suspend", "", "")
 	return Recipient{
 		Address: addr, Action: "failed", Status: "5", Diagnostic: paragraphAt(p.text, at),
-		Reason: cl.Reason, Category: cl.Category, Hard: cl.Hard,
+		Reason: cl.Reason, Category: cl.Category, Hard: cl.Hard, Evidence: evidence,
 	}, true
 }
 
@@ -448,21 +449,25 @@ func (p *interpreter) textBounce() {
 			}
 		}
 	}
-	var recipients []string
+	type found struct {
+		addr     string
+		evidence Evidence
+	}
+	var recipients []found
 	seen := map[string]bool{}
-	bounceFrom := strings.ToLower(firstAddress(p.c.top.get("from")))
-	add := func(a string, strong bool) {
+	add := func(a string, evidence Evidence) {
 		k := strings.ToLower(a)
-		// A line that names an address as the failed recipient is trusted even when the
-		// address is also the sender's (a message someone sent to themselves).
-		if a == "" || seen[k] || k == bounceFrom || exclude[k] && !strong {
+		// The sender's own addresses (its From, its list's addresses, the bounce address) are
+		// never a failed recipient, whatever line names them; the bounce's Reply-To only when
+		// the text merely mentions it.
+		if a == "" || seen[k] || p.isSenderSide(a) || exclude[k] && (evidence == EvidenceGuess || evidence == EvidenceOriginalTo) {
 			return
 		}
 		seen[k] = true
-		recipients = append(recipients, a)
+		recipients = append(recipients, found{a, evidence})
 	}
 	for _, a := range strings.Split(p.c.top.get("x-failed-recipients"), ",") {
-		add(firstAddress(a), true)
+		add(firstAddress(a), EvidenceFailedRecipients)
 	}
 	// The user's recipient prefixes ("Destinataire :") name recipients in odd bounces.
 	if p.opts.Rules != nil {
@@ -470,7 +475,7 @@ func (p *interpreter) textBounce() {
 			for _, line := range strings.Split(p.text, "\n") {
 				t := strings.TrimSpace(line)
 				if len(t) > len(prefix) && strings.EqualFold(t[:len(prefix)], prefix) {
-					add(firstAddress(t[len(prefix):]), true)
+					add(firstAddress(t[len(prefix):]), EvidenceLabelledLine)
 				}
 			}
 		}
@@ -505,12 +510,12 @@ func (p *interpreter) textBounce() {
 				announced = false
 				l := strings.ToLower(line)
 				if spans := findAddresses(line); len(spans) > 0 && !strings.Contains(l, "from") && mayBeRecipient(spans[0].addr) {
-					add(spans[0].addr, true)
+					add(spans[0].addr, EvidenceLabelledLine)
 					continue
 				}
 			}
 			if isRecipientLine(line) {
-				add(findAddresses(line)[0].addr, true)
+				add(findAddresses(line)[0].addr, lineEvidence(line))
 				continue
 			}
 			l := strings.ToLower(line)
@@ -530,7 +535,7 @@ func (p *interpreter) textBounce() {
 		for _, t := range p.opts.VERP {
 			for _, a := range []string{p.opts.EnvelopeRecipient, firstAddress(p.c.top.get("x-original-to")), firstAddress(p.c.top.get("delivered-to")), firstAddress(p.c.top.get("to"))} {
 				if d, ok := t.Decode(a); ok && d.Recipient != "" {
-					add(normalizeAddress(d.Recipient), false)
+					add(normalizeAddress(d.Recipient), EvidenceVERP)
 				}
 			}
 		}
@@ -539,15 +544,15 @@ func (p *interpreter) textBounce() {
 		// The returned message's only addressee is a better guess than an address met in
 		// passing ("write to help@example.edu").
 		if to := strings.Split(p.c.original.get("to"), ","); len(to) == 1 {
-			add(firstAddress(to[0]), false)
+			add(firstAddress(to[0]), EvidenceOriginalTo)
 		}
 	}
 	if len(recipients) == 0 && len(weak) > 0 {
-		add(weak[0], false)
+		add(weak[0], EvidenceGuess)
 	}
 	delayed := p.looksDelayed()
-	for _, a := range recipients {
-		r := Recipient{Address: a, Action: "failed"}
+	for _, f := range recipients {
+		r := Recipient{Address: f.addr, Action: "failed", Evidence: f.evidence}
 		if delayed {
 			r.Action = "delayed"
 		}
@@ -586,6 +591,15 @@ func (p *interpreter) textBounce() {
 		}
 		rep.Recipients = append(rep.Recipients, r)
 	}
+}
+
+// lineEvidence tells how a line names its recipient: a session transcript's entry or command
+// for it ("550 <a@example.org>... User unknown", "RCPT TO:<a@example.org>"), or a label.
+func lineEvidence(line string) Evidence {
+	if transcriptEntry(line) != "" || strings.Contains(asciiLower(line), "rcpt to") {
+		return EvidenceTranscriptRcpt
+	}
+	return EvidenceLabelledLine
 }
 
 // userPrefixMatches tells whether a line starts with one of the user's recipient prefixes: the

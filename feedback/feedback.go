@@ -7,7 +7,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"log/slog"
 	"net/mail"
+	"strconv"
 	"strings"
 	"time"
 
@@ -50,7 +52,9 @@ type BuildOptions struct {
 // Build returns the reports a parsed message warrants: one per failed recipient (hard when the
 // address is dead, soft otherwise), one per complained-about recipient, delays only when asked,
 // never auto-replies or success notices. A recipient whose delivery expired after the retry
-// period is a soft failure: the message came back.
+// period is a soft failure: the message came back. An address that is no valid mailbox (a
+// control character in it) is never reported, and one the parser only guessed is never reported
+// hard; both are logged.
 func Build(rep *dsn.Report, opts BuildOptions) []Report {
 	var out []Report
 	seen := map[string]bool{}
@@ -59,6 +63,14 @@ func Build(rep *dsn.Report, opts BuildOptions) []Report {
 		email, final := sentTo(r)
 		if typ == "" || email == "" || unreachable(email) {
 			continue
+		}
+		if r.Invalid || !dsn.ValidMailbox(email) {
+			slog.Warn("bounce names an invalid address: not reported", "address", strconv.QuoteToASCII(email), "message_id", rep.MessageID)
+			continue
+		}
+		if typ == TypeHard && r.Evidence == dsn.EvidenceGuess {
+			slog.Info("recipient only guessed from the bounce's text: reported soft, not hard", "address", email, "reason", r.Reason, "message_id", rep.MessageID)
+			typ = TypeSoft
 		}
 		rp := Report{
 			Type:              typ,
@@ -91,7 +103,7 @@ func Build(rep *dsn.Report, opts BuildOptions) []Report {
 // differs: a DSN's Original-Recipient (RFC 3464) names the address as the sender gave it, before
 // any alias or forward turned it into the Final-Recipient.
 func sentTo(r dsn.Recipient) (email, final string) {
-	if o := r.OriginalAddress; o != "" && !strings.EqualFold(o, r.Address) && strings.Contains(o, "@") {
+	if o := r.OriginalAddress; o != "" && !strings.EqualFold(o, r.Address) && dsn.ValidMailbox(o) {
 		return o, r.Address
 	}
 	return r.Address, ""

@@ -44,6 +44,14 @@ func TestBuild(t *testing.T) {
 		{"auto-reply", &dsn.Report{Kind: dsn.KindAutoReply, Recipients: []dsn.Recipient{{Address: "away@example.net", Reason: "vacation"}}}, BuildOptions{ReportDelays: true}, "", ""},
 		{"original recipient", &dsn.Report{Kind: dsn.KindBounce, MessageID: "o1", Recipients: []dsn.Recipient{{Address: "jdoe@mailhost.example.net", OriginalAddress: "jane.doe@example.net", Action: "failed", Reason: "mailboxfull"}}}, BuildOptions{}, "jane.doe@example.net", "soft"},
 		{"expired is soft", &dsn.Report{Kind: dsn.KindBounce, MessageID: "e1", Recipients: []dsn.Recipient{{Address: "slow@example.net", Action: "delayed", Reason: "expired"}}}, BuildOptions{}, "slow@example.net", "soft"},
+		{"guessed recipient is never hard", &dsn.Report{Kind: dsn.KindBounce, MessageID: "g1", Recipients: []dsn.Recipient{{Address: "maybe@example.net", Action: "failed", Reason: "userunknown", Hard: true, Evidence: dsn.EvidenceGuess}}}, BuildOptions{}, "maybe@example.net", "soft"},
+		{"named recipient stays hard", &dsn.Report{Kind: dsn.KindBounce, MessageID: "g2", Recipients: []dsn.Recipient{{Address: "gone@example.net", Action: "failed", Reason: "userunknown", Hard: true, Evidence: dsn.EvidenceLabelledLine}}}, BuildOptions{}, "gone@example.net", "hard"},
+		{"invalid address never reported", &dsn.Report{Kind: dsn.KindBounce, MessageID: "p1", Recipients: []dsn.Recipient{
+			{Address: "a\x00b@remote.test", Action: "failed", Reason: "userunknown", Hard: true, Invalid: true},
+			{Address: "\x1b[2J@remote.test", Action: "failed", Reason: "userunknown", Hard: true},
+			{Address: "ok@remote.test", Action: "failed", Reason: "userunknown", Hard: true},
+		}}, BuildOptions{}, "ok@remote.test", "hard"},
+		{"invalid original recipient gives way to the final one", &dsn.Report{Kind: dsn.KindBounce, MessageID: "p2", Recipients: []dsn.Recipient{{Address: "jdoe@example.net", OriginalAddress: "\x1b]0;x\x07@example.net", Action: "failed", Reason: "mailboxfull"}}}, BuildOptions{}, "jdoe@example.net", "soft"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,161 @@
+package dsn
+
+import "strings"
+
+// Evidence says where a recipient's address was read: how sure the parser is that the notice
+// names it as the recipient it speaks of.
+type Evidence string
+
+// The kinds of evidence, from the strongest.
+const (
+	// EvidenceDSNField: a field of a machine-readable report (a DSN's Final-Recipient, an ARF
+	// report's Original-Rcpt-To, an MDN's Final-Recipient, Amazon SES's JSON).
+	EvidenceDSNField Evidence = "dsn-field"
+	// EvidenceFailedRecipients: the X-Failed-Recipients header field (Exim and others).
+	EvidenceFailedRecipients Evidence = "x-failed-recipients"
+	// EvidenceTranscriptRcpt: a session transcript's line for the recipient: Sendmail's "550
+	// <a@example.org>... User unknown", a "RCPT TO:<a@example.org>" answered with an error.
+	EvidenceTranscriptRcpt Evidence = "transcript-rcpt"
+	// EvidenceLabelledLine: a line of the notice that names the address as the failed
+	// recipient ("<a@example.org>: host ... said", "Recipient address: a@example.org",
+	// an address under "could not be delivered to the following recipients:").
+	EvidenceLabelledLine Evidence = "labelled-line"
+	// EvidenceVERP: the recipient a VERP template decodes from the address the bounce came back to.
+	EvidenceVERP Evidence = "verp"
+	// EvidenceOriginalTo: the only To of the returned message (or the recipient field a
+	// feedback loop keeps in it).
+	EvidenceOriginalTo Evidence = "original-to"
+	// EvidenceGuess: an address the notice only mentions in passing; never reported hard.
+	EvidenceGuess Evidence = "guess"
+	// EvidenceReplyFrom: the sender of an auto-reply or of an unsubscribe request: the
+	// subscriber's own mailbox answering.
+	EvidenceReplyFrom Evidence = "reply-from"
+)
+
+// senderSide returns the addresses (lower case) that belong to the sender of the returned
+// message rather than to any of its recipients: the From, Sender and Return-Path of the bounce
+// and of the returned message (unless it was also sent to), the address the bounce came back to when a VERP template reads
+// it, and the addresses of the sending list (List-Post, List-Owner, List-Help, List-Subscribe,
+// List-Unsubscribe, the address List-Id names, and their -owner, -request and -bounces
+// addresses). None is ever a failed recipient: reporting the list's own address as a hard
+// bounce is the worst mistake a bounce processor can make.
+func (p *interpreter) senderSide() map[string]bool {
+	if p.sender != nil {
+		return p.sender
+	}
+	set := map[string]bool{}
+	add := func(a string) {
+		if a = strings.ToLower(normalizeAddress(a)); validAddress(a) {
+			set[a] = true
+		}
+	}
+	// The returned message's own recipients, which its sender may be too (a copy sent to
+	// oneself, a test): those stay recipients.
+	addressees := map[string]bool{}
+	if p.c.hasOriginal {
+		for _, k := range []string{"to", "cc"} {
+			for _, s := range findAddresses(p.c.original.get(k)) {
+				addressees[strings.ToLower(s.addr)] = true
+			}
+		}
+	}
+	for _, k := range []string{"from", "sender", "return-path"} {
+		add(firstAddress(p.c.top.get(k)))
+		if a := firstAddress(p.c.original.get(k)); p.c.hasOriginal && !addressees[strings.ToLower(a)] {
+			add(a)
+		}
+	}
+	for _, a := range []string{p.opts.EnvelopeRecipient, firstAddress(p.c.top.get("x-original-to")), firstAddress(p.c.top.get("delivered-to")), firstAddress(p.c.top.get("to"))} {
+		if a != "" && p.isVERPAddress(a) {
+			add(a)
+		}
+	}
+	if p.c.hasOriginal {
+		var lists []string
+		for _, k := range []string{"list-post", "list-owner", "list-help", "list-subscribe", "list-unsubscribe"} {
+			for _, s := range findAddresses(p.c.original.get(k)) {
+				lists = append(lists, s.addr)
+			}
+		}
+		if a := listIDAddress(p.c.original.get("list-id")); a != "" {
+			lists = append(lists, a)
+		}
+		for _, a := range lists {
+			add(a)
+			local, domain, _ := strings.Cut(a, "@")
+			for _, derived := range []string{local + "-owner", local + "-request", local + "-bounces", "owner-" + local} {
+				add(derived + "@" + domain)
+			}
+		}
+	}
+	p.sender = set
+	return set
+}
+
+// isSenderSide tells whether a is one of the sender's addresses (see senderSide), or a list
+// robot's by its name ("news-bounces@", "news-request@", "owner-news@"), or a bounce address
+// that a VERP template reads.
+func (p *interpreter) isSenderSide(a string) bool {
+	k := strings.ToLower(a)
+	if p.senderSide()[k] {
+		return true
+	}
+	local := localPart(k)
+	for _, suffix := range listRobotSuffixes {
+		if strings.HasSuffix(local, suffix) {
+			return true
+		}
+	}
+	return strings.HasPrefix(local, "owner-") || p.isVERPAddress(a)
+}
+
+// listRobotSuffixes end the local parts of a mailing list's own robots (Mailman, Sympa,
+// majordomo), which receive bounces and requests, never a post.
+var listRobotSuffixes = []string{"-bounces", "-owner", "-request"}
+
+// isVERPAddress tells whether a VERP template reads a: a bounce address, not a recipient.
+func (p *interpreter) isVERPAddress(a string) bool {
+	for _, t := range p.opts.VERP {
+		if _, ok := t.Decode(a); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// listIDAddress returns the posting address a List-Id names by the usual convention (RFC 2919:
+// "<news.lists.example.org>" is the list "news" at lists.example.org), or "".
+func listIDAddress(listID string) string {
+	id := listID
+	if i := strings.LastIndexByte(id, '<'); i >= 0 {
+		id = id[i+1:]
+		if j := strings.IndexByte(id, '>'); j >= 0 {
+			id = id[:j]
+		}
+	}
+	id = strings.TrimSpace(id)
+	local, domain, ok := strings.Cut(id, ".")
+	if !ok || local == "" || !strings.Contains(domain, ".") || strings.ContainsAny(id, " @") {
+		return ""
+	}
+	return local + "@" + domain
+}
+
+// dropSenderSide removes, from a report of failures, the recipients that are the sender's own
+// addresses. Complaints, auto-replies and unsubscribe requests name the subscriber who sent
+// them, and are kept; so is a recipient whose original address (the one the sender wrote, which
+// an alias turned into the sender's own) is not the sender's: the report names that one.
+func (p *interpreter) dropSenderSide() {
+	switch p.rep.Kind {
+	case KindComplaint, KindAutoReply:
+		return
+	}
+	kept := p.rep.Recipients[:0]
+	for _, r := range p.rep.Recipients {
+		if r.Evidence != EvidenceReplyFrom && r.Reason != "feedback" && p.isSenderSide(r.Address) && (r.OriginalAddress == "" || p.isSenderSide(r.OriginalAddress)) {
+			continue
+		}
+		kept = append(kept, r)
+	}
+	p.rep.Recipients = kept
+}

@@ -1,0 +1,212 @@
+package dsn_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rebound/rebound/dsn"
+	"github.com/rebound/rebound/feedback"
+	"github.com/rebound/rebound/mailsource"
+	"github.com/rebound/rebound/verp"
+)
+
+// listBounce is a text bounce for a post of the list news@lists.example.org, sent to the VERP
+// address of mira.k@example.net; body is the notice's text.
+func listBounce(body string) string {
+	return `Return-Path: <>
+From: Mail Delivery System <mailer-daemon@mx.example.net>
+To: bounces+mira.k=example.net@lists.example.org
+Subject: Mail delivery failed: returning message to sender
+Message-ID: <sender-side@mx.example.net>
+
+` + body + `
+
+------ This is a copy of the message, including all the headers. ------
+
+Return-Path: <bounces+mira.k=example.net@lists.example.org>
+From: Example News <news@lists.example.org>
+Sender: news-bounces@lists.example.org
+To: mira.k@example.net
+Subject: [news] November
+List-Id: Example News <news.lists.example.org>
+List-Post: <mailto:news@lists.example.org>
+List-Owner: <mailto:news-owner@lists.example.org>
+List-Unsubscribe: <mailto:news-request@lists.example.org?subject=unsubscribe>
+Message-ID: <post-1@lists.example.org>
+
+Hello.
+`
+}
+
+// TestSenderSideNeverReported parses bounces whose text names the sender's own addresses as if
+// they had failed (the list's posting address, its owner, its bounce address, the From of the
+// returned message): none of them is a recipient, and the real one is found.
+func TestSenderSideNeverReported(t *testing.T) {
+	tests := []struct {
+		name, body   string
+		want         string // the recipients, comma-separated
+		wantEvidence dsn.Evidence
+	}{
+		{"posting address on a recipient line", "The following address(es) failed:\n\n  news@lists.example.org\n    SMTP error from remote mail server after RCPT TO:<news@lists.example.org>:\n    550 5.1.1 User unknown\n\n  mira.k@example.net\n    550 5.2.2 Mailbox full",
+			"mira.k@example.net", dsn.EvidenceLabelledLine},
+		{"only the list's owner named", "The following address(es) failed:\n\n  news-owner@lists.example.org\n    550 5.1.1 User unknown",
+			"mira.k@example.net", dsn.EvidenceVERP},
+		{"List-Id's address and the bounce address", "<news@lists.example.org>: 550 5.1.1 no such user\n<bounces+mira.k=example.net@lists.example.org>: 550 5.1.1 no such user",
+			"mira.k@example.net", dsn.EvidenceVERP},
+		{"Sendmail entry naming the sender", "----- Transcript of session follows -----\n550 <news-bounces@lists.example.org>... User unknown\n550 <mira.k@example.net>... User unknown",
+			"mira.k@example.net", dsn.EvidenceTranscriptRcpt},
+		{"X-Failed-Recipients is no exception", "X-Failed-Recipients: news@lists.example.org\n\nmira.k@example.net: 550 5.1.1 unknown user",
+			"mira.k@example.net", dsn.EvidenceLabelledLine},
+	}
+	opts := senderSideOptions(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep, err := dsn.Parse(strings.NewReader(listBounce(tt.body)), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range rep.Recipients {
+				got = append(got, r.Address)
+			}
+			if strings.Join(got, ",") != tt.want {
+				t.Fatalf("recipients %v, want %s", got, tt.want)
+			}
+			if e := rep.Recipients[0].Evidence; e != tt.wantEvidence {
+				t.Errorf("evidence %q, want %q", e, tt.wantEvidence)
+			}
+		})
+	}
+}
+
+// TestSenderSideExceptions: the sender is a recipient when the message was sent to it too, and a
+// DSN whose alias led to the sender's address still reports the address the sender wrote.
+func TestSenderSideExceptions(t *testing.T) {
+	toSelf := `From: MAILER-DAEMON@mx.example.net
+To: ana@example.org
+Subject: failure notice
+
+Sorry, I couldn't deliver your message.
+
+<ana@example.org>:
+550 5.1.1 no such user
+
+--- Below this line is a copy of the message.
+
+Return-Path: <ana@example.org>
+From: Ana <ana@example.org>
+To: ana@example.org
+Subject: a test
+`
+	rep, err := dsn.Parse(strings.NewReader(toSelf), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Recipients) != 1 || rep.Recipients[0].Address != "ana@example.org" {
+		t.Errorf("a message sent to its own sender: got %+v", rep.Recipients)
+	}
+
+	aliased := `From: MAILER-DAEMON@mx.example.net
+To: news@example.org
+Subject: Undelivered Mail Returned to Sender
+Message-ID: <alias@mx.example.net>
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="B"
+
+--B
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mx.example.net
+
+Final-Recipient: rfc822; news@example.org
+Original-Recipient: rfc822; old.member@example.net
+Action: failed
+Status: 5.2.2
+
+--B
+Content-Type: text/rfc822-headers
+
+From: news@example.org
+To: old.member@example.net
+
+--B--
+`
+	rep, err = dsn.Parse(strings.NewReader(aliased), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reports := feedback.Build(rep, feedback.BuildOptions{})
+	if len(reports) != 1 || reports[0].Email != "old.member@example.net" {
+		t.Errorf("an alias into the sender's address: got %+v", reports)
+	}
+}
+
+func senderSideOptions(t testing.TB) *dsn.Options {
+	tpl, err := verp.Parse("bounces+{local}={domain}@lists.example.org")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &dsn.Options{VERP: []*verp.Template{tpl}}
+}
+
+// TestNoSenderSideAddressReported is a property over every message of the shared corpus and of
+// the fixtures: no report sent to the application (hard or soft) names the bounce's From, the
+// returned message's From or Return-Path (unless the message was also sent to it), a list
+// robot's address (-bounces, -owner, -request) or an address a VERP template reads.
+func TestNoSenderSideAddressReported(t *testing.T) {
+	var files []string
+	for _, dir := range []string{"examples", "handmade", "real"} {
+		fixtures, _ := filepath.Glob(filepath.Join("..", "testdata", dir, "*.eml"))
+		files = append(files, fixtures...)
+	}
+	if _, err := os.Stat(filepath.Join(sharedDir(t), "corpus")); err == nil {
+		files = append(files, corpusFiles(t, sharedDir(t))...)
+	}
+	opts := goldenOptions(t)
+	checked := 0
+	for _, path := range files {
+		for _, p := range mailsource.ParseFile(path, opts) {
+			if p.Err != nil || p.Report.Kind == dsn.KindComplaint || p.Report.Kind == dsn.KindAutoReply {
+				continue
+			}
+			rep := p.Report
+			for _, r := range feedback.Build(rep, feedback.BuildOptions{ReportDelays: true}) {
+				checked++
+				if why := senderSideReason(rep, r.Email, opts); why != "" {
+					t.Errorf("%s: reported %s, %s", p.Source, r.Email, why)
+				}
+			}
+		}
+	}
+	if checked < 100 {
+		t.Fatalf("only %d reports checked", checked)
+	}
+}
+
+// senderSideReason tells why address is the sender's, or "".
+func senderSideReason(rep *dsn.Report, address string, opts *dsn.Options) string {
+	a := strings.ToLower(address)
+	sentTo := strings.ToLower(rep.Original.To)
+	switch {
+	case a == strings.ToLower(rep.From):
+		return "the bounce's own From"
+	case a == strings.ToLower(rep.Original.From) && !strings.Contains(sentTo, a):
+		return "the returned message's From"
+	case a == strings.ToLower(rep.Original.ReturnPath) && !strings.Contains(sentTo, a):
+		return "the returned message's Return-Path"
+	}
+	local, _, _ := strings.Cut(a, "@")
+	for _, suffix := range []string{"-bounces", "-owner", "-request"} {
+		if strings.HasSuffix(local, suffix) {
+			return "a list robot's address"
+		}
+	}
+	for _, tpl := range opts.VERP {
+		if _, ok := tpl.Decode(address); ok {
+			return "a VERP bounce address"
+		}
+	}
+	return ""
+}
