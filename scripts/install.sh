@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Installs rebound on this machine, as contrib/ expects it: the binary in /usr/local/bin, a
+# system user "rebound" (no login) that runs it, the spool /var/spool/rebound with its outbox
+# (owned by that user, 0750), and /etc/rebound (root:rebound, 0750) with the example
+# configuration of contrib/rebound.yaml (0640) unless a configuration is already there.
+# Run it as root from a checkout of rebound; running it again changes nothing that is right,
+# updates the binary, repairs owners and modes, and never touches an existing configuration.
+#
+# Usage: scripts/install.sh [options]
+#   --prefix DIR   the binary goes to DIR/bin/rebound (default /usr/local; also $PREFIX)
+#   --destdir DIR  install everything under DIR instead of / (for packaging and tests; also
+#                  $DESTDIR); the user is still created on this machine
+#   --user NAME    the system user and group that run rebound (default rebound)
+#   --binary FILE  install this binary instead of building one with go
+set -euo pipefail
+
+die() {
+	echo "install.sh: $*" >&2
+	exit 1
+}
+
+prefix="${PREFIX:-/usr/local}"
+destdir="${DESTDIR:-}"
+user=rebound
+binary=""
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--prefix) prefix="${2:?--prefix needs a directory}"; shift 2 ;;
+	--prefix=*) prefix="${1#*=}"; shift ;;
+	--destdir) destdir="${2:?--destdir needs a directory}"; shift 2 ;;
+	--destdir=*) destdir="${1#*=}"; shift ;;
+	--user) user="${2:?--user needs a name}"; shift 2 ;;
+	--user=*) user="${1#*=}"; shift ;;
+	--binary) binary="${2:?--binary needs a file}"; shift 2 ;;
+	--binary=*) binary="${1#*=}"; shift ;;
+	-h | --help) sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+	*) die "unknown option $1 (see --help)" ;;
+	esac
+done
+[ "$(id -u)" -eq 0 ] || die "run me as root: I create the user $user and give it the spool"
+case "$prefix" in /*) ;; *) die "--prefix must be an absolute path: $prefix" ;; esac
+if [ -n "$destdir" ]; then
+	mkdir -p "$destdir"
+	destdir="$(cd "$destdir" && pwd)"
+fi
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+
+bindir="$destdir$prefix/bin"
+confdir="$destdir/etc/rebound"
+spool="$destdir/var/spool/rebound"
+nologin="$(command -v nologin || echo /usr/sbin/nologin)"
+
+# 1. The binary, built from this checkout unless given.
+if [ -z "$binary" ]; then
+	gobin="$(command -v go || true)"
+	[ -n "$gobin" ] || [ ! -x /usr/local/go/bin/go ] || gobin=/usr/local/go/bin/go
+	[ -n "$gobin" ] || die "go is not installed (Go 1.26, see the README); or pass --binary FILE"
+	build="$(mktemp -d)"
+	trap 'rm -rf "$build"' EXIT
+	(cd "$repo" && "$gobin" build -o "$build/rebound" ./cmd/rebound) || die "go build failed"
+	binary="$build/rebound"
+fi
+[ -f "$binary" ] || die "no binary at $binary"
+if [ "$binary" -ef "$bindir/rebound" ]; then
+	chown root:root "$bindir/rebound"
+	chmod 0755 "$bindir/rebound"
+else
+	install -D -m 0755 -o root -g root "$binary" "$bindir/rebound"
+fi
+echo "installed $bindir/rebound"
+
+# 2. The system user: no password, no login shell, the spool as its home (never created here).
+if ! getent group "$user" >/dev/null; then
+	groupadd --system "$user"
+	echo "created group $user"
+fi
+if ! getent passwd "$user" >/dev/null; then
+	useradd --system --gid "$user" --home-dir /var/spool/rebound --no-create-home \
+		--shell "$nologin" --comment "rebound bounce reports" "$user"
+	echo "created user $user"
+fi
+
+# 3. The spool and its outbox belong to the user: the pipe, flush and scan write there. Anything
+# inside that another user created (rebound run as root) is given back to it.
+mkdir -p "$spool/outbox"
+chown -R "$user:$user" "$spool"
+chmod 0750 "$spool" "$spool/outbox"
+
+# 4. The configuration: readable by the user, writable by root only. An existing file is kept.
+mkdir -p "$confdir"
+chown "root:$user" "$confdir"
+chmod 0750 "$confdir"
+if [ -e "$confdir/rebound.yaml" ]; then
+	echo "kept the existing $confdir/rebound.yaml"
+else
+	install -m 0640 -o root -g "$user" "$repo/contrib/rebound.yaml" "$confdir/rebound.yaml"
+	echo "installed the example configuration $confdir/rebound.yaml: edit it"
+fi
+echo "done; check it with: sudo -u $user $prefix/bin/rebound check"
