@@ -160,6 +160,30 @@ func TestScanMaildirReceiverDown(t *testing.T) {
 	}
 }
 
+// TestScanMaildirNoFlush: with --no-flush the reports are only queued; flush delivers them.
+func TestScanMaildirNoFlush(t *testing.T) {
+	hook := testmta.NewWebhook(t)
+	dir := filepath.Join(t.TempDir(), "Maildir")
+	bounces, _ := seedMaildir(t, dir, corpusSample(t, 6), 1)
+	outbox := filepath.Join(t.TempDir(), "outbox")
+	if code, stderr := run(t, nil, "scan", "maildir", dir, "--no-flush", "--report-url", hook.URL(), "--outbox", outbox); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if n := len(hook.Reports()); n != 0 {
+		t.Errorf("%d reports sent by a --no-flush scan", n)
+	}
+	if n := countFiles(t, filepath.Join(outbox, "new", "*.json")); n < len(bounces) {
+		t.Errorf("%d reports queued for %d bounces", n, len(bounces))
+	}
+	if n := countFiles(t, filepath.Join(dir, ".Bounces.Processed", "*", "*")); n != len(bounces) {
+		t.Errorf("%d moved, want %d", n, len(bounces))
+	}
+	run(t, nil, "flush", "--report-url", hook.URL(), "--outbox", outbox)
+	if len(hook.Reports()) < len(bounces) || hook.Duplicates() != 0 {
+		t.Errorf("after flush: %d reports, %d duplicates", len(hook.Reports()), hook.Duplicates())
+	}
+}
+
 // TestScanMaildirOptions: --limit stops after N messages, --unrecognized takes the mail that is
 // not a bounce, --from leaves the bounces of other senders alone.
 func TestScanMaildirOptions(t *testing.T) {

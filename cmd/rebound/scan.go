@@ -35,6 +35,7 @@ type ScanOptions struct {
 	DryRun       bool   `name:"dry-run" help:"Parse and print; move nothing, send nothing."`
 	JSON         bool   `name:"json" help:"Print one JSON line per message, as parse --json."`
 	Progress     bool   `name:"progress" negatable:"" default:"true" help:"Show progress on a terminal."`
+	NoFlush      bool   `name:"no-flush" env:"REBOUND_NO_FLUSH" help:"Only queue the reports in the outbox; leave their delivery to rebound flush (e.g. its systemd timer)."`
 }
 
 func (o *ScanOptions) since() time.Time {
@@ -80,7 +81,7 @@ func runScan(src scan.Source, so *ScanOptions, po *ParseOptions, ro *ReportOptio
 	if errors.Is(err, scan.ErrCrash) {
 		os.Exit(99) // the test hook: die between queueing and moving
 	}
-	if rep != nil && !so.DryRun {
+	if rep != nil && !so.DryRun && !(so.NoFlush && rep.Outbox != nil) {
 		if _, ferr := rep.Flush(ctx); ferr != nil {
 			slog.Warn("scan: some reports wait in the outbox for the next flush", "err", ferr)
 		}

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Whole-process benchmarks of rebound, one command: builds the binary and times each case of
+# docs/performance.md with /usr/bin/time over repeated runs, printing the median wall time, the
+# median peak RSS and, for batch cases, messages per second.
+#
+#   scripts/bench.sh                    # quick run (scan of 10,000 messages, IMAP of 1,000)
+#   SCAN_MESSAGES=100000 IMAP_MESSAGES=10000 scripts/bench.sh   # the full run of the docs
+#
+# Environment: RUNS (repeats of the short cases, default 21), PARSE_RUNS (default 5),
+# SCAN_RUNS (default 1), SCAN_MESSAGES (default 10000), IMAP_MESSAGES (default 1000; 0 skips
+# the IMAP case), REBOUND_SHARED (the shared corpus, default ../shared), ONLY (a case name:
+# pipe, help, parse, scan, imap).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-21}
+PARSE_RUNS=${PARSE_RUNS:-5}
+SCAN_RUNS=${SCAN_RUNS:-1}
+SCAN_MESSAGES=${SCAN_MESSAGES:-10000}
+IMAP_MESSAGES=${IMAP_MESSAGES:-1000}
+SHARED=${REBOUND_SHARED:-$(cd .. && pwd)/shared}
+ONLY=${ONLY:-}
+CORPUS="$SHARED/corpus/sisimai/maildir/bsd"
+[ -d "$CORPUS" ] || { echo "bench: no corpus at $CORPUS (set REBOUND_SHARED)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
+
+work=$(mktemp -d /tmp/rebound-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+go build -o "$work/rebound" ./cmd/rebound
+go build -o "$work/stdinonly" ./internal/stdinonly
+go build -o "$work/benchrun" ./internal/benchrun
+bin="$work/rebound"
+bounce=testdata/examples/postfix-user-unknown.eml
+
+want() { [ -z "$ONLY" ] || [ "$ONLY" = "$1" ]; }
+
+# median of the numbers on stdin
+median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "-"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+
+# measure RUNS NAME COMMAND...: runs the command RUNS times (stdin from $STDIN, exit codes in
+# $OK_EXIT accepted, $SETUP run untimed before each run) and prints the median wall time and the
+# median peak RSS; sets MEDIAN_S.
+measure() {
+	local runs=$1 name=$2; shift 2
+	local out
+	out=$("$work/benchrun" -n "$runs" -stdin "${STDIN:-/dev/null}" -ok "${OK_EXIT:-0}" -setup "${SETUP:-}" -- "$@")
+	MEDIAN_S=${out% *}
+	local rss_kb=${out#* }
+	printf '%-46s %9.1f ms %7.1f MB' "$name" "$(echo "$MEDIAN_S * 1000" | bc -l)" "$(echo "$rss_kb / 1024" | bc -l)"
+}
+
+rate() { printf '  %8.0f msgs/s\n' "$(echo "$1 / $MEDIAN_S" | bc -l)"; }
+
+echo "rebound $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) CPUs, $(go env GOVERSION)"
+printf '%-46s %12s %10s\n' case "median" "peak RSS"
+
+if want pipe; then
+	STDIN=$bounce measure "$RUNS" "stdin-only Go program" "$work/stdinonly"; echo
+	STDIN=$bounce measure "$RUNS" "rebound pipe (one bounce, report to stdout)" "$bin" pipe --config /dev/null --report-url - ; echo
+fi
+if want help; then
+	measure "$RUNS" "rebound --help" "$bin" --help; echo
+fi
+if want parse; then
+	mkdir -p "$work/parse"
+	for c in $(seq 0 9); do
+		for f in "$CORPUS"/*; do cp "$f" "$work/parse/$c-$(basename "$f")"; done
+	done
+	n=$(find "$work/parse" -type f | wc -l)
+	OK_EXIT=0,1 measure "$PARSE_RUNS" "parse --json, $n files, GOMAXPROCS=1" env GOMAXPROCS=1 "$bin" parse --json "$work/parse"; rate "$n"
+	one=$MEDIAN_S
+	OK_EXIT=0,1 measure "$PARSE_RUNS" "parse --json, $n files, GOMAXPROCS=2" env GOMAXPROCS=2 "$bin" parse --json "$work/parse"; rate "$n"
+	printf '%-44s %9.2fx\n' "  speed-up with 2 cores" "$(echo "$one / $MEDIAN_S" | bc -l)"
+fi
+if want scan; then
+	# A Maildir of SCAN_MESSAGES copies of the corpus bounces, each with its own Message-ID,
+	# scanned into a durable outbox (--no-flush: queueing only; the reports' delivery, `rebound
+	# flush`, is not part of this case).
+	seeds=()
+	for f in "$CORPUS"/*; do
+		case "$(head -c 4096 "$f" | tr -d '\0' | tr 'A-Z' 'a-z')" in
+		*mailer-daemon* | *postmaster* | *delivery* | *undeliver* | *returned*) seeds+=("$(tr -d '\0' <"$f")") ;;
+		esac
+	done
+	mkdir -p "$work/seed/new" "$work/seed/cur" "$work/seed/tmp"
+	for ((j = 0; j < SCAN_MESSAGES; j++)); do
+		printf 'Message-ID: <bench-%d@bench.test>\n%s\n' "$j" "${seeds[j % ${#seeds[@]}]}" >"$work/seed/new/$j.M$j.bench"
+	done
+	SETUP="rm -rf '$work/md' '$work/outbox' && cp -a '$work/seed' '$work/md' && sync" \
+		OK_EXIT=0,1 measure "$SCAN_RUNS" "scan maildir, $SCAN_MESSAGES msgs, durable outbox" "$bin" scan maildir "$work/md" --config /dev/null --report-url - --outbox "$work/outbox" --no-progress --no-flush
+	rate "$SCAN_MESSAGES"
+fi
+if want imap; then
+	if [ "$IMAP_MESSAGES" -gt 0 ] && command -v dovecot >/dev/null 2>&1 || [ -x /usr/sbin/dovecot ]; then
+		# In process (go test), against a Dovecot that the benchmark starts on 127.0.0.1, over TLS.
+		REBOUND_SHARED=$SHARED REBOUND_BENCH_MESSAGES=$IMAP_MESSAGES REBOUND_REQUIRE_SERVERS=1 \
+			go test -run '^$' -bench ScanIMAP -benchtime 1x -count 1 ./imap | grep -E 'Benchmark|FAIL|ok' |
+			awk -v n="$IMAP_MESSAGES" '/Benchmark/ {for (i = 1; i <= NF; i++) if ($i == "msgs/s") r = $(i-1); else if ($i == "MB-peak-heap") h = $(i-1);
+				printf "%-44s %12s %7s MB heap %8.0f msgs/s\n", "scan imap, " n " msgs over TLS (go test)", "-", h, r; next} {print}'
+	else
+		echo "scan imap: skipped (no Dovecot, or IMAP_MESSAGES=0); see go test -bench ScanIMAP ./imap"
+	fi
+fi
