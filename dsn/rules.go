@@ -4,11 +4,13 @@ import (
 	"bufio"
 	_ "embed"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"regexp"
 	"regexp/syntax"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // rule is one line of a rules file: a phrase, a regular expression, a status code or a header of
@@ -16,16 +18,39 @@ import (
 // the host that answered.
 type rule struct {
 	reason string
-	phrase string         // lower-case substring of the diagnostic
-	re     *regexp.Regexp // or a regular expression on the lower-case diagnostic
-	hints  [][]string     // sets of texts: a match of re contains at least one text of each set
-	header string         // or a header field of the bounce (lower-case name) ...
-	value  string         // ... whose lower-case value contains this
-	status string         // status code or prefix ("5.7.", "5.1.1") that must match
-	cmd    string         // SMTP command that must have failed (RCPT, DATA, ...)
-	hosts  []string       // domains: the recipient's domain or the remote MTA must be one or under one
-	final  bool           // the reason stands as is: no refinement by the failed command
-	keys   [3]uint16      // phraseKeys(phrase): the byte triples a text must have to contain it
+	phrase string      // lower-case substring of the diagnostic
+	re     *lazyRegexp // or a regular expression on the lower-case diagnostic
+	hints  [][]string  // sets of texts: a match of re contains at least one text of each set
+	header string      // or a header field of the bounce (lower-case name) ...
+	value  string      // ... whose lower-case value contains this
+	status string      // status code or prefix ("5.7.", "5.1.1") that must match
+	cmd    string      // SMTP command that must have failed (RCPT, DATA, ...)
+	hosts  []string    // domains: the recipient's domain or the remote MTA must be one or under one
+	final  bool        // the reason stands as is: no refinement by the failed command
+	keys   [3]uint16   // phraseKeys(phrase): the byte triples a text must have to contain it
+}
+
+// lazyRegexp is a rule's regular expression, compiled the first time a text passes the rule's
+// cheaper tests: a process that classifies one bounce compiles a handful of the table's
+// expressions, not all of them. The built-in ones are checked at build time (TestBuiltinTable);
+// those of a --rules file are compiled when the file is read.
+type lazyRegexp struct {
+	expr string
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+// String returns the expression as written.
+func (l *lazyRegexp) String() string { return l.expr }
+
+// MatchString compiles the expression if needed and runs it on s.
+func (l *lazyRegexp) MatchString(s string) bool {
+	l.once.Do(func() {
+		if l.re == nil {
+			l.re = regexp.MustCompile(l.expr)
+		}
+	})
+	return l.re.MatchString(s)
 }
 
 // matchInput is what a rule is checked against.
@@ -271,10 +296,23 @@ func (rs *Rules) only(reasons map[string]bool) *Rules {
 	return out
 }
 
+//go:generate go test -run ^TestBuiltinTable$ -update-table .
+
 //go:embed rules_builtin.txt
 var builtinRules string
 
-var builtin = mustLoadRules(builtinRules)
+// builtin is the built-in table: the Go table generated from rules_builtin.txt
+// (rules_builtin_gen.go, static data that costs nothing at start-up), or, should the text have
+// changed since the table was generated, the text read at start-up. TestBuiltinTable fails while
+// they differ; `go generate ./dsn` regenerates the table.
+var builtin = builtinTable()
+
+func builtinTable() *Rules {
+	if crc32.ChecksumIEEE([]byte(builtinRules)) == generatedBuiltinSum {
+		return &generatedBuiltin
+	}
+	return mustLoadRules(builtinRules)
+}
 
 func mustLoadRules(s string) *Rules {
 	rs, err := LoadRules(strings.NewReader(s))
@@ -367,7 +405,7 @@ func (rs *Rules) add(f []string) error {
 		if err != nil {
 			return fmt.Errorf("regexp %q: %w", f[1], err)
 		}
-		r.re = re
+		r.re = &lazyRegexp{expr: f[1], re: re}
 		r.hints = requiredTexts(f[1])
 	case "status":
 		if !validStatusPrefix(f[1]) {
