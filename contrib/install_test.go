@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/rebound/rebound/internal/testmta"
+	"github.com/rebound/rebound/outbox"
 )
 
 // installUser is the system user the install creates: the one contrib/ names, as written.
@@ -148,6 +149,13 @@ func TestInstall(t *testing.T) {
 	owned(t, bin, 0o755, 0, 0)
 	owned(t, spool, 0o750, uid, gid)
 	owned(t, filepath.Join(spool, "outbox"), 0o750, uid, gid)
+	if _, err := outbox.OpenExisting(filepath.Join(spool, "outbox")); err != nil {
+		t.Errorf("the installed outbox is not complete: %v", err)
+	}
+	entries, _ := os.ReadDir(filepath.Join(spool, "outbox"))
+	for _, e := range entries {
+		owned(t, filepath.Join(spool, "outbox", e.Name()), 0o750, uid, gid)
+	}
 	owned(t, confDir, 0o750, 0, gid)
 	owned(t, config, 0o640, 0, gid)
 	example, _ := os.ReadFile("rebound.yaml")
@@ -217,11 +225,11 @@ func TestInstall(t *testing.T) {
 		"From: News <news@example.org>\r\nTo: <nouser@remote.test>\r\nSubject: December news\r\n"+
 			"Message-ID: <install-test@example.org>\r\nX-Campaign-ID: dec-2026\r\n\r\nHello.\r\n")
 
-	outbox := filepath.Join(spool, "outbox")
+	outboxDir := filepath.Join(spool, "outbox")
 	queued := func(sub ...string) []string {
 		var files []string
 		for _, d := range sub {
-			f, _ := filepath.Glob(filepath.Join(outbox, d, "*"))
+			f, _ := filepath.Glob(filepath.Join(outboxDir, d, "*"))
 			files = append(files, f...)
 		}
 		return files
@@ -231,12 +239,12 @@ func TestInstall(t *testing.T) {
 		time.Sleep(200 * time.Millisecond)
 	}
 	if len(queued("new")) == 0 || hook.Posts() == 0 {
-		t.Fatalf("nothing queued in %s after the webhook refused (%d posts)\n%s", outbox, hook.Posts(), pf.Log())
+		t.Fatalf("nothing queued in %s after the webhook refused (%d posts)\n%s", outboxDir, hook.Posts(), pf.Log())
 	}
 	if !strings.Contains(pf.Log(), "status=sent (delivered via rebound service") {
 		t.Errorf("Postfix did not deliver the bounce to rebound:\n%s", pf.Log())
 	}
-	filepath.WalkDir(outbox, func(path string, d fs.DirEntry, err error) error {
+	filepath.WalkDir(outboxDir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			t.Error(err)
 			return nil

@@ -81,10 +81,15 @@ if ! getent passwd "$user" >/dev/null; then
 fi
 
 # 3. The spool and its outbox belong to the user: the pipe, flush and scan write there. Anything
-# inside that another user created (rebound run as root) is given back to it.
-mkdir -p "$spool/outbox"
+# inside that another user created (rebound run as root) is given back to it. The outbox's
+# folders are those of outbox/outbox.go, made now so that `check` and `outbox list` find them
+# before the first report.
+outbox_dirs=(tmp new cur failed sent)
+for d in "${outbox_dirs[@]}"; do
+	mkdir -p "$spool/outbox/$d"
+done
 chown -R "$user:$user" "$spool"
-chmod 0750 "$spool" "$spool/outbox"
+chmod 0750 "$spool" "$spool/outbox" "${outbox_dirs[@]/#/$spool/outbox/}"
 
 # 4. The configuration: readable by the user, writable by root only. An existing file is kept.
 mkdir -p "$confdir"
