@@ -9,16 +9,33 @@ import (
 	"log/slog"
 	"log/syslog"
 	"os"
+	"os/signal"
+	"strings"
+	"syscall"
 
 	"github.com/alecthomas/kong"
+
+	"github.com/rebound/rebound/pipe"
 )
 
-// CLI is rebound's command line.
+// CLI is rebound's command line: its command model.
+//
+// The rule every flag follows, checked over the whole model by TestEveryFlagIsAnEnvAndAConfigKey:
+//   - its environment variable is REBOUND_ and its name in capitals, "-" turned into "_"
+//     (--report-url: REBOUND_REPORT_URL; check's --imap-server: REBOUND_IMAP_SERVER). Do not
+//     write an env tag: kong.DefaultEnvars derives it from the name. When a flag is renamed, keep
+//     its old variable working with a deprecated-env:"OLD_NAME" tag (a WARN names the new one);
+//   - its name is a key of the configuration file, at the top level or in the section of its
+//     command (pipe:, scan-imap:, ...); configFile checks keys and values against this model,
+//     so a new flag needs nothing more.
+//
+// Secrets are never flags: they come from files (a *-file flag) or the environment
+// (REBOUND_REPORT_TOKEN, ...), read where they are used.
 type CLI struct {
-	LogLevel  slog.Level      `name:"log-level" default:"info" env:"REBOUND_LOG_LEVEL" help:"Log level (debug, info, warn, error)."`
-	LogFormat string          `name:"log-format" default:"text" enum:"text,json" env:"REBOUND_LOG_FORMAT" help:"Log format (text or json)."`
-	Syslog    bool            `name:"syslog" env:"REBOUND_SYSLOG" help:"Also log to syslog (mail facility)."`
-	Config    kong.ConfigFlag `name:"config" env:"REBOUND_CONFIG" placeholder:"FILE" help:"YAML configuration file (default /etc/rebound/rebound.yaml when present)."`
+	LogLevel  slog.Level `name:"log-level" default:"info" help:"Log level (debug, info, warn, error)."`
+	LogFormat string     `name:"log-format" default:"text" enum:"text,json" help:"Log format (text or json)."`
+	Syslog    bool       `name:"syslog" help:"Also log to syslog (mail facility)."`
+	Config    string     `name:"config" placeholder:"FILE" help:"YAML configuration file (default /etc/rebound/rebound.yaml when present)."`
 
 	Parse ParseCmd `cmd:"" help:"Parse bounce messages and print what they say."`
 	Pipe  PipeCmd  `cmd:"" help:"Handle one message on stdin (Postfix pipe, procmail, sieve) and report it."`
@@ -33,30 +50,146 @@ type CLI struct {
 	Man         ManCmd        `cmd:"" hidden:"" help:"Print the rebound(1) manual page (roff)."`
 }
 
+// envWarnings are the deprecated environment variables in use, logged once logging is set up.
+var envWarnings []string
+
+// BeforeReset is a kong hook, run once the command is known and before the environment is read:
+// it checks the environment variables of the command's flags.
+func (c *CLI) BeforeReset(ctx *kong.Context) error {
+	w, err := checkEnvironment(ctx.Flags())
+	envWarnings = w
+	return err
+}
+
 // exitCode is returned by commands that need a specific process exit status.
 type exitCode int
 
 func (e exitCode) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
 
-func main() {
-	var cli CLI
-	ctx := kong.Parse(&cli,
+// exitConfig (EX_CONFIG) is the exit status of a configuration error outside pipe.
+const exitConfig = 78
+
+func main() { os.Exit(runMain(os.Args[1:])) }
+
+// newParser builds the command line parser of cli, reading the configuration through resolver.
+func newParser(cli *CLI, resolver kong.Resolver) (*kong.Kong, error) {
+	return kong.New(cli,
 		kong.Name("rebound"),
 		kong.Description("Turn email bounces into clean facts and report them to the sending application."),
 		kong.UsageOnError(),
-		kong.Configuration(yamlConfig, "/etc/rebound/rebound.yaml"),
+		kong.DefaultEnvars("REBOUND"),
+		kong.Resolvers(resolver),
 	)
-	setupLogging(cli.LogLevel, cli.LogFormat, cli.Syslog)
-	err := ctx.Run(&cli)
+}
+
+// runMain runs rebound with the arguments args and returns its exit status. In pipe mode every
+// failure before the message is handled (a bad flag, configuration or environment variable)
+// exits 75 with one line on stderr, so that the MTA keeps the message and retries.
+func runMain(args []string) (status int) {
+	inPipe := commandName(args) == "pipe"
+	if inPipe {
+		// Postfix reads only the start of a filter's output and closes the pipe: never die of it.
+		signal.Ignore(syscall.SIGPIPE)
+		defer func() {
+			if r := recover(); r != nil {
+				status = pipeStartupFailure(fmt.Errorf("internal error: %v", r))
+			}
+		}()
+	}
+	var cli CLI
+	cf := &configFile{}
+	parser, err := newParser(&cli, cf)
+	if err != nil {
+		panic(err) // the command model itself is wrong
+	}
+	path, explicit := configPath(args)
+	loaded, err := loadConfig(path, explicit, commandName(args) == "parse", parser.Model)
+	if err != nil && needsNoConfig(args) {
+		loaded, err = &configFile{}, nil // help and version work whatever the configuration
+	}
 	if err == nil {
-		return
+		*cf = *loaded
+		var kctx *kong.Context
+		if kctx, err = parser.Parse(args); err == nil {
+			setupLogging(cli.LogLevel, cli.LogFormat, cli.Syslog)
+			for _, w := range envWarnings {
+				slog.Warn(w)
+			}
+			err = kctx.Run(&cli)
+			var code exitCode
+			switch {
+			case err == nil:
+				return 0
+			case errors.As(err, &code):
+				return int(code)
+			case inPipe:
+				slog.Error("pipe: message not handled", "err", err)
+				return pipe.ExitTempFail
+			}
+			slog.Error("rebound failed", "err", err)
+			return 1
+		}
 	}
-	var code exitCode
-	if errors.As(err, &code) {
-		os.Exit(int(code))
+	if inPipe {
+		return pipeStartupFailure(err)
 	}
-	slog.Error("rebound failed", "err", err)
-	os.Exit(1)
+	var ce configError
+	if errors.As(err, &ce) {
+		fmt.Fprintf(os.Stderr, "rebound: %s\n", ce)
+		return exitConfig
+	}
+	parser.FatalIfErrorf(err) // the usage and the error, exit 80
+	return 1
+}
+
+// pipeStartupFailure tells why pipe could not start, in one line, and returns EX_TEMPFAIL.
+func pipeStartupFailure(err error) int {
+	fix := "fix the pipe command line (e.g. Postfix master.cf)"
+	var ce configError
+	if errors.As(err, &ce) {
+		err, fix = ce, "fix the configuration and run rebound check"
+	}
+	msg := strings.Join(strings.Fields(err.Error()), " ")
+	fmt.Fprintf(os.Stderr, "rebound pipe: %s; %s; the message stays with the MTA, which retries (exit 75)\n", msg, fix)
+	return pipe.ExitTempFail
+}
+
+// needsNoConfig reports whether args ask for help, the version, the manual or completions.
+func needsNoConfig(args []string) bool {
+	switch commandName(args) {
+	case "", "version", "completion", "man":
+		return true
+	}
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "--help", "-h", "--version", "-v":
+			return true
+		}
+	}
+	return false
+}
+
+// commandName is the first argument that is not a global flag or a global flag's value: the
+// command to run ("" when there is none).
+func commandName(args []string) string {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			if i+1 < len(args) {
+				return args[i+1]
+			}
+			return ""
+		case a == "--log-level" || a == "--log-format" || a == "--config":
+			i++ // its value
+		case strings.HasPrefix(a, "-"):
+		default:
+			return a
+		}
+	}
+	return ""
 }
 
 func setupLogging(level slog.Level, format string, toSyslog bool) {

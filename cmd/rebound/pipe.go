@@ -21,7 +21,7 @@ type PipeCmd struct {
 	KeepUnrecognized string        `name:"keep-unrecognized" env:"REBOUND_KEEP_UNRECOGNIZED" placeholder:"MAILDIR" help:"Deliver messages that are not bounces (human replies, auto-replies) to this Maildir."`
 	Archive          string        `name:"archive" env:"REBOUND_ARCHIVE" placeholder:"MAILDIR" help:"Keep a copy of every message handled in this Maildir."`
 	MaxSize          int64         `name:"max-size" env:"REBOUND_MAX_SIZE" default:"1073741824" help:"Refuse larger messages (bytes)."`
-	Timeout          time.Duration `name:"timeout" env:"REBOUND_PIPE_TIMEOUT" default:"2m" help:"Give up (exit 75, the MTA retries) after this long."`
+	Timeout          time.Duration `name:"timeout" deprecated-env:"REBOUND_PIPE_TIMEOUT" default:"2m" help:"Give up (exit 75, the MTA retries) after this long."`
 
 	Sender    string `arg:"" optional:"" help:"Envelope sender (the sender macro of Postfix pipe); empty for a bounce."`
 	Recipient string `arg:"" optional:"" help:"Envelope recipient (the recipient macro of Postfix pipe): the VERP return path."`

@@ -128,12 +128,12 @@ func (c *ScanMaildirCmd) Run(cli *CLI) error {
 
 // IMAPOptions say how to reach an IMAP folder.
 type IMAPOptions struct {
-	Server       string `name:"server" placeholder:"HOST:PORT" env:"REBOUND_IMAP_SERVER" help:"IMAP server host:port."`
-	Security     string `name:"security" env:"REBOUND_IMAP_SECURITY" default:"tls" enum:"tls,starttls,none" help:"tls (implicit, port 993), starttls, or none (127.0.0.1 only)."`
-	CAFile       string `name:"ca-file" placeholder:"FILE" env:"REBOUND_IMAP_CA_FILE" help:"CA certificate of a private server."`
-	User         string `name:"user" placeholder:"USER" env:"REBOUND_IMAP_USER" help:"IMAP user."`
-	PasswordFile string `name:"password-file" placeholder:"FILE" env:"REBOUND_IMAP_PASSWORD_FILE" help:"File holding the password (or set REBOUND_IMAP_PASSWORD)."`
-	Folder       string `name:"folder" env:"REBOUND_IMAP_FOLDER" default:"INBOX" help:"Folder to scan."`
+	Server       string `name:"server" placeholder:"HOST:PORT" deprecated-env:"REBOUND_IMAP_SERVER" help:"IMAP server host:port."`
+	Security     string `name:"security" deprecated-env:"REBOUND_IMAP_SECURITY" default:"tls" enum:"tls,starttls,none" help:"tls (implicit, port 993), starttls, or none (127.0.0.1 only)."`
+	CAFile       string `name:"ca-file" placeholder:"FILE" deprecated-env:"REBOUND_IMAP_CA_FILE" help:"CA certificate of a private server."`
+	User         string `name:"user" placeholder:"USER" deprecated-env:"REBOUND_IMAP_USER" help:"IMAP user."`
+	PasswordFile string `name:"password-file" placeholder:"FILE" deprecated-env:"REBOUND_IMAP_PASSWORD_FILE" help:"File holding the password (or set REBOUND_IMAP_PASSWORD)."`
+	Folder       string `name:"folder" deprecated-env:"REBOUND_IMAP_FOLDER" default:"INBOX" help:"Folder to scan."`
 }
 
 func (o *IMAPOptions) config() (imap.Config, error) {
