@@ -112,6 +112,7 @@ func runMain(args []string) (status int) {
 		var kctx *kong.Context
 		if kctx, err = parser.Parse(args); err == nil {
 			setupLogging(cli.LogLevel, cli.LogFormat, cli.Syslog)
+			warnLoosePermissions("config file", kong.ExpandPath(path))
 			for _, w := range envWarnings {
 				slog.Warn(w)
 			}

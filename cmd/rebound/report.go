@@ -27,7 +27,8 @@ type ReportOptions struct {
 	Outbox             string        `name:"outbox" placeholder:"DIR" env:"REBOUND_OUTBOX" help:"Durable spool of reports; without it reports are sent at once."`
 }
 
-// secret reads a secret from the environment variable env, else from file.
+// secret reads a secret from the environment variable env, else from file (and warns when
+// others may read the file).
 func secret(env, file string) (string, error) {
 	if v := os.Getenv(env); v != "" {
 		return v, nil
@@ -35,6 +36,7 @@ func secret(env, file string) (string, error) {
 	if file == "" {
 		return "", nil
 	}
+	warnLoosePermissions("secret file", file)
 	b, err := os.ReadFile(file)
 	if err != nil {
 		return "", fmt.Errorf("reading secret: %w", err)
@@ -51,6 +53,9 @@ func (o *ReportOptions) Sender() (feedback.Sender, error) {
 		return &feedback.WriterSender{W: os.Stdout}, nil
 	case o.ReportURL == "":
 		return nil, fmt.Errorf("no report destination: set --report-url or --report-cmd")
+	}
+	if err := refuseURLCredentials(o.ReportURL); err != nil {
+		return nil, err
 	}
 	cfg := feedback.HTTPConfig{
 		URL: o.ReportURL, Format: o.ReportFormat, User: o.ReportUser,
