@@ -158,7 +158,8 @@ func bouncedAt(rep *dsn.Report, r dsn.Recipient) string {
 }
 
 // Sender delivers one report. An error wrapping *PermanentError means the receiver refused it
-// for good; any other error may succeed later.
+// for good; one wrapping *ConfigError means rebound's configuration must be fixed first (the
+// report is kept); any other error may succeed later (see KindOf).
 type Sender interface {
 	Send(ctx context.Context, r Report) error
 }
@@ -168,9 +169,3 @@ type Sender interface {
 type Queuer interface {
 	Queue(ctx context.Context, reports []Report) error
 }
-
-// PermanentError is a rejection that retrying will not fix (HTTP 4xx other than 408/429).
-type PermanentError struct{ Err error }
-
-func (e *PermanentError) Error() string { return "permanent: " + e.Err.Error() }
-func (e *PermanentError) Unwrap() error { return e.Err }

@@ -238,24 +238,6 @@ func TestFormContract(t *testing.T) {
 	}
 }
 
-func TestStatusCodes(t *testing.T) {
-	tests := []struct {
-		code     int
-		ok, perm bool
-	}{
-		{200, true, false}, {202, true, false}, {400, false, true}, {404, false, true}, {422, false, true},
-		{408, false, false}, {429, false, false}, {500, false, false}, {503, false, false},
-	}
-	for _, tt := range tests {
-		rc := &receiver{codes: []int{tt.code}}
-		s := newSender(t, HTTPConfig{}, rc)
-		err := s.Send(context.Background(), Report{ID: "x", Email: "a@example.com", Type: "hard"})
-		if (err == nil) != tt.ok || IsPermanent(err) != tt.perm {
-			t.Errorf("HTTP %d: err %v, permanent %v", tt.code, err, IsPermanent(err))
-		}
-	}
-}
-
 func TestCommandSender(t *testing.T) {
 	out := t.TempDir() + "/got"
 	ok := &CommandSender{Command: "cat > " + out + "; test \"$REBOUND_REPORT_ID\" = abc"}

@@ -6,7 +6,6 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -77,7 +76,7 @@ func NewHTTPSender(cfg HTTPConfig) (*HTTPSender, error) {
 	}
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.TLSClientConfig = tlsConf
-	return &HTTPSender{cfg: cfg, client: &http.Client{Transport: tr, Timeout: cfg.Timeout}}, nil
+	return &HTTPSender{cfg: cfg, client: &http.Client{Transport: tr, Timeout: cfg.Timeout, CheckRedirect: noRedirects}}, nil
 }
 
 // Body returns the request body and content type of r in the sender's format.
@@ -108,8 +107,9 @@ func formBody(r Report) url.Values {
 	return v
 }
 
-// Send posts r. 2xx is delivered; 4xx other than 408 and 429 is a *PermanentError; anything
-// else is an error worth retrying.
+// Send posts r. 2xx is delivered; a redirect is never followed; the other answers are
+// classified by responseError (400, 413, 422: *PermanentError; 3xx, 401, 403, 404, 405 and other
+// 4xx but 408 and 429: *ConfigError; the rest: temporary).
 func (s *HTTPSender) Send(ctx context.Context, r Report) error {
 	body, ctype, err := s.Body(r)
 	if err != nil {
@@ -134,14 +134,10 @@ func (s *HTTPSender) Send(ctx context.Context, r Report) error {
 	}
 	defer resp.Body.Close()
 	snippet, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
-	switch code := resp.StatusCode; {
-	case code >= 200 && code < 300:
+	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
 		return nil
-	case code >= 400 && code < 500 && code != 408 && code != 429:
-		return &PermanentError{Err: fmt.Errorf("report %s refused: %s: %s", r.ID, resp.Status, bytes.TrimSpace(snippet))}
-	default:
-		return fmt.Errorf("report %s: %s: %s", r.ID, resp.Status, bytes.TrimSpace(snippet))
 	}
+	return responseError(r.ID, resp, snippet)
 }
 
 func (s *HTTPSender) authorize(req *http.Request) {
@@ -179,10 +175,4 @@ func (s *HTTPSender) Probe(ctx context.Context) error {
 		return fmt.Errorf("probing %s: %s (check the credentials)", s.cfg.URL, resp.Status)
 	}
 	return nil
-}
-
-// IsPermanent reports whether err is a permanent rejection.
-func IsPermanent(err error) bool {
-	var p *PermanentError
-	return errors.As(err, &p)
 }
