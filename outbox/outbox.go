@@ -1,18 +1,30 @@
 // Package outbox is a durable, crash-safe spool of reports waiting to be delivered, laid out like
 // a Maildir so that several processes may share it:
 //
-//	tmp/     reports being written
-//	new/     reports waiting, one file per report id (<id>.json)
-//	cur/     reports claimed by a flushing process (<id>.json.<pid>)
-//	failed/  reports the receiver refused for good, with the reason
-//	sent/    an empty file per delivered id: a report already sent is never queued again
+//	tmp/                  reports being written
+//	new/                  reports waiting, one file per report id (<id>.json)
+//	cur/                  reports being sent: the claim <id>.json.<pid> and the lock <id>.lock
+//	failed/               reports the receiver refused for good (400, 413, 422), with the reason
+//	sent/                 an empty file per id delivered or refused for good: never queued again
+//	sentdays/YYYYMMDD/    the same ids by the day they were recorded, to forget them after
+//	                      SentRetention one day at a time (see sent.go)
 //
 // A report is written to tmp/, synced, renamed into new/ and the directory synced: once Enqueue
-// returns, the report survives a crash. Flush claims a report by renaming it into cur/ (only one
-// process can win the rename), sends it, records its id in sent/ and removes it. A claim left by
-// a process that died is put back into new/. Delivery is at least once: a process killed after
-// the receiver accepted a report but before sent/ was written sends it again, with the same id
-// (and Idempotency-Key), so that the receiver sees it once.
+// returns, the report survives a crash. Flush takes the report's lock (flock(2) on
+// cur/<id>.lock, which the kernel releases when its holder dies, however it dies), claims the
+// report by renaming it into cur/, sends it, records its id in sent/ and removes it. A claim
+// whose lock nobody holds was left by a process that died: the next flush puts it back into new/.
+// An empty or old lock file is no obstacle: only a held lock counts. Delivery is at least once: a
+// process killed after the receiver accepted a report but before sent/ was written sends it
+// again, with the same id (and Idempotency-Key), so that the receiver sees it once.
+//
+// A delivery error is temporary (retried with a backoff of 1 minute doubling, at most 6 hours),
+// a configuration error (the report stays waiting, retried after ConfigBackoff; the flush stops
+// at the first one, since every report would fail the same way) or permanent (the report goes
+// to failed/ and its id is remembered as if sent). Entries lists what the outbox holds.
+//
+// Older outboxes (sent/ without sentdays/, lock files holding a pid) are read as they are: the
+// first Flush indexes their sent/ ids by their files' time.
 package outbox
 
 import (
@@ -46,16 +58,21 @@ type Outbox struct {
 	SentRetention time.Duration
 }
 
+// ConfigBackoff is how long a report waits after a configuration error (a redirect, 401, 403,
+// 404…) before it is tried again; `rebound flush --now` tries at once, once the setup is fixed.
+const ConfigBackoff = time.Hour
+
 // entry is the file format of a queued report.
 type entry struct {
 	Report    feedback.Report `json:"report"`
 	Attempts  int             `json:"attempts"`
 	NextTry   time.Time       `json:"next_try,omitempty"`
 	LastError string          `json:"last_error,omitempty"`
+	ErrorKind string          `json:"error_kind,omitempty"` // feedback.ErrorKind of LastError
 	QueuedAt  time.Time       `json:"queued_at"`
 }
 
-var subdirs = []string{"tmp", "new", "cur", "failed", "sent"}
+var subdirs = []string{"tmp", "new", "cur", "failed", "sent", sentDaysDir}
 
 // Open opens the outbox in dir, creating it when missing.
 func Open(dir string) (*Outbox, error) {
@@ -96,9 +113,9 @@ func (o *Outbox) Enqueue(r feedback.Report) error {
 	return o.write(r.ID, entry{Report: r, QueuedAt: o.now().UTC()})
 }
 
-// known reports whether id is waiting, claimed or sent. The order of the checks follows the
-// order of a report's moves (new/, then cur/, then sent/ written before the claim is removed),
-// so that a report moving meanwhile is still seen.
+// known reports whether id is waiting, claimed, sent or refused. The order of the checks follows
+// the order of a report's moves (new/, then cur/, then failed/ and sent/ written before the
+// claim is removed), so that a report moving meanwhile is still seen.
 func (o *Outbox) known(id string) bool {
 	if _, err := os.Stat(o.path("new", id+".json")); err == nil {
 		return true
@@ -106,8 +123,10 @@ func (o *Outbox) known(id string) bool {
 	if claimed, _ := filepath.Glob(o.path("cur", id+".json.*")); len(claimed) > 0 {
 		return true
 	}
-	_, err := os.Stat(o.path("sent", id))
-	return err == nil
+	if _, err := os.Stat(o.path("failed", id+".json")); err == nil {
+		return true
+	}
+	return o.isSent(id)
 }
 
 // write puts e into new/<id>.json through tmp/, synced.
@@ -157,40 +176,75 @@ func randomSuffix() string {
 
 // Stats counts what a Flush did.
 type Stats struct {
-	Delivered, Rejected, Retry, Waiting int
+	Delivered int // accepted by the receiver
+	Rejected  int // refused for good: moved to failed/
+	Retry     int // temporary failure: waiting for their backoff
+	Config    int // configuration error: waiting for ConfigBackoff (at most one per flush)
+	Waiting   int // not tried: backoff not ended, or the flush stopped first
 }
 
-// Flush sends the reports that are due through s: delivered ones leave the outbox, permanently
-// rejected ones go to failed/, the others stay with an exponential backoff (1 minute doubling,
-// at most 6 hours). It stops early, leaving the rest waiting, when ctx ends.
+// Flush sends the reports that are due through s, after putting back the claims of processes
+// that died and forgetting the sent ids older than SentRetention. It stops early, leaving the
+// rest waiting, when ctx ends or at the first configuration error.
 func (o *Outbox) Flush(ctx context.Context, s feedback.Sender) (Stats, error) {
-	var st Stats
 	o.recoverStale()
 	o.pruneSent()
 	entries, err := os.ReadDir(filepath.Join(o.dir, "new"))
 	if err != nil {
-		return st, fmt.Errorf("outbox: %w", err)
+		return Stats{}, fmt.Errorf("outbox: %w", err)
 	}
+	var ids []string
 	for _, de := range entries {
-		if ctx.Err() != nil {
+		if id, ok := strings.CutSuffix(de.Name(), ".json"); ok && validID(id) {
+			ids = append(ids, id)
+		}
+	}
+	return o.send(ctx, s, ids)
+}
+
+// FlushIDs sends the reports ids that are waiting and due, and nothing else: `rebound pipe`
+// sends the reports of its own message this way, never the backlog. It stops like Flush.
+func (o *Outbox) FlushIDs(ctx context.Context, s feedback.Sender, ids []string) (Stats, error) {
+	var valid []string
+	for _, id := range ids {
+		if validID(id) {
+			valid = append(valid, id)
+		}
+	}
+	return o.send(ctx, s, valid)
+}
+
+func (o *Outbox) send(ctx context.Context, s feedback.Sender, ids []string) (Stats, error) {
+	var st Stats
+	var configErr error
+	for _, id := range ids {
+		if ctx.Err() != nil || configErr != nil {
 			st.Waiting++
 			continue
 		}
-		name := de.Name()
-		id, ok := strings.CutSuffix(name, ".json")
-		if !ok || !validID(id) {
-			continue
-		}
-		switch o.flushOne(ctx, id, s) {
+		out, err := o.flushOne(ctx, id, s)
+		switch out {
 		case outcomeDelivered:
 			st.Delivered++
 		case outcomeRejected:
 			st.Rejected++
 		case outcomeRetry:
 			st.Retry++
+		case outcomeConfig:
+			st.Config++
+			configErr = err
 		case outcomeNotDue:
 			st.Waiting++
 		}
+	}
+	if configErr != nil {
+		fix := ""
+		if c, ok := feedback.AsConfig(configErr); ok {
+			fix = c.Fix
+		}
+		slog.Error("reports cannot be delivered until the configuration is fixed; they stay in the outbox",
+			"fix", fix, "err", configErr, "waiting", st.Config+st.Waiting+st.Retry, "retry_in", ConfigBackoff)
+		return st, fmt.Errorf("outbox: reports kept until the configuration is fixed: %w", configErr)
 	}
 	if st.Retry > 0 {
 		return st, fmt.Errorf("outbox: %d reports could not be delivered yet", st.Retry)
@@ -205,89 +259,100 @@ const (
 	outcomeDelivered
 	outcomeRejected
 	outcomeRetry
+	outcomeConfig
 	outcomeNotDue
 )
 
-func (o *Outbox) flushOne(ctx context.Context, id string, s feedback.Sender) outcome {
+func (o *Outbox) due(e entry) bool {
+	return o.RetryNow || e.NextTry.IsZero() || !o.now().Before(e.NextTry)
+}
+
+// flushOne sends report id if it waits in new/ and is due. The error is the delivery's.
+func (o *Outbox) flushOne(ctx context.Context, id string, s feedback.Sender) (outcome, error) {
 	src := o.path("new", id+".json")
 	b, err := os.ReadFile(src)
 	if err != nil {
-		return outcomeSkipped // claimed by another process meanwhile
+		return outcomeSkipped, nil // not waiting (claimed by another process meanwhile)
 	}
 	var e entry
 	if err := json.Unmarshal(b, &e); err != nil {
 		slog.Error("outbox: unreadable report, moved to failed/", "id", id, "err", err)
 		os.Rename(src, o.path("failed", id+".json"))
-		return outcomeRejected
+		return outcomeRejected, nil
 	}
-	if !o.RetryNow && !e.NextTry.IsZero() && o.now().Before(e.NextTry) {
-		return outcomeNotDue
+	if !o.due(e) {
+		return outcomeNotDue, nil
 	}
-	unlock, ok := o.lock(id)
+	l, ok := o.tryLock(id)
 	if !ok {
-		return outcomeSkipped // another process is sending this report
+		return outcomeSkipped, nil // another process is sending this report
 	}
-	defer unlock()
-	if _, err := os.Stat(o.path("sent", id)); err == nil {
+	defer l.unlock()
+	if o.isSent(id) {
 		os.Remove(src) // queued again while it was being delivered: already done
-		return outcomeSkipped
+		return outcomeSkipped, nil
 	}
 	claim := o.path("cur", id+".json."+strconv.Itoa(os.Getpid()))
 	if err := os.Rename(src, claim); err != nil {
-		return outcomeSkipped // another process won the claim
+		return outcomeSkipped, nil // another process sent it meanwhile
+	}
+	now := o.now()
+	os.Chtimes(claim, now, now) // the claim's time is when it was taken (see Entries)
+	// Read it again: another process may have tried it (and set its backoff) since.
+	if b, err := os.ReadFile(claim); err == nil {
+		var again entry
+		if json.Unmarshal(b, &again) == nil {
+			e = again
+		}
+	}
+	if !o.due(e) {
+		os.Rename(claim, src)
+		return outcomeNotDue, nil
 	}
 	err = s.Send(ctx, e.Report)
-	switch {
-	case err == nil:
+	if err == nil {
 		if err := o.markSent(id); err != nil {
 			slog.Error("outbox: report delivered but not recorded as sent", "id", id, "err", err)
 		}
 		os.Remove(claim)
 		slog.Debug("report delivered", "id", id, "email", e.Report.Email, "type", e.Report.Type)
-		return outcomeDelivered
-	case feedback.IsPermanent(err):
-		e.LastError = err.Error()
+		return outcomeDelivered, nil
+	}
+	kind := feedback.KindOf(err)
+	e.Attempts++
+	e.LastError = err.Error()
+	e.ErrorKind = kind.String()
+	if kind == feedback.KindPermanent {
+		// Kept in failed/ for inspection, and remembered as done: the same bounce seen again
+		// is not sent again.
 		if b, merr := json.Marshal(e); merr == nil {
 			os.WriteFile(claim, b, 0o640)
 		}
-		os.Rename(claim, o.path("failed", id+".json"))
+		if rerr := os.Rename(claim, o.path("failed", id+".json")); rerr != nil {
+			slog.Error("outbox: could not move a refused report to failed/", "id", id, "err", rerr)
+		}
+		if merr := o.markSent(id); merr != nil {
+			slog.Error("outbox: refused report not recorded as done", "id", id, "err", merr)
+		}
 		slog.Error("report refused by the receiver, kept in failed/", "id", id, "email", e.Report.Email, "err", err)
-		return outcomeRejected
-	default:
-		e.Attempts++
-		e.LastError = err.Error()
-		e.NextTry = o.now().Add(backoff(e.Attempts))
-		if werr := o.write(id, e); werr != nil {
-			// Keep the claim's content: put it back as it was.
-			os.Rename(claim, src)
-			slog.Error("outbox: could not reschedule report", "id", id, "err", werr)
-			return outcomeRetry
-		}
-		os.Remove(claim)
+		return outcomeRejected, err
+	}
+	wait, out := backoff(e.Attempts), outcomeRetry
+	if kind == feedback.KindConfig {
+		wait, out = ConfigBackoff, outcomeConfig
+	}
+	e.NextTry = o.now().Add(wait)
+	if werr := o.write(id, e); werr != nil {
+		// Keep the claim's content: put it back as it was.
+		os.Rename(claim, src)
+		slog.Error("outbox: could not reschedule report", "id", id, "err", werr)
+		return out, err
+	}
+	os.Remove(claim)
+	if out == outcomeRetry {
 		slog.Warn("report not delivered, will retry", "id", id, "attempts", e.Attempts, "next_try", e.NextTry, "err", err)
-		return outcomeRetry
 	}
-}
-
-// lock takes the per-id lock cur/<id>.lock, so that one process at a time sends a report. A
-// lock left by a process that died is taken over.
-func (o *Outbox) lock(id string) (unlock func(), ok bool) {
-	p := o.path("cur", id+".lock")
-	for attempt := 0; attempt < 2; attempt++ {
-		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o640)
-		if err == nil {
-			f.WriteString(strconv.Itoa(os.Getpid()))
-			f.Close()
-			return func() { os.Remove(p) }, true
-		}
-		b, rerr := os.ReadFile(p)
-		pid, perr := strconv.Atoi(strings.TrimSpace(string(b)))
-		if rerr != nil || perr != nil || processAlive(pid) {
-			return nil, false
-		}
-		os.Remove(p) // stale
-	}
-	return nil, false
+	return out, err
 }
 
 // backoff is the wait before attempt n+1: one minute doubling, at most six hours.
@@ -296,70 +361,40 @@ func backoff(n int) time.Duration {
 	return min(d, 6*time.Hour)
 }
 
-func (o *Outbox) markSent(id string) error {
-	p := o.path("sent", id)
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE, 0o640)
-	if err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return syncDir(filepath.Join(o.dir, "sent"))
-}
-
-// pruneSent forgets the ids delivered longer ago than the retention.
-func (o *Outbox) pruneSent() {
-	keep := o.SentRetention
-	if keep <= 0 {
-		keep = 180 * 24 * time.Hour
-	}
-	d, err := os.Open(filepath.Join(o.dir, "sent"))
-	if err != nil {
-		return
-	}
-	defer d.Close()
-	cutoff := o.now().Add(-keep)
-	for {
-		entries, err := d.ReadDir(1024)
-		for _, e := range entries {
-			if info, ierr := e.Info(); ierr == nil && info.ModTime().Before(cutoff) {
-				os.Remove(filepath.Join(o.dir, "sent", e.Name()))
-			}
-		}
-		if err != nil {
-			return
-		}
-	}
-}
-
-// recoverStale puts back into new/ the claims of processes that no longer run.
+// recoverStale puts back into new/ the claims whose lock nobody holds: their process died. It
+// also removes lock files nobody holds and no claim needs.
 func (o *Outbox) recoverStale() {
 	claims, _ := filepath.Glob(o.path("cur", "*.json.*"))
 	for _, c := range claims {
-		base := filepath.Base(c)
-		i := strings.LastIndexByte(base, '.')
-		pid, err := strconv.Atoi(base[i+1:])
-		if err != nil || processAlive(pid) {
+		id, ok := claimID(filepath.Base(c))
+		if !ok || !validID(id) {
 			continue
 		}
-		id := strings.TrimSuffix(base[:i], ".json")
-		if _, err := os.Stat(o.path("sent", id)); err == nil {
+		l, ok := o.tryLock(id)
+		if !ok {
+			continue // its sender is alive
+		}
+		if _, err := os.Stat(c); err != nil {
+			l.unlock() // finished meanwhile
+			continue
+		}
+		if o.isSent(id) {
 			os.Remove(c) // delivered and recorded: the claim is only a leftover
+		} else if err := os.Rename(c, o.path("new", id+".json")); err == nil {
+			slog.Warn("outbox: recovered a report claimed by a process that died", "id", id, "claim", filepath.Base(c))
+		}
+		l.unlock()
+	}
+	locks, _ := filepath.Glob(o.path("cur", "*.lock"))
+	for _, p := range locks {
+		id := strings.TrimSuffix(filepath.Base(p), ".lock")
+		if !validID(id) {
 			continue
 		}
-		if err := os.Rename(c, o.path("new", id+".json")); err == nil {
-			slog.Warn("outbox: recovered a report claimed by a process that died", "id", id, "pid", pid)
+		if l, ok := o.tryLock(id); ok {
+			l.unlock()
 		}
 	}
-}
-
-func processAlive(pid int) bool {
-	if pid == os.Getpid() {
-		return true
-	}
-	err := syscall.Kill(pid, 0)
-	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
 // Pending counts the reports waiting in new/ and cur/, and those in failed/.

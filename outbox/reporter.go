@@ -17,7 +17,8 @@ type Reporter struct {
 
 // Queue makes reports durable: each is written to the outbox or, when there is no outbox or it
 // cannot be written, delivered at once. It returns an error only when some report was neither
-// queued nor delivered (a report the receiver refused for good counts as handled).
+// queued nor delivered (a report the receiver refused for good counts as handled; one that met
+// a configuration error, such as a redirect or a wrong token, was not handled).
 func (r *Reporter) Queue(ctx context.Context, reports []feedback.Report) error {
 	var lost []error
 	for _, rp := range reports {
@@ -34,6 +35,10 @@ func (r *Reporter) Queue(ctx context.Context, reports []feedback.Report) error {
 			slog.Debug("report delivered", "id", rp.ID, "email", rp.Email, "type", rp.Type)
 		case feedback.IsPermanent(err):
 			slog.Error("report refused by the receiver", "id", rp.ID, "email", rp.Email, "err", err)
+		case feedback.IsConfig(err):
+			c, _ := feedback.AsConfig(err)
+			slog.Error("report not delivered: fix the configuration", "id", rp.ID, "fix", c.Fix, "err", err)
+			lost = append(lost, err)
 		default:
 			lost = append(lost, err)
 		}
@@ -42,6 +47,19 @@ func (r *Reporter) Queue(ctx context.Context, reports []feedback.Report) error {
 		return fmt.Errorf("%d reports neither queued nor delivered: %w", len(lost), errors.Join(lost...))
 	}
 	return nil
+}
+
+// FlushOwn sends, among what waits in the outbox, the given reports only (those of the message
+// being handled): nothing to do without an outbox, where Queue sent them already.
+func (r *Reporter) FlushOwn(ctx context.Context, reports []feedback.Report) (Stats, error) {
+	if r.Outbox == nil {
+		return Stats{}, nil
+	}
+	ids := make([]string, len(reports))
+	for i, rp := range reports {
+		ids[i] = rp.ID
+	}
+	return r.Outbox.FlushIDs(ctx, r.Sender, ids)
 }
 
 // Flush sends what waits in the outbox (nothing to do without one).

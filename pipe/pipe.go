@@ -30,11 +30,11 @@ type Config struct {
 	Parse            *dsn.Options
 	Build            feedback.BuildOptions
 	Reporter         feedback.Queuer
-	Flush            func(ctx context.Context) // sends what is queued, best effort; may be nil
-	KeepUnrecognized string                    // Maildir for messages that are not bounces
-	Archive          string                    // Maildir keeping a copy of every message
-	MaxSize          int64                     // larger input is refused (0: 1 GiB)
-	TempDir          string                    // where the message is spooled (default os.TempDir)
+	Flush            func(ctx context.Context, reports []feedback.Report) // sends the reports just queued, best effort; may be nil
+	KeepUnrecognized string                                               // Maildir for messages that are not bounces
+	Archive          string                                               // Maildir keeping a copy of every message
+	MaxSize          int64                                                // larger input is refused (0: 1 GiB)
+	TempDir          string                                               // where the message is spooled (default os.TempDir)
 }
 
 // Result is what Handle did, for logging and tests.
@@ -97,7 +97,7 @@ func Handle(ctx context.Context, in io.Reader, cfg Config) Result {
 		return Result{Code: ExitTempFail, Kind: rep.Kind, Reports: len(reports), Err: err}
 	}
 	if cfg.Flush != nil {
-		cfg.Flush(ctx)
+		cfg.Flush(ctx, reports)
 	}
 	for _, r := range reports {
 		slog.Debug("report", "id", r.ID, "email", r.Email, "type", r.Type, "reason", r.Reason, "campaign", r.Campaign)

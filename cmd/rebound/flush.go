@@ -7,13 +7,15 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 )
 
 // FlushCmd sends what waits in the outbox.
 type FlushCmd struct {
 	ReportOptions `embed:""`
 
-	Now bool `name:"now" help:"Also send the reports whose retry backoff has not ended yet."`
+	Now      bool          `name:"now" help:"Also send the reports whose retry backoff has not ended yet."`
+	Deadline time.Duration `name:"deadline" env:"REBOUND_FLUSH_DEADLINE" default:"5m" help:"Stop sending after this long (0: no limit); what is left waits for the next flush."`
 }
 
 // Run implements the command.
@@ -31,10 +33,12 @@ func (c *FlushCmd) Run(cli *CLI) error {
 	rep.Outbox.RetryNow = c.Now
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	ctx, cancel := withDeadline(ctx, c.Deadline)
+	defer cancel()
 	st, err := rep.Flush(ctx)
 	waiting, failed, _ := rep.Outbox.Pending()
 	slog.Info("flush done", "delivered", st.Delivered, "rejected", st.Rejected, "retry", st.Retry,
-		"not_due", st.Waiting, "waiting", waiting, "failed_total", failed)
+		"config_error", st.Config, "not_due", st.Waiting, "waiting", waiting, "failed_total", failed)
 	if err != nil || st.Rejected > 0 {
 		return exitCode(1)
 	}

@@ -8,6 +8,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/rebound/rebound/feedback"
 	"github.com/rebound/rebound/pipe"
 )
 
@@ -47,10 +48,8 @@ func (c *PipeCmd) Run(cli *CLI) error {
 	defer cancel()
 	res := pipe.Handle(ctx, os.Stdin, pipe.Config{
 		Parse: opts, Build: c.BuildOptions(), Reporter: rep,
-		Flush: func(ctx context.Context) {
-			if _, err := rep.Flush(ctx); err != nil {
-				slog.Warn("pipe: reports stay in the outbox for the next flush", "err", err)
-			}
+		Flush: func(ctx context.Context, reports []feedback.Report) {
+			sendOwnReports(ctx, rep, reports, c.ReportTimeout)
 		},
 		KeepUnrecognized: c.KeepUnrecognized, Archive: c.Archive, MaxSize: c.MaxSize,
 	})

@@ -22,7 +22,7 @@ type ReportOptions struct {
 	ReportSecretFile   string        `name:"report-secret-file" placeholder:"FILE" env:"REBOUND_REPORT_SECRET_FILE" help:"File holding the HMAC-SHA256 signing secret (or set REBOUND_REPORT_SECRET)."`
 	ReportCAFile       string        `name:"report-ca-file" placeholder:"FILE" env:"REBOUND_REPORT_CA_FILE" help:"CA certificate to trust for the webhook."`
 	InsecureSkipVerify bool          `name:"insecure-skip-verify" env:"REBOUND_INSECURE_SKIP_VERIFY" help:"Do not verify the webhook's TLS certificate (logged)."`
-	ReportTimeout      time.Duration `name:"report-timeout" env:"REBOUND_REPORT_TIMEOUT" default:"30s" help:"Timeout of one report delivery."`
+	ReportTimeout      time.Duration `name:"report-timeout" env:"REBOUND_REPORT_TIMEOUT" default:"30s" help:"Timeout of one report delivery (a webhook request or a report command); pipe sends its own reports within it."`
 	ReportDelays       bool          `name:"report-delays" env:"REBOUND_REPORT_DELAYS" help:"Also report delayed deliveries (type delay)."`
 	Outbox             string        `name:"outbox" placeholder:"DIR" env:"REBOUND_OUTBOX" help:"Durable spool of reports; without it reports are sent at once."`
 }
@@ -48,7 +48,7 @@ func secret(env, file string) (string, error) {
 func (o *ReportOptions) Sender() (feedback.Sender, error) {
 	switch {
 	case o.ReportCmd != "":
-		return &feedback.CommandSender{Command: o.ReportCmd}, nil
+		return &feedback.CommandSender{Command: o.ReportCmd, Timeout: o.ReportTimeout}, nil
 	case o.ReportURL == "-":
 		return &feedback.WriterSender{W: os.Stdout}, nil
 	case o.ReportURL == "":

@@ -27,15 +27,16 @@ type ScanCmd struct {
 
 // ScanOptions are the options every scan shares.
 type ScanOptions struct {
-	Backup       string `name:"backup" env:"REBOUND_BACKUP" default:"Bounces.Processed" help:"Folder the processed bounces are moved to (created when missing)."`
-	Unrecognized string `name:"unrecognized" placeholder:"FOLDER" env:"REBOUND_UNRECOGNIZED" help:"Folder for messages that are not bounces (default: they stay where they are)."`
-	From         string `name:"from" placeholder:"REGEXP" env:"REBOUND_FROM" help:"Only messages whose sender matches this regular expression (e.g. 'mailer-daemon|postmaster')."`
-	Since        int    `name:"since" env:"REBOUND_SINCE" help:"Only messages of the last DAYS days." placeholder:"DAYS"`
-	Limit        int    `name:"limit" placeholder:"N" env:"REBOUND_LIMIT" help:"At most N messages."`
-	DryRun       bool   `name:"dry-run" help:"Parse and print; move nothing, send nothing."`
-	JSON         bool   `name:"json" help:"Print one JSON line per message, as parse --json."`
-	Progress     bool   `name:"progress" negatable:"" default:"true" help:"Show progress on a terminal."`
-	NoFlush      bool   `name:"no-flush" env:"REBOUND_NO_FLUSH" help:"Only queue the reports in the outbox; leave their delivery to rebound flush (e.g. its systemd timer)."`
+	Backup       string        `name:"backup" env:"REBOUND_BACKUP" default:"Bounces.Processed" help:"Folder the processed bounces are moved to (created when missing)."`
+	Unrecognized string        `name:"unrecognized" placeholder:"FOLDER" env:"REBOUND_UNRECOGNIZED" help:"Folder for messages that are not bounces (default: they stay where they are)."`
+	From         string        `name:"from" placeholder:"REGEXP" env:"REBOUND_FROM" help:"Only messages whose sender matches this regular expression (e.g. 'mailer-daemon|postmaster')."`
+	Since        int           `name:"since" env:"REBOUND_SINCE" help:"Only messages of the last DAYS days." placeholder:"DAYS"`
+	Limit        int           `name:"limit" placeholder:"N" env:"REBOUND_LIMIT" help:"At most N messages."`
+	DryRun       bool          `name:"dry-run" help:"Parse and print; move nothing, send nothing."`
+	JSON         bool          `name:"json" help:"Print one JSON line per message, as parse --json."`
+	Progress     bool          `name:"progress" negatable:"" default:"true" help:"Show progress on a terminal."`
+	NoFlush      bool          `name:"no-flush" env:"REBOUND_NO_FLUSH" help:"Only queue the reports in the outbox; leave their delivery to rebound flush (e.g. its systemd timer)."`
+	Deadline     time.Duration `name:"deadline" env:"REBOUND_SCAN_DEADLINE" default:"30m" help:"Stop after this long, sending included (0: no limit); the messages not scanned yet stay for the next scan."`
 }
 
 func (o *ScanOptions) since() time.Time {
@@ -74,7 +75,10 @@ func runScan(src scan.Source, so *ScanOptions, po *ParseOptions, ro *ReportOptio
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	ctx, cancel := withDeadline(ctx, so.Deadline)
+	defer cancel()
 	st, err := scan.Run(ctx, src, cfg)
+	err = deadlineReached(err, "scan", so.Deadline)
 	if cfg.Progress != nil {
 		fmt.Fprintln(os.Stderr)
 	}
