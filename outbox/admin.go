@@ -27,8 +27,8 @@ type State string
 const (
 	StateWaiting State = "waiting" // in new/, due at the next flush
 	StateHeld    State = "held"    // in new/, held back until its retry time after failed attempts
-	StateSending State = "sending" // claimed in cur/ by a flush that is running
-	StateStale   State = "stale"   // claimed in cur/ by a process that died; the next flush puts it back
+	StateSending State = "sending" // claimed in cur/ by a flush that is running (it holds the id's lock)
+	StateStale   State = "stale"   // claimed in cur/ by a process that died (nobody holds the lock); the next flush puts it back
 	StateFailed  State = "failed"  // in failed/: the receiver refused it for good
 )
 
@@ -42,6 +42,7 @@ type Item struct {
 	Attempts  int             `json:"attempts"`
 	NextTry   time.Time       `json:"next_try,omitzero"`
 	LastError string          `json:"last_error,omitempty"`
+	ErrorKind string          `json:"error_kind,omitempty"` // temporary, config or permanent: what LastError means
 	QueuedAt  time.Time       `json:"queued_at,omitzero"`
 	Changed   time.Time       `json:"changed"`       // the file's modification time (when it failed, for failed/)
 	ClaimPID  int             `json:"pid,omitempty"` // the claiming process, for sending and stale reports
@@ -128,8 +129,8 @@ func (o *Outbox) item(sub, name string) (Item, bool) {
 			return it, false
 		}
 		it.ID, it.ClaimPID, it.State = name[:i], pid, StateSending
-		if !processAlive(pid) {
-			it.State = StateStale
+		if !o.lockHeld(it.ID) {
+			it.State = StateStale // the pid may be alive again: only the lock tells
 		}
 	}
 	it.Path = o.path(sub, name)
@@ -148,6 +149,7 @@ func (o *Outbox) item(sub, name string) (Item, bool) {
 		return it, true
 	}
 	it.Report, it.Attempts, it.NextTry, it.LastError, it.QueuedAt = e.Report, e.Attempts, e.NextTry, e.LastError, e.QueuedAt
+	it.ErrorKind = e.ErrorKind
 	if it.State == StateWaiting && !e.NextTry.IsZero() && o.now().Before(e.NextTry) {
 		it.State = StateHeld
 	}
@@ -180,10 +182,15 @@ func (o *Outbox) Retry(id string) error {
 		return fmt.Errorf("outbox: bad report id %q", id)
 	}
 	it, ok := o.item("failed", id+".json")
-	if ok && o.known(id) {
-		// Queued again (a rescan) or delivered since it was refused: the copy in failed/ is no
-		// longer needed.
-		return o.removeFile(it.Path)
+	if ok {
+		// A refused id is remembered as done: forget it, or the flush would drop it unsent.
+		if err := o.forgetSent(id); err != nil {
+			return fmt.Errorf("outbox: %w", err)
+		}
+		if o.queued(id) {
+			// Queued again since it was refused: the copy in failed/ is no longer needed.
+			return o.removeFile(it.Path)
+		}
 	}
 	if !ok {
 		var err error

@@ -53,9 +53,11 @@ func fill(t *testing.T) (*Outbox, time.Time) {
 	put(o.path("failed", "r0003.json"), entry{Report: report(3), QueuedAt: now.Add(-3 * time.Hour), LastError: "HTTP 404: no such subscriber"})
 	put(o.path("cur", "r0004.json."+strconv.Itoa(deadPID(t))), entry{Report: report(4), QueuedAt: now.Add(-4 * time.Hour)})
 	put(o.path("cur", "r0005.json."+strconv.Itoa(os.Getpid())), entry{Report: report(5), QueuedAt: now.Add(-5 * time.Hour)})
-	if err := os.WriteFile(o.path("cur", "r0005.lock"), []byte(strconv.Itoa(os.Getpid())), 0o640); err != nil {
-		t.Fatal(err)
+	l, ok := o.tryLock("r0005") // held as a sending process holds it
+	if !ok {
+		t.Fatal("lock of r0005 not taken")
 	}
+	t.Cleanup(l.unlock)
 	return o, now
 }
 

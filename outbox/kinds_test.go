@@ -35,7 +35,7 @@ func TestConfigErrorKeepsReportsQueued(t *testing.T) {
 		if w, f, _ := ob.Pending(); w != 3 || f != 0 {
 			t.Errorf("HTTP %d: waiting %d failed %d", code, w, f)
 		}
-		es, _ := ob.Entries()
+		es, _ := ob.List()
 		tried := 0
 		for _, e := range es {
 			if e.Attempts > 0 {

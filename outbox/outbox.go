@@ -21,7 +21,8 @@
 // A delivery error is temporary (retried with a backoff of 1 minute doubling, at most 6 hours),
 // a configuration error (the report stays waiting, retried after ConfigBackoff; the flush stops
 // at the first one, since every report would fail the same way) or permanent (the report goes
-// to failed/ and its id is remembered as if sent). Entries lists what the outbox holds.
+// to failed/ and its id is remembered as if sent). List (admin.go) shows what the outbox holds;
+// StaleClaims the claims of processes that died.
 //
 // Older outboxes (sent/ without sentdays/, lock files holding a pid) are read as they are: the
 // first Flush indexes their sent/ ids by their files' time.
@@ -117,16 +118,22 @@ func (o *Outbox) Enqueue(r feedback.Report) error {
 // the order of a report's moves (new/, then cur/, then failed/ and sent/ written before the
 // claim is removed), so that a report moving meanwhile is still seen.
 func (o *Outbox) known(id string) bool {
-	if _, err := os.Stat(o.path("new", id+".json")); err == nil {
-		return true
-	}
-	if claimed, _ := filepath.Glob(o.path("cur", id+".json.*")); len(claimed) > 0 {
+	if o.queued(id) {
 		return true
 	}
 	if _, err := os.Stat(o.path("failed", id+".json")); err == nil {
 		return true
 	}
 	return o.isSent(id)
+}
+
+// queued reports whether id waits in new/ or is claimed in cur/.
+func (o *Outbox) queued(id string) bool {
+	if _, err := os.Stat(o.path("new", id+".json")); err == nil {
+		return true
+	}
+	claimed, _ := filepath.Glob(o.path("cur", id+".json.*"))
+	return len(claimed) > 0
 }
 
 // write puts e into new/<id>.json through tmp/, synced.

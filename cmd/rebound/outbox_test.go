@@ -14,12 +14,12 @@ import (
 )
 
 // TestOutboxTools walks the operator's repair of a refused report: the receiver refuses it
-// (404), `outbox list` shows it in failed/ with its email and error, `outbox show` prints it,
+// (422), `outbox list` shows it in failed/ with its email and error, `outbox show` prints it,
 // `outbox retry --failed` puts it back, `flush` delivers it once the receiver accepts it, and
 // `outbox purge` deletes only old refusals.
 func TestOutboxTools(t *testing.T) {
 	var status atomic.Int32
-	status.Store(404)
+	status.Store(422)
 	var delivered atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		code := int(status.Load())
@@ -38,7 +38,7 @@ func TestOutboxTools(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("list: exit %d: %s", code, stderr)
 	}
-	row := regexp.MustCompile(`(?m)^failed +\d+s +0 +jane\.doe\+news@example\.com +hard +userunknown +([0-9a-f]+) +.*404`)
+	row := regexp.MustCompile(`(?m)^failed +\d+s +1 +jane\.doe\+news@example\.com +hard +userunknown +([0-9a-f]+) +.*422`)
 	m := row.FindStringSubmatch(out)
 	if m == nil || !strings.Contains(out, "0 waiting, 0 held, 0 sending, 0 stale, 1 failed") {
 		t.Fatalf("list:\n%s", out)
