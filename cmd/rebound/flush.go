@@ -15,7 +15,7 @@ type FlushCmd struct {
 	ReportOptions `embed:""`
 
 	Now      bool          `name:"now" help:"Also send the reports whose retry backoff has not ended yet."`
-	Deadline time.Duration `name:"deadline" env:"REBOUND_FLUSH_DEADLINE" default:"5m" help:"Stop sending after this long (0: no limit); what is left waits for the next flush."`
+	Deadline time.Duration `name:"deadline" env:"REBOUND_DEADLINE" default:"5m" help:"Stop sending after this long (0: no limit); what is left waits for the next flush."`
 }
 
 // Run implements the command.

@@ -36,7 +36,7 @@ type ScanOptions struct {
 	JSON         bool          `name:"json" help:"Print one JSON line per message, as parse --json."`
 	Progress     bool          `name:"progress" negatable:"" default:"true" help:"Show progress on a terminal."`
 	NoFlush      bool          `name:"no-flush" env:"REBOUND_NO_FLUSH" help:"Only queue the reports in the outbox; leave their delivery to rebound flush (e.g. its systemd timer)."`
-	Deadline     time.Duration `name:"deadline" env:"REBOUND_SCAN_DEADLINE" default:"30m" help:"Stop after this long, sending included (0: no limit); the messages not scanned yet stay for the next scan."`
+	Deadline     time.Duration `name:"deadline" env:"REBOUND_DEADLINE" default:"30m" help:"Stop after this long, sending included (0: no limit); the messages not scanned yet stay for the next scan."`
 }
 
 func (o *ScanOptions) since() time.Time {
