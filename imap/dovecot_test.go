@@ -10,6 +10,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -126,13 +128,63 @@ func TestScanIMAP(t *testing.T) {
 			if len(hook.Reports()) < len(bounces)-3 || hook.Duplicates() != 0 {
 				t.Errorf("%d reports, %d duplicates, for %d bounces", len(hook.Reports()), hook.Duplicates(), len(bounces))
 			}
-			// `rebound check` logs in and counts what waits.
+			// `rebound check` logs in and counts what a scan would take: nothing, the ordinary
+			// mail left in INBOX is what a scan leaves alone.
 			code, out := runOut(t, env, "check", "--report-url", hook.URL(), "--imap-server", tc.addr, "--imap-security", tc.security,
 				"--imap-ca-file", d.CAFile, "--imap-user", user)
-			if code != 0 || !strings.Contains(out, fmt.Sprintf("%d messages waiting in INBOX", humans)) {
+			if code != 0 || !strings.Contains(out, fmt.Sprintf("0 messages in INBOX a scan would take (0 bounces, 0 complaints, 0 delays), %d it leaves alone", humans)) {
 				t.Errorf("check: exit %d: %s", code, out)
 			}
 		})
+	}
+}
+
+// TestCheckCountsWhatScanTakes: with a configuration file that has only a scan-imap section (as
+// contrib/rebound.yaml), check probes that mailbox with the scan's filters, read-only, and counts
+// exactly the messages the scan then takes.
+func TestCheckCountsWhatScanTakes(t *testing.T) {
+	d := testmta.StartDovecot(t, 0, 0)
+	c := client(t, d, "check")
+	bounces := sample(t, 12)
+	msgs := append([][]byte{}, bounces...)
+	for i := 0; i < 4; i++ {
+		msgs = append(msgs, testmta.Ordinary(i))
+	}
+	appendAll(t, c, msgs)
+	config := filepath.Join(t.TempDir(), "rebound.yaml")
+	os.WriteFile(config, []byte(fmt.Sprintf(`scan-imap:
+  server: %s
+  security: tls
+  ca-file: %s
+  user: check
+  folder: INBOX
+  backup: Bounces.Processed
+  from: "mailer-daemon|postmaster"
+`, d.TLSAddr, d.CAFile)), 0o644)
+	env := []string{"REBOUND_IMAP_PASSWORD=secret"}
+	hook := testmta.NewWebhook(t)
+	code, out := runOut(t, env, "--config", config, "check", "--report-url", hook.URL())
+	m := regexp.MustCompile(`ok    IMAP \S+ as check: (\d+) messages in INBOX a scan would take \(.*\), (\d+) it leaves alone`).FindStringSubmatch(out)
+	if code != 0 || m == nil {
+		t.Fatalf("check: exit %d: %s", code, out)
+	}
+	take, _ := strconv.Atoi(m[1])
+	leave, _ := strconv.Atoi(m[2])
+	if take == 0 || take+leave != len(msgs) {
+		t.Errorf("check: %d to take, %d left alone, of %d", take, leave, len(msgs))
+	}
+	if n, seen := folder(t, c, "INBOX"); n != len(msgs) || seen != 0 {
+		t.Errorf("check changed INBOX: %d messages, %d seen", n, seen)
+	}
+	if list, _ := c.List("", "Bounces.Processed", nil).Collect(); len(list) != 0 {
+		t.Errorf("check created the backup folder")
+	}
+	code, stderr := run(t, env, "--config", config, "scan", "imap", "--report-url", hook.URL(), "--outbox", filepath.Join(t.TempDir(), "outbox"))
+	if code != 0 {
+		t.Fatalf("scan: exit %d: %s", code, stderr)
+	}
+	if n, _ := folder(t, c, "Bounces.Processed"); n != take {
+		t.Errorf("check counted %d, the scan took %d", take, n)
 	}
 }
 

@@ -2,71 +2,187 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/rebound/rebound/feedback"
+	"github.com/rebound/rebound/outbox"
 )
 
-// CheckCmd validates the configuration, probes the report endpoint and, when an IMAP server is
-// configured, counts the bounces waiting there.
+// CheckCmd validates the configuration, probes the report endpoint, says whether the user
+// rebound runs as can write the outbox, looks at what waits there and, when an IMAP server is
+// configured, counts the bounces a scan would take. It creates and changes nothing.
 type CheckCmd struct {
 	ParseOptions  `embed:""`
 	ReportOptions `embed:""`
 	IMAP          CheckIMAPOptions `embed:""`
+	User          string           `name:"user" env:"REBOUND_USER" placeholder:"USER" help:"The user pipe, flush and scan run as (e.g. rebound): check says whether it can write the outbox (default: the current user)."`
+	MaxWaiting    time.Duration    `name:"max-waiting" env:"REBOUND_MAX_WAITING" default:"1h" help:"Warn about reports waiting in the outbox longer than this."`
+}
+
+// checkPrinter prints check's lines: ok, warn (check still passes) and FAIL.
+type checkPrinter struct {
+	w      io.Writer
+	failed bool
+}
+
+func (p *checkPrinter) check(what string, err error) {
+	if err != nil {
+		p.fail(fmt.Sprintf("%s: %v", what, err))
+	} else {
+		p.ok(what)
+	}
+}
+func (p *checkPrinter) ok(msg string)   { fmt.Fprintf(p.w, "ok    %s\n", msg) }
+func (p *checkPrinter) warn(msg string) { fmt.Fprintf(p.w, "warn  %s\n", msg) }
+func (p *checkPrinter) info(msg string) { fmt.Fprintf(p.w, "      %s\n", msg) }
+func (p *checkPrinter) fail(msg string) {
+	p.failed = true
+	fmt.Fprintf(p.w, "FAIL  %s\n", msg)
 }
 
 // Run implements the command.
 func (c *CheckCmd) Run(cli *CLI) error {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	failed := false
-	check := func(what string, err error) {
-		if err != nil {
-			failed = true
-			fmt.Printf("FAIL  %s: %v\n", what, err)
-		} else {
-			fmt.Printf("ok    %s\n", what)
-		}
-	}
+	p := &checkPrinter{w: os.Stdout}
 	_, err := c.DSNOptions()
-	check("parse options (rules, VERP templates, patterns)", err)
+	p.check("parse options (rules, VERP templates, patterns)", err)
 	sender, err := c.Sender()
-	check("report destination", err)
+	p.check("report destination", err)
 	if err == nil {
 		switch s := sender.(type) {
 		case *feedback.HTTPSender:
-			check("report endpoint "+c.ReportURL+" answers", s.Probe(ctx))
+			p.check("report endpoint "+c.ReportURL+" answers", s.Probe(ctx))
 		case *feedback.CommandSender:
 			name := strings.Fields(s.Command)
 			if len(name) > 0 {
 				_, err := exec.LookPath(name[0])
-				check("report command "+name[0]+" is executable", err)
+				p.check("report command "+name[0]+" is executable", err)
 			}
 		}
 	}
 	if c.Outbox != "" {
-		rep, err := c.Reporter()
-		if err == nil && rep.Outbox == nil {
-			err = fmt.Errorf("cannot be opened")
-		}
-		if err == nil {
-			waiting, failedReports, perr := rep.Outbox.Pending()
-			err = perr
-			if err == nil {
-				fmt.Printf("      outbox: %d waiting, %d refused in failed/\n", waiting, failedReports)
-			}
-		}
-		check("outbox "+c.Outbox, err)
+		c.checkOutbox(p)
 	}
-	if err := c.IMAP.Check(ctx, os.Stdout); err != nil {
-		check("IMAP mailbox", err)
-	}
-	if failed {
+	c.IMAP.Check(ctx, p, &c.ParseOptions)
+	if p.failed {
 		return exitCode(1)
 	}
 	return nil
+}
+
+// checkOutbox says whether the run user can write the outbox and each of its folders, then
+// warns about refused reports, reports waiting too long and claims of dead processes. It never
+// creates the outbox: pipe and flush do, as the user they run as.
+func (c *CheckCmd) checkOutbox(p *checkPrinter) {
+	u, err := lookupRunUser(c.User)
+	if err != nil {
+		p.fail(fmt.Sprintf("outbox %s: %v", c.Outbox, err))
+		return
+	}
+	what := "outbox " + c.Outbox
+	if _, err := os.Stat(c.Outbox); errors.Is(err, fs.ErrNotExist) {
+		parent := existingParent(c.Outbox)
+		if err := u.canWrite(parent); err != nil {
+			p.fail(fmt.Sprintf("%s does not exist and %v: create it owned by %s, mode 0750", what, err, u.name))
+			return
+		}
+		p.ok(fmt.Sprintf("%s does not exist yet; %s can create it (the first pipe or flush does)", what, u.name))
+		return
+	} else if err != nil {
+		p.fail(fmt.Sprintf("%s: %v", what, err))
+		return
+	}
+	writable := true
+	for _, dir := range append([]string{c.Outbox}, outboxFolders(c.Outbox)...) {
+		if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+			continue // created by the first pipe or flush, when the outbox itself is writable
+		}
+		if err := u.canWrite(dir); err != nil {
+			writable = false
+			p.fail(fmt.Sprintf("%s: %v: the pipe would send reports at once, without the outbox; run chown -R %s: %s", what, err, u.name, c.Outbox))
+		}
+	}
+	if writable {
+		p.ok(fmt.Sprintf("%s: %s can write it (%s)", what, u.name, ownerMode(c.Outbox)))
+	}
+	ob, err := outbox.OpenExisting(c.Outbox)
+	if err != nil {
+		p.info("outbox: empty (its folders are created by the first pipe or flush)")
+		return
+	}
+	items, err := ob.List()
+	if err != nil {
+		p.fail(fmt.Sprintf("%s: %v", what, err))
+		return
+	}
+	warnOutbox(p, items, time.Now(), c.MaxWaiting)
+}
+
+func outboxFolders(dir string) []string {
+	var out []string
+	for _, d := range []string{"tmp", "new", "cur", "failed", "sent"} {
+		out = append(out, filepath.Join(dir, d))
+	}
+	return out
+}
+
+// maxListed is how many reports a warning names.
+const maxListed = 5
+
+// warnOutbox counts the outbox's reports and warns about those that need an operator.
+func warnOutbox(p *checkPrinter, items []outbox.Item, now time.Time, maxWaiting time.Duration) {
+	counts := map[outbox.State]int{}
+	var failed, late, stale []outbox.Item
+	for _, it := range items {
+		counts[it.State]++
+		switch it.State {
+		case outbox.StateFailed:
+			failed = append(failed, it)
+		case outbox.StateStale:
+			stale = append(stale, it)
+		case outbox.StateWaiting, outbox.StateHeld:
+			if it.Age(now) > maxWaiting {
+				late = append(late, it)
+			}
+		}
+	}
+	p.info(fmt.Sprintf("outbox: %d waiting, %d held for a retry, %d being sent, %d stale, %d refused in failed/",
+		counts[outbox.StateWaiting], counts[outbox.StateHeld], counts[outbox.StateSending], counts[outbox.StateStale], counts[outbox.StateFailed]))
+	describe := func(it outbox.Item) string {
+		s := fmt.Sprintf("%s %s (%s ago", it.ID, it.Report.Email, formatAge(it.Age(now)))
+		if it.LastError != "" {
+			s += ", " + oneLine(it.LastError, 100)
+		}
+		return s + ")"
+	}
+	list := func(items []outbox.Item) {
+		for i, it := range items {
+			if i == maxListed {
+				p.info(fmt.Sprintf("  ... and %d more (rebound outbox list)", len(items)-maxListed))
+				break
+			}
+			p.info("  " + describe(it))
+		}
+	}
+	if len(failed) > 0 {
+		p.warn(fmt.Sprintf("outbox: %d reports refused for good by the receiver, in failed/ (rebound outbox show ID; rebound outbox retry --failed once fixed):", len(failed)))
+		list(failed)
+	}
+	if len(late) > 0 {
+		p.warn(fmt.Sprintf("outbox: %d reports waiting longer than %s: is rebound flush running, does the receiver answer?", len(late), maxWaiting))
+		list(late)
+	}
+	if len(stale) > 0 {
+		p.warn(fmt.Sprintf("outbox: %d reports claimed by a process that died; the next flush puts them back:", len(stale)))
+		list(stale)
+	}
 }

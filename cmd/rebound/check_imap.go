@@ -3,37 +3,63 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
+	"time"
 
 	"github.com/rebound/rebound/imap"
+	"github.com/rebound/rebound/scan"
 )
 
-// CheckIMAPOptions let `rebound check` log in to an IMAP server and count waiting bounces.
+// CheckIMAPOptions let `rebound check` log in to the IMAP server a scan reads and count what a
+// scan would take. In the configuration file, each of them falls back to the scan-imap section
+// (imap-server to its server:, imap-from to its from:, ...), so the scan's settings are checked
+// as they are.
 type CheckIMAPOptions struct {
 	IMAPOptions `embed:"" prefix:"imap-"`
-	IMAPFrom    string `name:"imap-from" placeholder:"ADDRESS" help:"Count only messages from this sender (server-side FROM search)."`
+	IMAPFrom    string `name:"imap-from" env:"REBOUND_IMAP_FROM" placeholder:"REGEXP" help:"The scan's --from: count only messages whose sender matches."`
+	IMAPSince   int    `name:"imap-since" env:"REBOUND_IMAP_SINCE" placeholder:"DAYS" help:"The scan's --since: count only messages of the last DAYS days."`
 }
 
-// Check logs in and prints how many messages wait; it does nothing when no server is configured.
-func (o *CheckIMAPOptions) Check(ctx context.Context, w io.Writer) error {
+// Check logs in, read-only, and runs the scan's filters and parser over the folder without
+// moving or sending anything; it does nothing when no server is configured.
+func (o *CheckIMAPOptions) Check(ctx context.Context, p *checkPrinter, po *ParseOptions) {
 	if o.Server == "" {
-		return nil
+		return
 	}
+	fail := func(err error) { p.fail(fmt.Sprintf("IMAP %s: %v", o.Server, err)) }
 	cfg, err := o.config()
 	if err != nil {
-		return err
+		fail(err)
+		return
 	}
-	cfg.DryRun = true // read-only: create nothing
-	cfg.From = o.IMAPFrom
+	opts, err := po.DSNOptions()
+	if err != nil {
+		fail(err)
+		return
+	}
+	from, err := scan.SenderPattern(o.IMAPFrom)
+	if err != nil {
+		fail(err)
+		return
+	}
+	cfg.DryRun = true // read-only: EXAMINE, create nothing
+	cfg.From = serverFrom(o.IMAPFrom)
+	sc := scan.Config{Parse: opts, From: from, DryRun: true}
+	if o.IMAPSince > 0 {
+		sc.Since = time.Now().AddDate(0, 0, -o.IMAPSince)
+		cfg.Since = sc.Since
+	}
 	src, err := imap.Connect(ctx, cfg)
 	if err != nil {
-		return err
+		fail(err)
+		return
 	}
 	defer src.Close()
-	n, err := src.Count()
+	st, err := scan.Run(ctx, src, sc)
 	if err != nil {
-		return err
+		fail(err)
+		return
 	}
-	fmt.Fprintf(w, "ok    IMAP %s as %s: %d messages waiting in %s\n", cfg.Server, cfg.User, n, cfg.Folder)
-	return nil
+	take := st.Bounces + st.Complaints + st.Delays
+	p.ok(fmt.Sprintf("IMAP %s as %s: %d messages in %s a scan would take (%d bounces, %d complaints, %d delays), %d it leaves alone",
+		cfg.Server, cfg.User, take, cfg.Folder, st.Bounces, st.Complaints, st.Delays, st.Skipped+st.Errors))
 }

@@ -221,10 +221,21 @@ func (cf *configFile) Resolve(ctx *kong.Context, _ *kong.Path, flag *kong.Flag) 
 
 // lookup finds key in the sections of the command n and its parents, then at the top level.
 func (cf *configFile) lookup(n *kong.Node, key string) (where string, v any, found bool) {
+	command := ""
+	if n != nil && n.Type == kong.CommandNode {
+		command = sectionName(n)
+	}
 	for ; n != nil && n.Type == kong.CommandNode; n = n.Parent {
 		name := sectionName(n)
 		if v, ok := cf.sections[name][key]; ok {
 			return name + ": " + key, v, true
+		}
+	}
+	for _, fb := range sectionFallbacks {
+		if name, ok := strings.CutPrefix(key, fb.prefix); ok && command == fb.section {
+			if v, ok := cf.sections[fb.to][name]; ok {
+				return fb.to + ": " + name, v, true
+			}
 		}
 	}
 	if _, isSection := cf.sections[key]; !isSection {
@@ -324,6 +335,13 @@ func mapDeprecatedEnv(flag *kong.Flag, old []string) (string, error) {
 		}
 	}
 	return "", nil
+}
+
+// sectionFallbacks let a command's flags read another command's section: check's imap-server,
+// imap-user, imap-from, ... are the scan-imap section's server, user, from, ... unless the check
+// section sets them, so that check probes the mailbox the scan reads.
+var sectionFallbacks = []struct{ section, prefix, to string }{
+	{section: "check", prefix: "imap-", to: "scan-imap"},
 }
 
 func logWarn(msg string, args ...any) { slog.Warn(msg, args...) }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"log/slog"
 	"os"
 	"strings"
 	"time"
@@ -84,8 +85,14 @@ func (o *ReportOptions) Reporter() (*outbox.Reporter, error) {
 	r := &outbox.Reporter{Sender: s}
 	if o.Outbox != "" {
 		ob, err := outbox.Open(o.Outbox)
+		if err == nil {
+			err = ob.Writable()
+		}
 		if err != nil {
-			logWarn("outbox unusable, reports will be sent at once", "outbox", o.Outbox, "err", err)
+			// Sending at once loses nothing: a report that cannot be sent either makes the pipe
+			// exit 75 (the MTA keeps the message) or the scan leave the message in place.
+			slog.Error("outbox unusable: reports are sent at once, without it; fix its owner or mode (see rebound check --user)",
+				"outbox", o.Outbox, "err", err)
 		} else {
 			r.Outbox = ob
 		}
