@@ -23,8 +23,8 @@ type CheckCmd struct {
 	ParseOptions  `embed:""`
 	ReportOptions `embed:""`
 	IMAP          CheckIMAPOptions `embed:""`
-	User          string           `name:"user" env:"REBOUND_USER" placeholder:"USER" help:"The user pipe, flush and scan run as (e.g. rebound): check says whether it can write the outbox (default: the current user)."`
-	MaxWaiting    time.Duration    `name:"max-waiting" env:"REBOUND_MAX_WAITING" default:"1h" help:"Warn about reports waiting in the outbox longer than this."`
+	User          string           `name:"user" placeholder:"USER" help:"The user pipe, flush and scan run as (e.g. rebound): check says whether it can write the outbox (default: the current user)."`
+	MaxWaiting    time.Duration    `name:"max-waiting" default:"1h" help:"Warn about reports waiting in the outbox longer than this."`
 }
 
 // checkPrinter prints check's lines: ok, warn (check still passes) and FAIL.

@@ -15,8 +15,8 @@ import (
 // as they are.
 type CheckIMAPOptions struct {
 	IMAPOptions `embed:"" prefix:"imap-"`
-	IMAPFrom    string `name:"imap-from" env:"REBOUND_IMAP_FROM" placeholder:"REGEXP" help:"The scan's --from: count only messages whose sender matches."`
-	IMAPSince   int    `name:"imap-since" env:"REBOUND_IMAP_SINCE" placeholder:"DAYS" help:"The scan's --since: count only messages of the last DAYS days."`
+	IMAPFrom    string `name:"imap-from" placeholder:"REGEXP" help:"The scan's --from: count only messages whose sender matches."`
+	IMAPSince   int    `name:"imap-since" placeholder:"DAYS" help:"The scan's --since: count only messages of the last DAYS days."`
 }
 
 // Check logs in, read-only, and runs the scan's filters and parser over the folder without

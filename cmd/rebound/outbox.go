@@ -25,7 +25,7 @@ type OutboxCmd struct {
 
 // OutboxDirOption is the outbox the commands work on.
 type OutboxDirOption struct {
-	Outbox string `name:"outbox" env:"REBOUND_OUTBOX" placeholder:"DIR" help:"The outbox directory (the --outbox of pipe, scan and flush)."`
+	Outbox string `name:"outbox" placeholder:"DIR" help:"The outbox directory (the --outbox of pipe, scan and flush)."`
 }
 
 func (o *OutboxDirOption) open() (*outbox.Outbox, error) {
