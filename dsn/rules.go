@@ -327,7 +327,7 @@ func mustLoadRules(s string) *Rules {
 //
 //	phrase "mailbox is disabled"  suspend             # substring of the diagnostic, any case
 //	phrase "access denied"        blocked  status=5.7. # ... only with a status starting 5.7.
-//	regexp "quota.*exceeded"      mailboxfull         # RE2 syntax, on the lower-case diagnostic
+//	regexp "quota.*exceeded"      mailboxfull         # RE2 syntax, on the lower-case diagnostic (any case in LoadUserRules)
 //	status 5.7.1                  policyviolation     # a status code or prefix ("5.7.")
 //	header "X-SPASIGN" "NG"       filtered            # a header field of the bounce contains a value
 //	status-prefix "Statut :"                          # marks the status line in odd bounces
@@ -341,7 +341,14 @@ func mustLoadRules(s string) *Rules {
 //	final                the reason stands: an unknown user refused after DATA stays unknown
 //
 // Reasons must come from the vocabulary (see Reasons).
-func LoadRules(r io.Reader) (*Rules, error) {
+func LoadRules(r io.Reader) (*Rules, error) { return loadRules(r, false) }
+
+// LoadUserRules reads a user's rules file (--rules) as LoadRules does, except that its regular
+// expressions match in any case: rules run on the lower-case diagnostic, so that a capital
+// letter written in one ("Quota exceeded") would otherwise never match.
+func LoadUserRules(r io.Reader) (*Rules, error) { return loadRules(r, true) }
+
+func loadRules(r io.Reader, anyCase bool) (*Rules, error) {
 	rs := &Rules{}
 	sc := bufio.NewScanner(r)
 	for n := 1; sc.Scan(); n++ {
@@ -352,7 +359,7 @@ func LoadRules(r io.Reader) (*Rules, error) {
 		if len(fields) == 0 {
 			continue
 		}
-		if err := rs.add(fields); err != nil {
+		if err := rs.add(fields, anyCase); err != nil {
 			return nil, fmt.Errorf("line %d: %w", n, err)
 		}
 	}
@@ -362,7 +369,7 @@ func LoadRules(r io.Reader) (*Rules, error) {
 	return rs, nil
 }
 
-func (rs *Rules) add(f []string) error {
+func (rs *Rules) add(f []string, anyCase bool) error {
 	kind := f[0]
 	switch kind {
 	case "status-prefix", "recipient-prefix":
@@ -401,12 +408,16 @@ func (rs *Rules) add(f []string) error {
 			return fmt.Errorf("empty phrase")
 		}
 	case "regexp":
-		re, err := regexp.Compile(f[1])
+		expr := f[1]
+		if anyCase {
+			expr = "(?i)" + expr
+		}
+		re, err := regexp.Compile(expr)
 		if err != nil {
 			return fmt.Errorf("regexp %q: %w", f[1], err)
 		}
-		r.re = &lazyRegexp{expr: f[1], re: re}
-		r.hints = requiredTexts(f[1])
+		r.re = &lazyRegexp{expr: expr, re: re}
+		r.hints = requiredTexts(expr)
 	case "status":
 		if !validStatusPrefix(f[1]) {
 			return fmt.Errorf("bad status code %q", f[1])

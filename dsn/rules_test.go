@@ -590,3 +590,36 @@ func TestBuiltinRulesOnce(t *testing.T) {
 		seen[key] = true
 	}
 }
+
+// TestUserRegexpsMatchAnyCase: rules run on the lower-case diagnostic, so a user's regexp written
+// with capitals must still match (it never did).
+func TestUserRegexpsMatchAnyCase(t *testing.T) {
+	rules := `
+regexp "Message FROBNICATED by (ACME|Initech)" suspend
+regexp "\bZorg [A-Z]+ overflow\b" mailboxfull
+`
+	tests := []reasonCase{
+		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 Your message frobnicated by Acme Corp"}, "suspend"},
+		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "550 ZORG xyz OVERFLOW for this user"}, "mailboxfull"},
+	}
+	for _, tt := range tests {
+		if got := Classify(tt.in, nil).Reason; got == tt.want {
+			t.Fatalf("the built-in table alone finds %s in %q: the test proves nothing", got, tt.in.Diagnostic)
+		}
+	}
+	rs, err := LoadUserRules(strings.NewReader(rules))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkReasons(t, rs, tests)
+	// LoadRules (the built-in table's loader) reads them as written.
+	asWritten, err := LoadRules(strings.NewReader(rules))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		if got := Classify(tt.in, asWritten).Reason; got == tt.want {
+			t.Errorf("LoadRules folded the case of %q", tt.in.Diagnostic)
+		}
+	}
+}

@@ -216,3 +216,14 @@ func TestCheck(t *testing.T) {
 		t.Errorf("check with a bad token passed:\n%s", out)
 	}
 }
+
+// TestRulesFileWithCapitals: a --rules regexp written with capitals matches (the diagnostic is
+// matched in any case).
+func TestRulesFileWithCapitals(t *testing.T) {
+	rules := filepath.Join(t.TempDir(), "rebound.rules")
+	os.WriteFile(rules, []byte(`regexp "Recipient Address REJECTED: User" filtered`+"\n"), 0o600)
+	out, stderr, code := run(t, postfixBounce, "parse", "--rules", rules, "--json", "-")
+	if code != 0 || !strings.Contains(out, `"reason":"filtered"`) {
+		t.Errorf("exit %d: %s\n%s", code, stderr, out)
+	}
+}

@@ -26,7 +26,7 @@ func (o *ParseOptions) DSNOptions() (*dsn.Options, error) {
 			return nil, fmt.Errorf("rules: %w", err)
 		}
 		defer f.Close()
-		if opts.Rules, err = dsn.LoadRules(f); err != nil {
+		if opts.Rules, err = dsn.LoadUserRules(f); err != nil {
 			return nil, fmt.Errorf("rules %s: %w", o.Rules, err)
 		}
 	}
