@@ -61,18 +61,16 @@ func (it Item) Age(now time.Time) time.Duration {
 // ErrNotFound is returned for an id the outbox does not hold.
 var ErrNotFound = errors.New("outbox: no such report")
 
-// OpenExisting opens the outbox in dir without creating anything: it fails when dir or one of its
-// folders is missing.
+// OpenExisting opens the outbox in dir without creating anything: it fails when dir is missing.
+// Folders missing inside it (an outbox no report has been written to yet, or made by an older
+// version) hold nothing; the first Open creates them.
 func OpenExisting(dir string) (*Outbox, error) {
-	for _, d := range subdirs {
-		p := filepath.Join(dir, d)
-		fi, err := os.Stat(p)
-		if err != nil {
-			return nil, fmt.Errorf("outbox: %w", err)
-		}
-		if !fi.IsDir() {
-			return nil, fmt.Errorf("outbox: %s is not a directory", p)
-		}
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("outbox: %w", err)
+	}
+	if !fi.IsDir() {
+		return nil, fmt.Errorf("outbox: %s is not a directory", dir)
 	}
 	return &Outbox{dir: dir, now: time.Now}, nil
 }
@@ -83,6 +81,9 @@ func (o *Outbox) List() ([]Item, error) {
 	var items []Item
 	for _, sub := range []string{"new", "cur", "failed"} {
 		des, err := os.ReadDir(filepath.Join(o.dir, sub))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue // not created yet: holds nothing
+		}
 		if err != nil {
 			return nil, fmt.Errorf("outbox: %w", err)
 		}

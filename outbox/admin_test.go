@@ -199,12 +199,17 @@ func TestOpenExistingCreatesNothing(t *testing.T) {
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {
 		t.Errorf("OpenExisting created %s", dir)
 	}
+	// An outbox whose folders are not all there yet opens, lists nothing, and stays as it was.
 	os.MkdirAll(filepath.Join(dir, "new"), 0o750)
-	if _, err := OpenExisting(dir); err == nil {
-		t.Errorf("opened an outbox without tmp/")
+	partial, err := OpenExisting(dir)
+	if err != nil {
+		t.Fatalf("a partial outbox: %v", err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "tmp")); !os.IsNotExist(err) {
-		t.Errorf("OpenExisting created tmp/")
+	if items, err := partial.List(); err != nil || len(items) != 0 {
+		t.Errorf("List of a partial outbox: %v, %v", items, err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("OpenExisting or List created folders: %d entries", len(entries))
 	}
 	if _, err := Open(dir); err != nil {
 		t.Fatal(err)

@@ -115,11 +115,10 @@ func (c *CheckCmd) checkOutbox(p *checkPrinter) {
 		p.ok(fmt.Sprintf("%s: %s can write it (%s)", what, u.name, ownerMode(c.Outbox)))
 	}
 	ob, err := outbox.OpenExisting(c.Outbox)
-	if err != nil {
-		p.info("outbox: empty (its folders are created by the first pipe or flush)")
-		return
+	var items []outbox.Item
+	if err == nil {
+		items, err = ob.List()
 	}
-	items, err := ob.List()
 	if err != nil {
 		p.fail(fmt.Sprintf("%s: %v", what, err))
 		return
