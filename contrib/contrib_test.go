@@ -15,14 +15,13 @@ import (
 	"github.com/rebound/rebound/internal/testmta"
 )
 
-func build(t *testing.T) string {
-	bin, dir, err := testmta.BuildRebound("..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	return bin
-}
+// reboundBin is the rebound binary, built once for the package's tests in a directory that the
+// mail system's unprivileged users can reach.
+var reboundBin string
+
+func TestMain(m *testing.M) { testmta.MainWithRebound(m, "..", &reboundBin) }
+
+func build(t *testing.T) string { return reboundBin }
 
 func help(t *testing.T, bin string, args ...string) string {
 	out, _ := exec.Command(bin, append(args, "--help")...).CombinedOutput()

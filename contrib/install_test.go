@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
@@ -304,4 +305,77 @@ func sendXVERP(t *testing.T, addr, from, to, msg string) {
 	w.Close()
 	step(250, "")
 	step(221, "QUIT")
+}
+
+// TestPostfixSingleBounceAddress checks what contrib/postfix/main.cf says of the single-address
+// entry of the transport file (bounces@example.org): Postfix routes the XVERP return paths
+// bounces+local=domain@example.org to rebound with recipient_delimiter = +, and not without.
+func TestPostfixSingleBounceAddress(t *testing.T) {
+	requireRoot(t)
+	postmap := testmta.Require(t, "postmap")
+	bin := build(t)
+	mainCf, _ := os.ReadFile("postfix/main.cf")
+	masterCf, _ := os.ReadFile("postfix/master.cf")
+	transport, _ := os.ReadFile("postfix/transport")
+	single := strings.Replace(string(transport), "# bounces@example.org  rebound:", "bounces@example.org  rebound:", 1)
+	if single == string(transport) {
+		t.Fatal("contrib/postfix/transport has no commented bounces@example.org entry")
+	}
+	withDelimiter := strings.Replace(string(mainCf), "#   recipient_delimiter = +", "recipient_delimiter = +", 1)
+	if withDelimiter == string(mainCf) {
+		t.Fatal("contrib/postfix/main.cf has no commented recipient_delimiter = + line")
+	}
+	for _, tc := range []struct {
+		name, mainCf string
+		routed       bool
+	}{
+		{"with recipient_delimiter", withDelimiter, true},
+		{"without", string(mainCf), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			hook := testmta.NewWebhook(t)
+			dir := testmta.WorldDir(t, "rebound-single-")
+			config := filepath.Join(dir, "rebound.yaml")
+			os.WriteFile(config, []byte("report-url: "+hook.URL()+"\nverp:\n  - \"bounces+{local}={domain}@example.org\"\n"), 0o644)
+			remotePort := testmta.FreePort(t)
+			transportFile := filepath.Join(dir, "transport")
+			os.WriteFile(transportFile, fmt.Appendf([]byte(single), "remote.test  smtp:[127.0.0.1]:%d\n", remotePort), 0o644)
+			if out, err := exec.Command(postmap, transportFile).CombinedOutput(); err != nil {
+				t.Fatalf("postmap: %v\n%s", err, out)
+			}
+			// The pipe runs as nobody here: this test is about routing, TestInstall about the user.
+			paths := strings.NewReplacer("/etc/postfix/transport", transportFile, "/usr/local/bin/rebound", bin,
+				"/etc/rebound/rebound.yaml", config, "user=rebound", "user=nobody")
+			pf := testmta.StartPostfix(t, testmta.PostfixConfig{
+				RemotePort: remotePort,
+				Transports: fmt.Sprintf("tempfail.test=smtp:[127.0.0.1]:%d", remotePort),
+				MainExtra:  paths.Replace(tc.mainCf),
+				Services:   paths.Replace(string(masterCf)),
+			})
+			sendXVERP(t, pf.Submit, "bounces@example.org", "nouser@remote.test",
+				"From: <news@example.org>\r\nTo: <nouser@remote.test>\r\nSubject: News\r\nX-Campaign-ID: c9\r\n\r\nHello.\r\n")
+			// Wait until Postfix has done with the bounce, whichever way.
+			bounceDone := regexp.MustCompile(`to=<bounces\+nouser=remote\.test@example\.org>.* status=(sent|bounced|deferred)`)
+			deadline := time.Now().Add(60 * time.Second)
+			for !bounceDone.MatchString(pf.Log()) && time.Now().Before(deadline) {
+				time.Sleep(200 * time.Millisecond)
+			}
+			line := bounceDone.FindString(pf.Log())
+			if line == "" {
+				t.Fatalf("Postfix never handled the bounce:\n%s", pf.Log())
+			}
+			t.Log(line)
+			if routed := strings.Contains(line, "relay=rebound"); routed != tc.routed {
+				t.Errorf("routed to rebound: %v, want %v: %s", routed, tc.routed, line)
+			}
+			if tc.routed {
+				hook.Expect(t, []testmta.Report{
+					{Type: "hard", Email: "nouser@remote.test", Reason: "userunknown", Campaign: "c9"},
+				}, pf.Log)
+			} else if n := len(hook.Reports()); n != 0 {
+				t.Errorf("the webhook received %d reports", n)
+			}
+		})
+	}
 }
