@@ -150,12 +150,23 @@ func TestInstall(t *testing.T) {
 	owned(t, bin, 0o755, 0, 0)
 	owned(t, spool, 0o750, uid, gid)
 	owned(t, filepath.Join(spool, "outbox"), 0o750, uid, gid)
-	if _, err := outbox.OpenExisting(filepath.Join(spool, "outbox")); err != nil {
-		t.Errorf("the installed outbox is not complete: %v", err)
+	// The installed outbox is what rebound itself makes, so that check and outbox list find
+	// every folder before the first report, and no folder of it is root's.
+	fresh := filepath.Join(t.TempDir(), "outbox")
+	if _, err := outbox.Open(fresh); err != nil {
+		t.Fatal(err)
 	}
-	entries, _ := os.ReadDir(filepath.Join(spool, "outbox"))
-	for _, e := range entries {
-		owned(t, filepath.Join(spool, "outbox", e.Name()), 0o750, uid, gid)
+	want, got := tree(t, fresh), tree(t, filepath.Join(spool, "outbox"))
+	for path, desc := range want {
+		if mode := strings.Fields(desc)[0]; !strings.HasPrefix(got[path], mode+" ") {
+			t.Errorf("installed outbox: %s is %q, rebound makes it %s", path, got[path], mode)
+		}
+	}
+	for path := range got {
+		if _, ok := want[path]; !ok {
+			t.Errorf("installed outbox: %s is not a folder of rebound's outbox", path)
+		}
+		owned(t, filepath.Join(spool, "outbox", path), 0o750, uid, gid)
 	}
 	owned(t, confDir, 0o750, 0, gid)
 	owned(t, config, 0o640, 0, gid)

@@ -82,9 +82,9 @@ fi
 
 # 3. The spool and its outbox belong to the user: the pipe, flush and scan write there. Anything
 # inside that another user created (rebound run as root) is given back to it. The outbox's
-# folders are those of outbox/outbox.go, made now so that `check` and `outbox list` find them
+# folders are those that outbox.Open makes (a test compares them), made now so that `check` and `outbox list` find them
 # before the first report.
-outbox_dirs=(tmp new cur failed sent)
+outbox_dirs=(tmp new cur failed sent sentdays)
 for d in "${outbox_dirs[@]}"; do
 	mkdir -p "$spool/outbox/$d"
 done
