@@ -68,11 +68,15 @@ func Reasons() []string {
 
 // Judge returns the classification of reason: its category, and whether it means the address
 // is dead. Only userunknown, hostunknown and hasmoved are hard, and notaccept when the code is
-// permanent.
+// permanent; nothing said with a temporary code (4.x.x, or a 4xx reply with no precise status)
+// is hard: the condition may pass.
 func Judge(reason, status, replyCode string) Classification {
 	c := Classification{Reason: reason, Category: categories[reason]}
 	if c.Category == "" {
 		c.Category = "unknown"
+	}
+	if strings.HasPrefix(status, "4") || strings.HasPrefix(replyCode, "4") && specificity(status) == 0 {
+		return c
 	}
 	switch reason {
 	case "userunknown", "hostunknown", "hasmoved":
@@ -412,8 +416,9 @@ var reasonByCode = map[string]string{
 	"x.7.28": "spamdetected", "x.7.29": "authfailure", "x.7.30": "failedstarttls",
 	"4.0.0": "", "5.0.0": "",
 	// Where the temporary code says something else: no answer from the host until the retry
-	// period ran out; the sending host refused for now.
-	"4.4.1": "expired", "4.7.1": "blocked", "4.7.2": "blocked",
+	// period ran out; the sending host refused for now; a host not accepting mail for now
+	// (shutting down, overloaded), which says nothing of the domain.
+	"4.4.1": "expired", "4.7.1": "blocked", "4.7.2": "blocked", "4.3.2": "systemerror",
 }
 
 // reasonByReplyCode maps an SMTP reply code, when nothing more is known, to a reason.

@@ -88,14 +88,19 @@ func findStatus(s string) string {
 // isGenericStatus reports whether code says nothing beyond its class (X.0.0).
 func isGenericStatus(code string) bool { return strings.HasSuffix(code, ".0.0") || len(code) == 1 }
 
-// replyCodeAt reports whether an SMTP reply code starts at s[i].
+// replyCodeAt reports whether an SMTP reply code starts at s[i]. A code whose second digit is
+// beyond RFC 5321's 0-5 ("571 Delivery not authorized", which some servers send) counts only at
+// the start of the text, followed by words.
 func replyCodeAt(s string, i int) bool {
 	if i+3 > len(s) {
 		return false
 	}
 	c0, c1, c2 := s[i], s[i+1], s[i+2]
-	if c0 != '2' && c0 != '4' && c0 != '5' || c1 < '0' || c1 > '5' || !isDigit(c2) {
+	if c0 != '2' && c0 != '4' && c0 != '5' || !isDigit(c1) || !isDigit(c2) {
 		return false
+	}
+	if c1 > '5' {
+		return c0 != '2' && i == 0 && i+4 < len(s) && s[i+3] == ' ' && isAlnum(s[i+4]) && !isDigit(s[i+4])
 	}
 	if i > 0 {
 		p := s[i-1]

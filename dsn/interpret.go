@@ -221,13 +221,16 @@ func (p *interpreter) complete(r *Recipient) {
 	} else if whole := wholeReply(p.text, r.Diagnostic); whole != "" {
 		r.Diagnostic = whole
 	}
+	if reply := p.remoteErrorReply(r); reply != "" {
+		r.Diagnostic = reply
+	}
 	if r.OriginalAddress == "" {
 		r.OriginalAddress = expandedFrom(block, r.Address)
 	}
-	if s := findStatus(r.Diagnostic); s != "" && (betterStatus(s, r.Status) || specificity(s) == 2 && s[0] == r.Status[0]) {
+	if s := findStatus(r.Diagnostic); s != "" && (betterStatus(s, r.Status) || specificity(s) == 2 && s[0] == r.Status[0] || causeStatus(s, r.Status)) {
 		r.Status = s
 	}
-	if s := findStatus(block); s != "" && betterStatus(s, r.Status) {
+	if s := findStatus(block); s != "" && (betterStatus(s, r.Status) || causeStatus(s, r.Status)) {
 		r.Status = s
 	}
 	if !strings.EqualFold(r.DiagnosticType, "x-unix") {
@@ -279,6 +282,37 @@ func betterStatus(candidate, current string) bool {
 		return false
 	}
 	return specificity(candidate) > specificity(current)
+}
+
+// remoteErrorReply returns the remote server's error reply for a failed or delayed recipient
+// whose Diagnostic-Code is a success reply: Sendmail, refused at the greeting, sends QUIT and
+// writes the answer to it ("221 2.0.0 Bye") as the diagnostic, while the refusal ("<<< 421 4.7.0
+// ... too many connections") is only in the session transcript. The last error reply of the
+// transcript is the remote's word on the failure; "" when there is none or the diagnostic is
+// an error already.
+func (p *interpreter) remoteErrorReply(r *Recipient) string {
+	d := strings.TrimSpace(r.Diagnostic)
+	if r.Action != "failed" && r.Action != "delayed" || !strings.HasPrefix(d, "2") || !replyCodeAt(d, 0) || !strings.Contains(p.text, "<<< ") {
+		return ""
+	}
+	last := ""
+	for _, line := range strings.Split(p.text, "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "<<< ") && replyCodeAt(t, 4) && (t[4] == '4' || t[4] == '5') {
+			last = t[4:]
+		}
+	}
+	return last
+}
+
+// causeStatus reports whether candidate, a failure code found in what was said of a recipient,
+// says more than current, a generic one (X.0.0) of the other class: Exim's and Sendmail's
+// expiry notices say "Status: 5.0.0" (the MTA gave up) when the remote's last answer was "452
+// 4.2.2 mailbox full". The remote's code names the cause; the action still says the message
+// failed.
+func causeStatus(candidate, current string) bool {
+	return current != "" && specificity(current) == 0 && specificity(candidate) > 0 &&
+		(candidate[0] == '4' || candidate[0] == '5') && candidate[0] != current[0]
 }
 
 // specificity is 0 for a class alone or X.0.0, 1 for X.Y.0, 2 for X.Y.Z.
