@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0x3f52ecc3
+const generatedBuiltinSum = 0x21acca92
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -286,7 +286,14 @@ var generatedBuiltin = Rules{
 		{reason: "rejected", phrase: "fully qualified email address required", keys: [3]uint16{3291, 4044, 2731}},
 		{reason: "rejected", phrase: "from a different address or alias", keys: [3]uint16{1982, 1191, 3392}},
 		{reason: "rejected", phrase: "unresolvable rfc.5321 domain", keys: [3]uint16{3193, 1850, 1420}},
+		{reason: "networkerror", phrase: "host not found, try again", keys: [3]uint16{1283, 3056, 1420}},
+		{reason: "networkerror", phrase: "temporary failure in name resolution", keys: [3]uint16{2083, 824, 19}},
+		{reason: "networkerror", phrase: "host lookup did not complete", keys: [3]uint16{1283, 2412, 2580}},
+		{reason: "networkerror", phrase: "dns lookup timed out", keys: [3]uint16{2648, 1686, 62}},
+		{reason: "networkerror", phrase: "servfail", keys: [3]uint16{3071, 1203, 4044}},
 		{reason: "norelaying", phrase: "list of allowed rcpthosts", keys: [3]uint16{2102, 2520, 3339}},
+		{reason: "norelaying", phrase: "not in my list of allowed", keys: [3]uint16{3616, 3817, 1467}},
+		{reason: "norelaying", phrase: "isn't in my list of allowed", keys: [3]uint16{4038, 2102, 1467}},
 		{reason: "norelaying", phrase: "relay access denied", keys: [3]uint16{905, 650, 2611}},
 		{reason: "norelaying", phrase: "relaying denied", keys: [3]uint16{905, 2105, 2611}},
 		{reason: "norelaying", phrase: "relay denied", keys: [3]uint16{905, 428, 2611}},
@@ -853,7 +860,8 @@ var generatedBuiltin = Rules{
 		{reason: "systemerror", phrase: "service unavailable", keys: [3]uint16{3071, 856, 3615}},
 		{reason: "systemerror", phrase: "currently unavailable", keys: [3]uint16{1277, 2909, 3615}},
 		{reason: "systemerror", phrase: "transaction failed", keys: [3]uint16{469, 19, 429}},
-		{reason: "notaccept", phrase: "system not accepting", keys: [3]uint16{2780, 1191, 1931}},
+		{reason: "notaccept", phrase: "system not accepting", status: "5", keys: [3]uint16{2780, 1191, 1931}},
+		{reason: "systemerror", phrase: "system not accepting", keys: [3]uint16{2780, 1191, 1931}},
 		{reason: "systemerror", phrase: "remote protocol error", keys: [3]uint16{3245, 702, 1120}},
 		{reason: "systemerror", phrase: "list expansion problem", keys: [3]uint16{2102, 268, 1963}},
 		{reason: "systemerror", re: &lazyRegexp{expr: `\b(?:configuration|config) error\b`}, hints: [][]string{{"config"}, {" error"}}},
