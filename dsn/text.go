@@ -455,12 +455,17 @@ func (p *interpreter) textBounce() {
 	}
 	var recipients []found
 	seen := map[string]bool{}
+	namedSender := false // a line named one of the sender's addresses as the failed recipient
 	add := func(a string, evidence Evidence) {
 		k := strings.ToLower(a)
 		// The sender's own addresses (its From, its list's addresses, the bounce address) are
 		// never a failed recipient, whatever line names them; the bounce's Reply-To only when
 		// the text merely mentions it.
-		if a == "" || seen[k] || p.isSenderSide(a) || exclude[k] && (evidence == EvidenceGuess || evidence == EvidenceOriginalTo) {
+		if a != "" && p.isSenderSide(a) {
+			namedSender = namedSender || evidence != EvidenceGuess
+			return
+		}
+		if a == "" || seen[k] || exclude[k] && (evidence == EvidenceGuess || evidence == EvidenceOriginalTo) {
 			return
 		}
 		seen[k] = true
@@ -528,6 +533,11 @@ func (p *interpreter) textBounce() {
 				}
 			}
 		}
+	}
+	if len(recipients) == 0 && namedSender {
+		// The notice is about the sender's own address (a refused list address, a failed
+		// sender verification): no subscriber is to be guessed in its place.
+		return
 	}
 	if len(recipients) == 0 {
 		// Nothing names the failed recipient. The VERP return path the bounce came back to
