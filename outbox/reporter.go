@@ -13,6 +13,38 @@ import (
 type Reporter struct {
 	Outbox *Outbox // may be nil: reports are then sent at once
 	Sender feedback.Sender
+
+	// Counts is what Queue did with the reports it was given, summed over its calls.
+	Counts QueueCounts
+}
+
+// QueueCounts counts what became of the reports given to Queue.
+type QueueCounts struct {
+	Queued          int // written to the outbox
+	Sent            int // delivered at once (no usable outbox)
+	AlreadyReported int // known to the outbox already (waiting, sent or refused before): not queued again
+	Refused         int // sent at once and refused for good by the receiver
+	NotHandled      int // neither queued nor delivered: the caller keeps the message
+}
+
+// Report outcomes, as the log line of each report says them.
+const (
+	outcomeQueuedWord  = "queued"
+	outcomeSentWord    = "sent"
+	outcomeAlreadyWord = "already-reported"
+	outcomeRefusedWord = "refused"
+	outcomeNotSentWord = "not-handled"
+)
+
+// logReport writes the INFO line of one reported recipient: reason, type and address first (the
+// words an operator greps for, and all that an MTA keeping the first line of output shows),
+// then the campaign, the report id and what became of it.
+func logReport(rp feedback.Report, outcome string) {
+	attrs := []any{"campaign", rp.Campaign, "id", rp.ID}
+	if rp.Status != "" {
+		attrs = append(attrs, "status", rp.Status)
+	}
+	slog.Info(rp.Reason+" "+rp.Type+" "+rp.Email, append(attrs, "outcome", outcome)...)
 }
 
 // Queue makes reports durable: each is written to the outbox or, when there is no outbox or it
@@ -23,23 +55,37 @@ func (r *Reporter) Queue(ctx context.Context, reports []feedback.Report) error {
 	var lost []error
 	for _, rp := range reports {
 		if r.Outbox != nil {
-			err := r.Outbox.Enqueue(rp)
-			if err == nil {
+			if r.Outbox.known(rp.ID) {
+				r.Counts.AlreadyReported++
+				logReport(rp, outcomeAlreadyWord)
 				continue
 			}
-			slog.Warn("outbox unwritable, sending the report at once", "id", rp.ID, "err", err)
+			err := r.Outbox.Enqueue(rp)
+			if err == nil {
+				r.Counts.Queued++
+				logReport(rp, outcomeQueuedWord)
+				continue
+			}
+			slog.Error("outbox unwritable, sending the report at once", "id", rp.ID, "err", err)
 		}
 		err := r.Sender.Send(ctx, rp)
 		switch {
 		case err == nil:
-			slog.Debug("report delivered", "id", rp.ID, "email", rp.Email, "type", rp.Type)
+			r.Counts.Sent++
+			logReport(rp, outcomeSentWord)
 		case feedback.IsPermanent(err):
+			r.Counts.Refused++
+			logReport(rp, outcomeRefusedWord)
 			slog.Error("report refused by the receiver", "id", rp.ID, "email", rp.Email, "err", err)
 		case feedback.IsConfig(err):
+			r.Counts.NotHandled++
+			logReport(rp, outcomeNotSentWord)
 			c, _ := feedback.AsConfig(err)
 			slog.Error("report not delivered: fix the configuration", "id", rp.ID, "fix", c.Fix, "err", err)
 			lost = append(lost, err)
 		default:
+			r.Counts.NotHandled++
+			logReport(rp, outcomeNotSentWord)
 			lost = append(lost, err)
 		}
 	}

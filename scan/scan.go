@@ -47,7 +47,10 @@ type Config struct {
 	Limit    int            // at most this many messages (0: all)
 	DryRun   bool           // parse and print; touch nothing, send nothing
 	JSON     io.Writer      // when set, one `rebound parse --json` line per message
-	Progress func(Stats)    // called after each message; may be nil
+	// Print, when set, is given every message parsed, before the filters (rebound scan --dry-run
+	// prints them as `rebound parse` does).
+	Print    func(name string, rep *dsn.Report)
+	Progress func(Stats) // called after each message; may be nil
 
 	// CrashAfterQueue is a test hook: Run returns ErrCrash after queueing the reports of the
 	// n-th bounce, before moving it, as a process killed between the two steps would.
@@ -98,6 +101,9 @@ func Run(ctx context.Context, src Source, cfg Config) (Stats, error) {
 		}
 		if cfg.JSON != nil {
 			writeJSON(cfg.JSON, m.Name, rep)
+		}
+		if cfg.Print != nil {
+			cfg.Print(m.Name, rep)
 		}
 		if cfg.From != nil && !cfg.From.MatchString(rep.From) {
 			st.Skipped++

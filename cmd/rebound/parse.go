@@ -46,9 +46,8 @@ func (c *ParseCmd) Run(cli *CLI) error {
 			}{p.Source, p.Report})
 		}
 	} else {
-		tw := tabwriter.NewWriter(out, 2, 8, 2, ' ', 0)
+		tw := newParseTable(out)
 		defer tw.Flush()
-		fmt.Fprintln(tw, "SOURCE\tKIND\tRECIPIENT\tACTION\tSTATUS\tCODE\tREASON\tHARD\tCAMPAIGN")
 		print = func(p mailsource.Parsed) error { return printTable(tw, p) }
 	}
 	failed := 0
@@ -68,6 +67,13 @@ func (c *ParseCmd) Run(cli *CLI) error {
 		return exitCode(1)
 	}
 	return nil
+}
+
+// newParseTable starts parse's table on w: its header, columns aligned when flushed.
+func newParseTable(w io.Writer) *tabwriter.Writer {
+	tw := tabwriter.NewWriter(w, 2, 8, 2, ' ', 0)
+	fmt.Fprintln(tw, "SOURCE\tKIND\tRECIPIENT\tACTION\tSTATUS\tCODE\tREASON\tHARD\tCAMPAIGN")
+	return tw
 }
 
 func printTable(w io.Writer, p mailsource.Parsed) error {

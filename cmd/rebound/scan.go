@@ -10,12 +10,16 @@ import (
 	"os/signal"
 	"strconv"
 	"syscall"
+	"text/tabwriter"
 	"time"
 
 	"golang.org/x/term"
 
+	"github.com/rebound/rebound/dsn"
 	"github.com/rebound/rebound/imap"
 	"github.com/rebound/rebound/maildir"
+	"github.com/rebound/rebound/mailsource"
+	"github.com/rebound/rebound/outbox"
 	"github.com/rebound/rebound/scan"
 )
 
@@ -63,6 +67,13 @@ func runScan(src scan.Source, so *ScanOptions, po *ParseOptions, ro *ReportOptio
 	if so.JSON {
 		cfg.JSON = os.Stdout
 	}
+	var table *tabwriter.Writer // scan --dry-run prints parse's table
+	if so.DryRun && !so.JSON {
+		table = newParseTable(os.Stdout)
+		cfg.Print = func(name string, rep *dsn.Report) {
+			printTable(table, mailsource.Parsed{Source: name, Report: rep})
+		}
+	}
 	rep, err := ro.Reporter()
 	if err != nil && !so.DryRun {
 		return err
@@ -80,17 +91,25 @@ func runScan(src scan.Source, so *ScanOptions, po *ParseOptions, ro *ReportOptio
 	st, err := scan.Run(ctx, src, cfg)
 	err = deadlineReached(err, "scan", so.Deadline)
 	if cfg.Progress != nil {
-		fmt.Fprintln(os.Stderr)
+		fmt.Fprint(os.Stderr, clearLine)
+	}
+	if table != nil {
+		table.Flush()
 	}
 	if errors.Is(err, scan.ErrCrash) {
 		os.Exit(99) // the test hook: die between queueing and moving
 	}
+	var flushed outbox.Stats
 	if rep != nil && !so.DryRun && !(so.NoFlush && rep.Outbox != nil) {
-		if _, ferr := rep.Flush(ctx); ferr != nil {
+		var ferr error
+		if flushed, ferr = rep.Flush(ctx); ferr != nil {
 			slog.Warn("scan: some reports wait in the outbox for the next flush", "err", ferr)
 		}
 	}
 	fmt.Fprintln(os.Stderr, "rebound scan:", st)
+	if rep != nil && !so.DryRun {
+		printReportCounts(os.Stderr, rep, flushed)
+	}
 	if err != nil {
 		return err
 	}
@@ -98,6 +117,30 @@ func runScan(src scan.Source, so *ScanOptions, po *ParseOptions, ro *ReportOptio
 		return exitCode(1)
 	}
 	return nil
+}
+
+// clearLine goes back to the start of the terminal's line and erases it.
+const clearLine = "\r\x1b[K"
+
+// printReportCounts says what became of the scan's reports: delivered (at once or by the flush
+// that ends the scan, which also sends what waited before), queued in the outbox, held there for
+// the next flush, and already reported by an earlier run, so that a rescan that sends nothing
+// says why.
+func printReportCounts(w io.Writer, rep *outbox.Reporter, flushed outbox.Stats) {
+	c := rep.Counts
+	held := 0
+	if rep.Outbox != nil {
+		held, _, _ = rep.Outbox.Pending()
+	}
+	fmt.Fprintf(w, "rebound scan: reports: %d delivered, %d queued, %d held in the outbox for the next flush, %d already reported",
+		c.Sent+flushed.Delivered, c.Queued, held, c.AlreadyReported)
+	if n := c.Refused + flushed.Rejected; n > 0 {
+		fmt.Fprintf(w, ", %d refused by the receiver", n)
+	}
+	fmt.Fprintln(w)
+	if c.AlreadyReported > 0 && c.Queued+c.Sent == 0 {
+		fmt.Fprintf(w, "rebound scan: every report of these messages was reported before: nothing is sent again\n")
+	}
 }
 
 // progressLine redraws one status line.
@@ -108,7 +151,7 @@ func progressLine(w io.Writer) func(scan.Stats) {
 			return
 		}
 		last = time.Now()
-		fmt.Fprintf(w, "\r%s", st)
+		fmt.Fprintf(w, "%s%s", clearLine, st)
 	}
 }
 
