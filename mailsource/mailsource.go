@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 
 	"github.com/rebound/rebound/dsn"
 	"github.com/rebound/rebound/mbox"
@@ -23,7 +24,9 @@ type Parsed struct {
 }
 
 // Expand turns the command-line paths into message files, in a stable order: a directory
-// is walked (a Maildir's cur/ and new/ only, Maildir++ subfolders and dot files skipped).
+// is walked (a Maildir's cur/ and new/ only, Maildir++ subfolders and dot files skipped). A path
+// that cannot be read is kept in the list, so that ParseFile names it, in its place, with its
+// error, and the other paths are still parsed.
 func Expand(paths []string) ([]string, error) {
 	var out []string
 	for _, p := range paths {
@@ -33,7 +36,8 @@ func Expand(paths []string) ([]string, error) {
 		}
 		st, err := os.Stat(p)
 		if err != nil {
-			return nil, err
+			out = append(out, p)
+			continue
 		}
 		if !st.IsDir() {
 			out = append(out, p)
@@ -42,7 +46,8 @@ func Expand(paths []string) ([]string, error) {
 		var files []string
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return err
+				files = append(files, path) // unreadable: ParseFile names it
+				return nil
 			}
 			name := d.Name()
 			if path != p && len(name) > 0 && name[0] == '.' {
@@ -80,6 +85,9 @@ func isMaildir(dir string) bool {
 	return true
 }
 
+// readers are the read buffers of ParseFile, reused from one file to the next.
+var readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 64<<10) }}
+
 // ParseFile parses one path: a message file, an mbox (several messages) or "-" for stdin.
 func ParseFile(path string, opts *dsn.Options) []Parsed {
 	var r io.Reader
@@ -93,7 +101,12 @@ func ParseFile(path string, opts *dsn.Options) []Parsed {
 		defer f.Close()
 		r = f
 	}
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := readers.Get().(*bufio.Reader)
+	br.Reset(r)
+	defer func() {
+		br.Reset(nil)
+		readers.Put(br)
+	}()
 	start, _ := br.Peek(256)
 	if !mbox.IsMbox(start) {
 		rep, err := dsn.Parse(br, opts)

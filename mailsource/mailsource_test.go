@@ -29,7 +29,36 @@ func TestExpand(t *testing.T) {
 	if strings.Join(got, " ") != want {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
 	}
-	if _, err := Expand([]string{filepath.Join(root, "nothing")}); err == nil {
-		t.Error("a missing path is not an error")
+}
+
+// TestExpandKeepsMissingPaths: a path that does not exist stays in its place, so that ParseFile
+// names it and the paths after it are still parsed.
+func TestExpandKeepsMissingPaths(t *testing.T) {
+	root := t.TempDir()
+	good := filepath.Join(root, "good.eml")
+	os.WriteFile(good, []byte("From: a@example.com\nSubject: hi\n\nhello\n"), 0o644)
+	missing := filepath.Join(root, "nothing")
+	got, err := Expand([]string{good, missing, good})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got, " ") != strings.Join([]string{good, missing, good}, " ") {
+		t.Fatalf("got %v", got)
+	}
+	var errs int
+	for _, path := range got {
+		for _, p := range ParseFile(path, nil) {
+			if p.Err != nil {
+				errs++
+				if p.Source != missing || !os.IsNotExist(p.Err) {
+					t.Errorf("%s: %v", p.Source, p.Err)
+				}
+			} else if p.Report == nil {
+				t.Errorf("%s: no report", p.Source)
+			}
+		}
+	}
+	if errs != 1 {
+		t.Errorf("%d errors, want 1 for the missing path", errs)
 	}
 }
