@@ -39,20 +39,21 @@ median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "-"; else if (NR%2) p
 
 # measure RUNS NAME COMMAND...: runs the command RUNS times (stdin from $STDIN, exit codes in
 # $OK_EXIT accepted, $SETUP run untimed before each run) and prints the median wall time and the
-# median peak RSS; sets MEDIAN_S.
+# median peak RSS and CPU time (user + system); sets MEDIAN_S (wall) and MEDIAN_CPU.
 measure() {
 	local runs=$1 name=$2; shift 2
-	local out
+	local out rss_kb
 	out=$("$work/benchrun" -n "$runs" -stdin "${STDIN:-/dev/null}" -ok "${OK_EXIT:-0}" -setup "${SETUP:-}" -- "$@")
-	MEDIAN_S=${out% *}
-	local rss_kb=${out#* }
-	printf '%-46s %9.1f ms %7.1f MB' "$name" "$(echo "$MEDIAN_S * 1000" | bc -l)" "$(echo "$rss_kb / 1024" | bc -l)"
+	read -r MEDIAN_S rss_kb MEDIAN_CPU <<<"$out"
+	printf '%-46s %9.1f ms %7.1f MB %9.1f ms' "$name" "$(echo "$MEDIAN_S * 1000" | bc -l)" "$(echo "$rss_kb / 1024" | bc -l)" "$(echo "$MEDIAN_CPU * 1000" | bc -l)"
 }
 
-rate() { printf '  %8.0f msgs/s\n' "$(echo "$1 / $MEDIAN_S" | bc -l)"; }
+# rate N: messages per second of wall time, and per second of CPU time.
+rate() { printf '  %8.0f msgs/s (%.0f per CPU-second)\n' "$(echo "$1 / $MEDIAN_S" | bc -l)" "$(echo "$1 / $MEDIAN_CPU" | bc -l)"; }
 
 echo "rebound $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) CPUs, $(go env GOVERSION)"
-printf '%-46s %12s %10s\n' case "median" "peak RSS"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (wall times are only comparable on an idle machine; CPU times are steadier)"
+printf '%-46s %12s %10s %12s\n' case "wall" "peak RSS" "CPU"
 
 if want pipe; then
 	STDIN=$bounce measure "$RUNS" "stdin-only Go program" "$work/stdinonly"; echo
