@@ -21,7 +21,7 @@ type ParseCmd struct {
 	ParseOptions `embed:""`
 
 	JSON  bool     `name:"json" help:"Print one JSON object per message per line."`
-	Jobs  int      `name:"jobs" short:"j" help:"Messages parsed in parallel (default: number of CPUs)."`
+	Jobs  int      `name:"jobs" placeholder:"N" short:"j" help:"Messages parsed in parallel (default: number of CPUs)."`
 	Paths []string `arg:"" help:"Message files, Maildirs, directories, mbox files, or - for stdin."`
 }
 
