@@ -70,15 +70,25 @@ fi
 echo "installed $bindir/rebound"
 
 # 2. The system user: no password, no login shell, the spool as its home (never created here).
-if ! getent group "$user" >/dev/null; then
-	groupadd --system "$user"
-	echo "created group $user"
-fi
-if ! getent passwd "$user" >/dev/null; then
-	useradd --system --gid "$user" --home-dir /var/spool/rebound --no-create-home \
-		--shell "$nologin" --comment "rebound bounce reports" "$user"
-	echo "created user $user"
-fi
+# Another install running at the same time may create them first, or hold the lock of
+# /etc/passwd for a moment: try again, and accept what it made.
+ensure() { # ensure DATABASE NAME COMMAND...
+	local db="$1" name="$2" label="user" try
+	[ "$db" = passwd ] || label="$db"
+	shift 2
+	for try in 1 2 3 4 5; do
+		getent "$db" "$name" >/dev/null && return 0
+		if "$@"; then
+			echo "created the $label $name"
+			return 0
+		fi
+		sleep 1
+	done
+	getent "$db" "$name" >/dev/null || die "could not create the $label $name"
+}
+ensure group "$user" groupadd --system "$user"
+ensure passwd "$user" useradd --system --gid "$user" --home-dir /var/spool/rebound \
+	--no-create-home --shell "$nologin" --comment "rebound bounce reports" "$user"
 
 # 3. The spool and its outbox belong to the user: the pipe, flush and scan write there. Anything
 # inside that another user created (rebound run as root) is given back to it. The outbox's
