@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -261,5 +262,32 @@ func TestScanIMAPConnectionKilled(t *testing.T) {
 	}
 	if hook.Duplicates() != 0 {
 		t.Errorf("%d duplicate reports", hook.Duplicates())
+	}
+}
+
+// TestScanIMAPFromTakesComplaints: with --from as a plain word, the server searches FROM; an
+// ARF complaint (from a feedback loop) and an Amazon SES notification (from SNS) must still be
+// found and reported, and a human message left alone.
+func TestScanIMAPFromTakesComplaints(t *testing.T) {
+	d := testmta.StartDovecot(t, 0, 0)
+	c := client(t, d, "from")
+	msgs := testmta.SenderMix(t, "..")
+	appendAll(t, c, append(msgs, testmta.Ordinary(1)))
+	hook := testmta.NewWebhook(t)
+	args := append(scanArgs(d, "tls", d.TLSAddr, "from", hook.URL(), filepath.Join(t.TempDir(), "outbox")), "--from", "mailer-daemon")
+	code, stderr := run(t, []string{"REBOUND_IMAP_PASSWORD=secret"}, args...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got []string
+	for _, r := range hook.Reports() {
+		got = append(got, r.Email+" "+r.Type)
+	}
+	sort.Strings(got)
+	if want := "erin@isp.example complaint,nouser@remote.test hard,sam@gone.example soft"; strings.Join(got, ",") != want {
+		t.Errorf("reports %v, want %s", got, want)
+	}
+	if n, _ := folder(t, c, "INBOX"); n != 1 {
+		t.Errorf("INBOX holds %d messages, want the human one", n)
 	}
 }

@@ -34,7 +34,7 @@ type Config struct {
 	Folder       string // default INBOX
 	Backup       string // default Bounces.Processed
 	Unrecognized string // optional folder for messages that are not bounces
-	From         string // server-side FROM search (a plain text, e.g. "mailer-daemon"); empty: all
+	From         string // server-side FROM search (a plain text, e.g. "mailer-daemon"), or a complaint or SES notification; empty: all
 	Since        time.Time
 	DryRun       bool
 	// Dial, for tests: how to open the TCP connection (default net.Dialer).
@@ -170,11 +170,29 @@ func (s *Source) Close() error {
 	return s.c.Close()
 }
 
+// senderFreeHeaders mark the messages a scan takes whatever their sender (scan.SenderFree): ARF
+// complaints, Amazon SES notifications sent through SNS, unsubscribe requests. The server finds
+// them beside the --from matches; the client then keeps only the real ones.
+var senderFreeHeaders = []goimap.SearchCriteriaHeaderField{
+	{Key: "Content-Type", Value: "feedback-report"},
+	{Key: "From", Value: "sns.amazonaws.com"},
+	{Key: "Subject", Value: "unsubscribe"},
+}
+
+// fromOrSenderFree is the search for messages from from, or marked by one of senderFreeHeaders.
+func fromOrSenderFree(from string) [2]goimap.SearchCriteria {
+	alt := goimap.SearchCriteria{Header: senderFreeHeaders[len(senderFreeHeaders)-1:]}
+	for i := len(senderFreeHeaders) - 2; i >= 0; i-- {
+		alt = goimap.SearchCriteria{Or: [][2]goimap.SearchCriteria{{{Header: senderFreeHeaders[i : i+1]}, alt}}}
+	}
+	return [2]goimap.SearchCriteria{{Header: []goimap.SearchCriteriaHeaderField{{Key: "From", Value: from}}}, alt}
+}
+
 // search returns the UIDs of the folder that match the filters, searched on the server.
 func (s *Source) search() ([]goimap.UID, error) {
 	crit := &goimap.SearchCriteria{}
 	if s.cfg.From != "" {
-		crit.Header = append(crit.Header, goimap.SearchCriteriaHeaderField{Key: "From", Value: s.cfg.From})
+		crit.Or = append(crit.Or, fromOrSenderFree(s.cfg.From))
 	}
 	if !s.cfg.Since.IsZero() {
 		crit.Since = s.cfg.Since

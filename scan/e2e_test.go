@@ -3,7 +3,10 @@ package scan_test
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -194,12 +197,22 @@ func TestScanMaildirOptions(t *testing.T) {
 	if moved == 0 || moved > 4 {
 		t.Errorf("--limit 4 moved %d messages", moved)
 	}
+	before, _ := filepath.Glob(filepath.Join(dir, ".Bounces.Processed", "*", "*"))
 	code, _ := run(t, nil, "scan", "maildir", dir, "--unrecognized", "Other", "--from", "^nobody-sends-from-here@", "--report-url", "-")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	if n := countFiles(t, filepath.Join(dir, ".Bounces.Processed", "*", "*")); n != moved {
-		t.Errorf("--from matching no sender moved bounces: %d, was %d", n, moved)
+	// --from matching no sender moves only what is taken whatever its sender: complaints and SES
+	// notifications.
+	after, _ := filepath.Glob(filepath.Join(dir, ".Bounces.Processed", "*", "*"))
+	for _, p := range after {
+		if slices.Contains(before, p) {
+			continue
+		}
+		out, err := exec.Command(reboundBin, "parse", "--json", p).Output()
+		if err != nil || !strings.Contains(string(out), `"kind":"complaint"`) && !strings.Contains(string(out), `"mta":"amazonses"`) {
+			t.Errorf("--from matching no sender moved %s: %s", p, out)
+		}
 	}
 	run(t, nil, "scan", "maildir", dir, "--unrecognized", "Other", "--report-url", "-")
 	if n := countFiles(t, filepath.Join(dir, ".Other", "*", "*")); n != 3 {
@@ -207,5 +220,32 @@ func TestScanMaildirOptions(t *testing.T) {
 	}
 	if n := countFiles(t, filepath.Join(dir, "new", "*")) + countFiles(t, filepath.Join(dir, "cur", "*")); n != 0 {
 		t.Errorf("%d messages left", n)
+	}
+}
+
+// TestScanMaildirFromTakesComplaints: --from 'mailer-daemon|postmaster' (contrib's example) must
+// not leave out an ARF complaint (sent by a feedback loop's address) nor an Amazon SES
+// notification (sent by SNS); a human message from another sender is still left alone.
+func TestScanMaildirFromTakesComplaints(t *testing.T) {
+	msgs := testmta.SenderMix(t, "..")
+	dir := filepath.Join(t.TempDir(), "Maildir")
+	_, humans := seedMaildir(t, dir, msgs, 2)
+	hook := testmta.NewWebhook(t)
+	code, stderr := run(t, nil, "scan", "maildir", dir, "--from", "mailer-daemon|postmaster", "--report-url", hook.URL())
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	got := map[string]string{}
+	for _, r := range hook.Reports() {
+		got[r.Email] = r.Type
+	}
+	want := map[string]string{"nouser@remote.test": "hard", "erin@isp.example": "complaint", "sam@gone.example": "soft"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("reports %v, want %v", got, want)
+	}
+	for _, p := range humans {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("a human message was taken: %v", err)
+		}
 	}
 }

@@ -105,7 +105,7 @@ func Run(ctx context.Context, src Source, cfg Config) (Stats, error) {
 		if cfg.Print != nil {
 			cfg.Print(m.Name, rep)
 		}
-		if cfg.From != nil && !cfg.From.MatchString(rep.From) {
+		if cfg.From != nil && !cfg.From.MatchString(rep.From) && !SenderFree(rep) {
 			st.Skipped++
 			return nil
 		}
@@ -182,6 +182,18 @@ func writeJSON(w io.Writer, name string, rep *dsn.Report) {
 		Source string `json:"source"`
 		*dsn.Report
 	}{name, rep})
+}
+
+// senderFreeFormats are the formats (dsn.Report.MTA) of machine reports whose senders are no
+// mail system: Amazon SES notifications come from SNS (no-reply@sns.amazonaws.com).
+var senderFreeFormats = map[string]bool{"amazonses": true}
+
+// SenderFree reports whether a message is taken whatever its sender, --from or not: a complaint
+// (an ARF report comes from a feedback loop's address, an unsubscribe request from the
+// subscriber) or a machine report such as an Amazon SES notification. Their structure, not their
+// sender, says what they are.
+func SenderFree(rep *dsn.Report) bool {
+	return rep.Kind == dsn.KindComplaint || senderFreeFormats[rep.MTA]
 }
 
 // SenderPattern compiles a --from pattern: a regular expression, matched in any case against

@@ -33,7 +33,7 @@ type ScanCmd struct {
 type ScanOptions struct {
 	Backup       string        `name:"backup" env:"REBOUND_BACKUP" default:"Bounces.Processed" help:"Folder the processed bounces are moved to (created when missing)."`
 	Unrecognized string        `name:"unrecognized" placeholder:"FOLDER" env:"REBOUND_UNRECOGNIZED" help:"Folder for messages that are not bounces (default: they stay where they are)."`
-	From         string        `name:"from" placeholder:"REGEXP" env:"REBOUND_FROM" help:"Only messages whose sender matches this regular expression (e.g. 'mailer-daemon|postmaster')."`
+	From         string        `name:"from" placeholder:"REGEXP" env:"REBOUND_FROM" help:"Only messages whose sender matches this regular expression (e.g. 'mailer-daemon|postmaster'); complaints and SES notifications are taken whatever their sender."`
 	Since        int           `name:"since" env:"REBOUND_SINCE" help:"Only messages of the last DAYS days." placeholder:"DAYS"`
 	Limit        int           `name:"limit" placeholder:"N" env:"REBOUND_LIMIT" help:"At most N messages."`
 	DryRun       bool          `name:"dry-run" help:"Parse and print; move nothing, send nothing."`
