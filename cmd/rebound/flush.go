@@ -37,7 +37,11 @@ func (c *FlushCmd) Run(cli *CLI) error {
 	defer cancel()
 	st, err := rep.Flush(ctx)
 	waiting, failed, _ := rep.Outbox.Pending()
-	slog.Info("flush done", "delivered", st.Delivered, "rejected", st.Rejected, "retry", st.Retry,
+	level := slog.LevelInfo
+	if st.Delivered+st.Rejected+st.Retry+st.Config == 0 {
+		level = slog.LevelDebug // nothing was tried: a cron job stays quiet
+	}
+	slog.Log(ctx, level, "flush done", "delivered", st.Delivered, "rejected", st.Rejected, "retry", st.Retry,
 		"config_error", st.Config, "not_due", st.Waiting, "waiting", waiting, "failed_total", failed)
 	if err != nil || st.Rejected > 0 {
 		return exitCode(1)

@@ -5,9 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
-	"log/syslog"
 	"os"
 	"os/signal"
 	"strings"
@@ -193,17 +191,3 @@ func commandName(args []string) string {
 	return ""
 }
 
-func setupLogging(level slog.Level, format string, toSyslog bool) {
-	opts := &slog.HandlerOptions{Level: level}
-	var w io.Writer = os.Stderr
-	if toSyslog {
-		if sw, err := syslog.New(syslog.LOG_MAIL|syslog.LOG_INFO, "rebound"); err == nil {
-			w = io.MultiWriter(os.Stderr, sw)
-		}
-	}
-	var h slog.Handler = slog.NewTextHandler(w, opts)
-	if format == "json" {
-		h = slog.NewJSONHandler(w, opts)
-	}
-	slog.SetDefault(slog.New(h))
-}
