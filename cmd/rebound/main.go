@@ -190,4 +190,3 @@ func commandName(args []string) string {
 	}
 	return ""
 }
-
