@@ -203,3 +203,19 @@ func alive(pid int) bool {
 	i := strings.LastIndexByte(s, ')')
 	return i < 0 || i+2 >= len(s) || s[i+2] != 'Z'
 }
+
+// check's probe fails on a redirect, naming the address to configure.
+func TestProbeRefusesRedirect(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "https://app.example.org/final/hook", http.StatusMovedPermanently)
+	}))
+	t.Cleanup(srv.Close)
+	s, err := NewHTTPSender(HTTPConfig{URL: srv.URL + "/hook"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.Probe(context.Background())
+	if !IsConfig(err) || !strings.Contains(err.Error(), "https://app.example.org/final/hook") {
+		t.Errorf("probe of a redirect: %v", err)
+	}
+}

@@ -152,7 +152,7 @@ func (s *HTTPSender) authorize(req *http.Request) {
 }
 
 // Probe checks that the endpoint answers: an OPTIONS request, any answer below 500 (even 404 or
-// 405: the server is there) counts.
+// 405: the server is there) counts, but a redirect (reports would not follow it) and 401 or 403.
 func (s *HTTPSender) Probe(ctx context.Context) error {
 	if s.cfg.Format == FormatListmonk {
 		return s.probeListmonk(ctx)
@@ -168,6 +168,9 @@ func (s *HTTPSender) Probe(ctx context.Context) error {
 		return fmt.Errorf("probing %s: %w", s.cfg.URL, err)
 	}
 	resp.Body.Close()
+	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
+		return fmt.Errorf("probing %s: %w", s.cfg.URL, responseError("probe", resp, nil))
+	}
 	if resp.StatusCode >= 500 {
 		return fmt.Errorf("probing %s: %s", s.cfg.URL, resp.Status)
 	}
