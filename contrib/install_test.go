@@ -203,10 +203,18 @@ func TestInstall(t *testing.T) {
 		}
 		os.Chown(path, 0, gid)
 	}
+	// rebound run once as root left a root folder in the outbox, and the spool was opened up:
+	// installing again repairs both.
+	rootsFolder := filepath.Join(spool, "outbox", "new", "by-root")
+	os.Mkdir(rootsFolder, 0o700)
+	os.Chmod(spool, 0o755)
 	runShell(t, "./scripts/install.sh --binary "+bin, "DESTDIR="+root)
 	if got, _ := os.ReadFile(config); string(got) != mine {
 		t.Fatal("a new install overwrote the configuration")
 	}
+	owned(t, rootsFolder, 0o700, uid, gid)
+	owned(t, spool, 0o750, uid, gid)
+	os.Remove(rootsFolder)
 
 	// Postfix with the lines of contrib/postfix. The test adds only its route to the fake
 	// remote that refuses the recipient to the transport table.
