@@ -35,7 +35,10 @@ func TestEveryFlagIsAnEnvAndAConfigKey(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, flag := range ctx.Flags() {
-			if flag.Name == "help" {
+			if actionFlags[flag.Name] {
+				if len(flag.Envs) != 0 {
+					t.Errorf("%s --%s acts, it is no option: it has environment %v", strings.TrimSpace(leaf.Path()), flag.Name, flag.Envs)
+				}
 				continue
 			}
 			what := strings.TrimSpace(leaf.Path()) + " --" + flag.Name
@@ -67,6 +70,9 @@ func TestEveryFlagIsAnEnvAndAConfigKey(t *testing.T) {
 	}
 	t.Logf("%d flags checked over %d commands", checked, len(leaves))
 }
+
+// actionFlags act instead of setting an option: they have no environment variable.
+var actionFlags = map[string]bool{"help": true, "version": true}
 
 // sampleValue is a valid configuration value for flag, as YAML decodes it.
 func sampleValue(t *testing.T, flag *kong.Flag) any {

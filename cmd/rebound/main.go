@@ -22,7 +22,9 @@ import (
 //   - its environment variable is REBOUND_ and its name in capitals, "-" turned into "_"
 //     (--report-url: REBOUND_REPORT_URL; check's --imap-server: REBOUND_IMAP_SERVER). Do not
 //     write an env tag: kong.DefaultEnvars derives it from the name. When a flag is renamed, keep
-//     its old variable working with a deprecated-env:"OLD_NAME" tag (a WARN names the new one);
+//     its old variable working with a deprecated-env:"OLD_NAME" tag (a WARN names the new one).
+//     Only flags that act instead of setting an option (--help, --version) have none (env:"-"),
+//     so that a REBOUND_VERSION left in an environment cannot stop rebound;
 //   - its name is a key of the configuration file, at the top level or in the section of its
 //     command (pipe:, scan-imap:, ...); configFile checks keys and values against this model,
 //     so a new flag needs nothing more.
@@ -43,7 +45,7 @@ type CLI struct {
 
 	Outbox      OutboxCmd     `cmd:"" help:"List, show, retry and purge the reports of the outbox."`
 	Version     VersionCmd    `cmd:"" help:"Print the version, VCS revision and Go version of this binary."`
-	VersionFlag versionFlag   `name:"version" short:"v" help:"Print the version and exit."`
+	VersionFlag versionFlag   `name:"version" short:"v" env:"-" help:"Print the version and exit."`
 	Completion  CompletionCmd `cmd:"" help:"Print a shell completion script (bash, zsh or fish)."`
 	Man         ManCmd        `cmd:"" hidden:"" help:"Print the rebound(1) manual page (roff)."`
 }
