@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0x21acca92
+const generatedBuiltinSum = 0x579a2634
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -77,6 +77,20 @@ var generatedBuiltin = Rules{
 		{reason: "mesgtoobig", re: &lazyRegexp{expr: `\bxgemail_0012\b`}, hints: [][]string{{"xgemail_0012"}}, final: true},
 		{reason: "toomanyconn", re: &lazyRegexp{expr: `\bxgemail_0013\b`}, hints: [][]string{{"xgemail_0013"}}, final: true},
 		{reason: "exceedlimit", re: &lazyRegexp{expr: `\bxgemail_001[45]\b`}, hints: [][]string{{"xgemail_001"}}, final: true},
+		{reason: "spamdetected", re: &lazyRegexp{expr: `\bdt:spm\b`}, hints: [][]string{{"dt:spm"}}, final: true},
+		{reason: "authfailure", re: &lazyRegexp{expr: `\bmi:(?:spf|dma)\b`}, hints: [][]string{{"mi:"}, {"spf", "dma"}}, final: true},
+		{reason: "notcompliantrfc", re: &lazyRegexp{expr: `\bmi:imf\b`}, hints: [][]string{{"mi:imf"}}, final: true},
+		{reason: "blocked", re: &lazyRegexp{expr: `\bip:(?:bl|b[0-9]+)\b`}, hints: [][]string{{"ip:"}}, final: true},
+		{reason: "speeding", re: &lazyRegexp{expr: `\brp:(?:cel|drc|ccl|qrc|trc)\b`}, hints: [][]string{{"rp:"}, {"cel", "drc", "ccl", "qrc", "trc"}}, final: true},
+		{reason: "toomanyconn", re: &lazyRegexp{expr: `\bhl:icc\b`}, hints: [][]string{{"hl:icc"}}, final: true},
+		{reason: "speeding", re: &lazyRegexp{expr: `\bhl:ifc\b`}, hints: [][]string{{"hl:ifc"}}, final: true},
+		{reason: "blocked", re: &lazyRegexp{expr: `\bhl:rep\b`}, hints: [][]string{{"hl:rep"}}, final: true},
+		{reason: "spamdetected", phrase: "mail content denied", keys: [3]uint16{425, 3399, 2611}},
+		{reason: "speeding", phrase: "ratelimit exceeded", keys: [3]uint16{2874, 302, 1042}},
+		{reason: "rejected", re: &lazyRegexp{expr: `sender (?:address|domain)(?:[^.;]){0,20}null mx`}, hints: [][]string{{"sender "}, {"null mx"}, {"address", "domain"}}},
+		{reason: "rejected", phrase: "anti-spoofing policy", keys: [3]uint16{882, 3838, 2913}},
+		{reason: "securityerror", phrase: "tls is required, but was not offered", keys: [3]uint16{449, 3945, 2731}},
+		{reason: "failedstarttls", phrase: "refused to start tls session", keys: [3]uint16{232, 3791, 19}},
 		{reason: "blocked", phrase: "(sender filtering", keys: [3]uint16{2071, 906, 1931}},
 		{reason: "blocked", phrase: "denial of connection", keys: [3]uint16{1904, 3974, 19}},
 		{reason: "userunknown", phrase: "invalid-recipient", keys: [3]uint16{3286, 3804, 2639}},
@@ -191,6 +205,7 @@ var generatedBuiltin = Rules{
 		{reason: "suspend", phrase: "archived recipient", keys: [3]uint16{3694, 1815, 2639}},
 		{reason: "suspend", phrase: "destinataire archiv", keys: [3]uint16{189, 359, 2522}},
 		{reason: "suspend", phrase: "suspend the service", keys: [3]uint16{3464, 3571, 1460}},
+		{reason: "suspend", re: &lazyRegexp{expr: `(?:account|mailbox) (?:has been |is |was )?closed`}, hints: [][]string{{"account", "mailbox"}, {"closed"}}},
 		{reason: "securityerror", phrase: "not authenticated", keys: [3]uint16{3616, 2956, 3621}},
 		{reason: "suspend", phrase: "account is blocked", keys: [3]uint16{2960, 3608, 3693}},
 		{reason: "suspend", phrase: "account is locked", keys: [3]uint16{2960, 1269, 3693}},
@@ -893,6 +908,10 @@ var generatedBuiltin = Rules{
 		{reason: "policyviolation", phrase: "attachment is not allowed", keys: [3]uint16{3141, 3608, 1467}},
 		{reason: "policyviolation", phrase: "attachments are not allowed", keys: [3]uint16{3141, 419, 1467}},
 		{reason: "policyviolation", phrase: "executable attachment", keys: [3]uint16{3296, 2149, 2639}},
+		{reason: "policyviolation", phrase: "unwanted binary attachment", keys: [3]uint16{720, 3958, 2639}},
+		{reason: "policyviolation", phrase: "file types are not allowed", keys: [3]uint16{1214, 2071, 1467}},
+		{reason: "policyviolation", phrase: "blocked file type", keys: [3]uint16{880, 906, 3295}},
+		{reason: "policyviolation", phrase: "attachment type not allowed", keys: [3]uint16{3141, 3295, 1467}},
 		{reason: "policyviolation", phrase: "organizational settings", keys: [3]uint16{1831, 1391, 3626}},
 		{reason: "policyviolation", re: &lazyRegexp{expr: `(?:do not|don't) accept (?:messages|mail|e-?mails) (?:containing|with)`}, hints: [][]string{{" accept "}, {"containing", "with"}, {" not", "n't"}, {"essages", "ail", "mails"}}},
 		{reason: "userunknown", phrase: "access denied", status: "5.1.0", keys: [3]uint16{2960, 3676, 2611}},
