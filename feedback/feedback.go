@@ -19,7 +19,7 @@ import (
 // Report is one fact sent to the application: one recipient of one bounce.
 type Report struct {
 	ID                string `json:"id"`   // stable: the same bounce scanned twice gives the same id
-	Type              string `json:"type"` // hard, soft, complaint, delay
+	Type              string `json:"type"` // hard, soft, complaint, delay, sender
 	Email             string `json:"email"`
 	FinalRecipient    string `json:"final_recipient,omitempty"` // where the mail ended up, when not Email
 	Reason            string `json:"reason"`
@@ -34,6 +34,10 @@ type Report struct {
 	BouncedAt         string `json:"bounced_at,omitempty"`
 	ReportingMTA      string `json:"reporting_mta,omitempty"`
 	FeedbackType      string `json:"feedback_type,omitempty"`
+	// With a history and a strikes policy (see docs/history.md): how many strikes the address
+	// has within the policy's window, this one included, and the date of the first.
+	Strikes   int    `json:"strikes,omitempty"`
+	FirstSeen string `json:"first_seen,omitempty"`
 }
 
 // Report types.
@@ -42,6 +46,7 @@ const (
 	TypeSoft      = "soft"
 	TypeComplaint = "complaint"
 	TypeDelay     = "delay"
+	TypeSender    = "sender" // the sender's problem (a block, its reputation), not the subscriber's
 )
 
 // BuildOptions tunes Build.
@@ -168,4 +173,11 @@ type Sender interface {
 // means that some report was neither.
 type Queuer interface {
 	Queue(ctx context.Context, reports []Report) error
+}
+
+// Decider passes the reports built from a message through the sender's policy and history
+// (see history.Recorder): it may change their type, add strikes, or hold some back. An error
+// means nothing was decided: the message must be kept and tried again.
+type Decider interface {
+	Decide(ctx context.Context, rep *dsn.Report, reports []Report) ([]Report, error)
 }

@@ -35,6 +35,9 @@ type Config struct {
 	Archive          string                                               // Maildir keeping a copy of every message
 	MaxSize          int64                                                // larger input is refused (0: 1 GiB)
 	TempDir          string                                               // where the message is spooled (default os.TempDir)
+
+	// Decider applies the sender's policy and records the history (--history); may be nil.
+	Decider feedback.Decider
 }
 
 // Result is what Handle did, for logging and tests.
@@ -83,6 +86,11 @@ func Handle(ctx context.Context, in io.Reader, cfg Config) Result {
 		return Result{Code: ExitTempFail, Err: err}
 	}
 	reports := feedback.Build(rep, cfg.Build)
+	if cfg.Decider != nil {
+		if reports, err = cfg.Decider.Decide(ctx, rep, reports); err != nil {
+			return Result{Code: ExitTempFail, Kind: rep.Kind, Err: err}
+		}
+	}
 	res := Result{Code: ExitOK, Kind: rep.Kind, Reports: len(reports)}
 	if len(reports) == 0 {
 		// Not a bounce to report: a human reply, an auto-reply, a delay, a success notice.

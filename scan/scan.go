@@ -52,6 +52,9 @@ type Config struct {
 	Print    func(name string, rep *dsn.Report)
 	Progress func(Stats) // called after each message; may be nil
 
+	// Decider applies the sender's policy and records the history (--history); may be nil.
+	Decider feedback.Decider
+
 	// CrashAfterQueue is a test hook: Run returns ErrCrash after queueing the reports of the
 	// n-th bounce, before moving it, as a process killed between the two steps would.
 	CrashAfterQueue int
@@ -109,6 +112,15 @@ func Run(ctx context.Context, src Source, cfg Config) (Stats, error) {
 			st.Skipped++
 			return nil
 		}
+		reports := feedback.Build(rep, cfg.Build)
+		if cfg.Decider != nil && !cfg.DryRun {
+			// A success notice clears strikes; policy may hold reports back.
+			if reports, err = cfg.Decider.Decide(ctx, rep, reports); err != nil {
+				st.Errors++
+				slog.Error("scan: history unwritable; message left in place", "message", m.Name, "err", err)
+				return nil
+			}
+		}
 		switch rep.Kind {
 		case dsn.KindBounce, dsn.KindDelay, dsn.KindComplaint:
 		default:
@@ -121,7 +133,6 @@ func Run(ctx context.Context, src Source, cfg Config) (Stats, error) {
 			}
 			return nil
 		}
-		reports := feedback.Build(rep, cfg.Build)
 		count(&st, rep, reports)
 		if cfg.DryRun {
 			return nil
