@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -139,8 +140,12 @@ func (s *sqlStore) Record(ctx context.Context, ev Event, rule policy.Rule) (Even
 }
 
 // countStrikes sets ev's strike count and first date, and makes it hard at the rule's count.
+// The count is the most strikes of the address that any window of the rule's length holding
+// ev holds, so that bounces read out of order (a scan meets files in any order) count the same.
 func (s *sqlStore) countStrikes(ctx context.Context, tx *sql.Tx, ev *Event, rule policy.Rule) error {
-	from := ev.At.Add(-rule.Within).Unix()
+	t := ev.At.Unix()
+	span := int64(rule.Within / time.Second)
+	from := t - span
 	var cleared sql.NullInt64
 	err := tx.QueryRowContext(ctx, s.q(`SELECT cleared_at FROM clears WHERE address = ?`), ev.Address).Scan(&cleared)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
@@ -149,22 +154,56 @@ func (s *sqlStore) countStrikes(ctx context.Context, tx *sql.Tx, ev *Event, rule
 	if cleared.Valid && cleared.Int64 >= from {
 		from = cleared.Int64 + 1
 	}
-	var n int
-	var first sql.NullInt64
-	err = tx.QueryRowContext(ctx, s.q(`SELECT COUNT(*), MIN(at) FROM events WHERE address = ? AND action = ? AND at >= ? AND at <= ?`),
-		ev.Address, string(policy.Strikes), from, ev.At.Unix()).Scan(&n, &first)
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT at FROM events WHERE address = ? AND action = ? AND at >= ? AND at <= ?`),
+		ev.Address, string(policy.Strikes), from, t+span)
 	if err != nil {
 		return fmt.Errorf("history: counting strikes: %w", err)
 	}
-	ev.Strikes = n + 1
-	ev.FirstSeen = ev.At
-	if first.Valid && first.Int64 < ev.At.Unix() {
-		ev.FirstSeen = time.Unix(first.Int64, 0).UTC()
+	times := []int64{t}
+	for rows.Next() {
+		var at int64
+		if err := rows.Scan(&at); err != nil {
+			rows.Close()
+			return fmt.Errorf("history: counting strikes: %w", err)
+		}
+		times = append(times, at)
 	}
-	if rule.Strikes > 0 && ev.Strikes >= rule.Strikes {
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("history: counting strikes: %w", err)
+	}
+	n, first := bestWindow(times, t, span)
+	ev.Strikes, ev.FirstSeen = n, time.Unix(first, 0).UTC()
+	if rule.Strikes > 0 && n >= rule.Strikes {
 		ev.Type = "hard"
 	}
 	return nil
+}
+
+// bestWindow returns the most times that a window [start, start+span] holding t holds, and the
+// earliest start that reaches it.
+func bestWindow(times []int64, t, span int64) (count int, start int64) {
+	slices.Sort(times)
+	count, start = 0, t
+	for i, s := range times {
+		if s > t {
+			break
+		}
+		if s < t-span {
+			continue
+		}
+		n := 0
+		for _, u := range times[i:] {
+			if u > s+span {
+				break
+			}
+			n++
+		}
+		if n > count {
+			count, start = n, s
+		}
+	}
+	return count, start
 }
 
 type rowScanner interface{ Scan(dest ...any) error }

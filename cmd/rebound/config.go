@@ -80,6 +80,12 @@ func loadConfig(path string, explicit, ignoreUnreadable bool, app *kong.Applicat
 	cf.sections = map[string]map[string]any{}
 	for key, v := range cf.top {
 		sec, isMap := v.(map[string]any)
+		if key == policySection {
+			if err := checkPolicy(v); err != nil {
+				return nil, configErrorf("configuration file %s: %w", path, err)
+			}
+			continue
+		}
 		if keys, isSection := model.sections[key]; isSection && (isMap || !model.keys[key]) {
 			// A name that is both a command and a flag (outbox) is a section when it holds keys.
 			if !isMap {

@@ -43,6 +43,9 @@ type CLI struct {
 	Scan  ScanCmd  `cmd:"" help:"Scan a Maildir or an IMAP folder for bounces."`
 	Check CheckCmd `cmd:"" help:"Validate the configuration and probe the report endpoint and mailbox."`
 
+	Suppressions SuppressionsCmd `cmd:"" help:"List the dead addresses of the bounce history, or remove one."`
+	Stats        StatsCmd        `cmd:"" help:"Count the bounces of the history by reason, category, domain, campaign or day; --html draws charts."`
+
 	Outbox      OutboxCmd     `cmd:"" help:"List, show, retry and purge the reports of the outbox."`
 	Version     VersionCmd    `cmd:"" help:"Print the version, VCS revision and Go version of this binary."`
 	VersionFlag versionFlag   `name:"version" short:"v" env:"-" help:"Print the version and exit."`

@@ -19,6 +19,8 @@ type PipeCmd struct {
 	ParseOptions  `embed:""`
 	ReportOptions `embed:""`
 
+	HistoryOptions `embed:""`
+
 	KeepUnrecognized string        `name:"keep-unrecognized" env:"REBOUND_KEEP_UNRECOGNIZED" placeholder:"MAILDIR" help:"Deliver messages that are not bounces (human replies, auto-replies) to this Maildir."`
 	Archive          string        `name:"archive" env:"REBOUND_ARCHIVE" placeholder:"MAILDIR" help:"Keep a copy of every message handled in this Maildir."`
 	MaxSize          int64         `name:"max-size" env:"REBOUND_MAX_SIZE" default:"1073741824" help:"Refuse larger messages (bytes)."`
@@ -46,13 +48,23 @@ func (c *PipeCmd) Run(cli *CLI) error {
 	defer stop()
 	ctx, cancel := context.WithTimeout(ctx, c.Timeout)
 	defer cancel()
-	res := pipe.Handle(ctx, os.Stdin, pipe.Config{
+	cfg := pipe.Config{
 		Parse: opts, Build: c.BuildOptions(), Reporter: rep,
 		Flush: func(ctx context.Context, reports []feedback.Report) {
 			sendOwnReports(ctx, rep, reports, c.ReportTimeout)
 		},
 		KeepUnrecognized: c.KeepUnrecognized, Archive: c.Archive, MaxSize: c.MaxSize,
-	})
+	}
+	decider, err := c.recorder(ctx, "pipe")
+	if err != nil {
+		slog.Error("pipe: history unusable; the MTA keeps the message", "err", err)
+		return exitCode(pipe.ExitTempFail)
+	}
+	if decider != nil {
+		defer decider.Store.Close()
+		cfg.Decider = decider
+	}
+	res := pipe.Handle(ctx, os.Stdin, cfg)
 	attrs := []any{"exit", res.Code, "kind", res.Kind, "reports", res.Reports,
 		"sender", c.Sender, "recipient", c.Recipient, "ms", time.Since(start).Milliseconds()}
 	if res.Err != nil {

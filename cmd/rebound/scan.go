@@ -41,6 +41,8 @@ type ScanOptions struct {
 	Progress     bool          `name:"progress" negatable:"" default:"true" help:"Show progress on a terminal."`
 	NoFlush      bool          `name:"no-flush" env:"REBOUND_NO_FLUSH" help:"Only queue the reports in the outbox; leave their delivery to rebound flush (e.g. its systemd timer)."`
 	Deadline     time.Duration `name:"deadline" env:"REBOUND_DEADLINE" default:"30m" help:"Stop after this long, sending included (0: no limit); the messages not scanned yet stay for the next scan."`
+
+	HistoryOptions `embed:""`
 }
 
 func (o *ScanOptions) since() time.Time {
@@ -80,6 +82,16 @@ func runScan(src scan.Source, so *ScanOptions, po *ParseOptions, ro *ReportOptio
 	}
 	if rep != nil {
 		cfg.Reporter = rep
+	}
+	if !so.DryRun {
+		decider, err := so.recorder(context.Background(), "scan")
+		if err != nil {
+			return err
+		}
+		if decider != nil {
+			defer decider.Store.Close()
+			cfg.Decider = decider
+		}
 	}
 	if so.Progress && term.IsTerminal(int(os.Stderr.Fd())) {
 		cfg.Progress = progressLine(os.Stderr)
