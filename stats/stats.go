@@ -42,6 +42,17 @@ func ParseSince(s string, now time.Time) (time.Time, error) {
 // Sent is how many messages each campaign sent, when known.
 type Sent map[string]int
 
+// Set reads one --sent value, CAMPAIGN=N.
+func (s Sent) Set(kv string) error {
+	k, v, ok := strings.Cut(kv, "=")
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if !ok || err != nil || n < 0 {
+		return fmt.Errorf("--sent %q: want CAMPAIGN=N, N a number of messages", kv)
+	}
+	s[strings.TrimSpace(k)] = n
+	return nil
+}
+
 // ReadSentCSV reads campaign sent counts from a CSV: columns named campaign and sent (any
 // order, other columns ignored), or, without such a header, campaign then count.
 func ReadSentCSV(path string, into Sent) error {

@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 
+	"github.com/rebound/rebound/feedback"
 	"github.com/rebound/rebound/history"
 	"github.com/rebound/rebound/policy"
 )
@@ -42,14 +44,20 @@ func (o *HistoryOptions) openStore(ctx context.Context) (history.Store, error) {
 }
 
 // recorder returns the policy-and-history step for source (pipe or scan), or nil without
-// --history. The caller closes its store.
-func (o *HistoryOptions) recorder(ctx context.Context, source string) (*history.Recorder, error) {
+// --history. The caller closes its store. Reports of type sender go only where rebound's own
+// JSON goes: listmonk's webhook and SPIP's form know no such type and would blame the
+// subscriber.
+func (o *HistoryOptions) recorder(ctx context.Context, source string, ro *ReportOptions) (*history.Recorder, error) {
 	if o.History == "" {
 		return nil, nil
 	}
 	pol, err := policy.FromConfig(configPolicy)
 	if err != nil {
 		return nil, err
+	}
+	if pol.ReportSender && ro.ReportCmd == "" && ro.ReportURL != "-" && ro.ReportFormat != feedback.FormatJSON {
+		slog.Warn("policy report-sender ignored: the report format has no type sender", "format", ro.ReportFormat)
+		pol.ReportSender = false
 	}
 	st, err := history.Open(ctx, o.History)
 	if err != nil {

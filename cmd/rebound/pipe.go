@@ -55,7 +55,7 @@ func (c *PipeCmd) Run(cli *CLI) error {
 		},
 		KeepUnrecognized: c.KeepUnrecognized, Archive: c.Archive, MaxSize: c.MaxSize,
 	}
-	decider, err := c.recorder(ctx, "pipe")
+	decider, err := c.recorder(ctx, "pipe", &c.ReportOptions)
 	if err != nil {
 		slog.Error("pipe: history unusable; the MTA keeps the message", "err", err)
 		return exitCode(pipe.ExitTempFail)

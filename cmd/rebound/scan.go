@@ -84,7 +84,7 @@ func runScan(src scan.Source, so *ScanOptions, po *ParseOptions, ro *ReportOptio
 		cfg.Reporter = rep
 	}
 	if !so.DryRun {
-		decider, err := so.recorder(context.Background(), "scan")
+		decider, err := so.recorder(context.Background(), "scan", ro)
 		if err != nil {
 			return err
 		}

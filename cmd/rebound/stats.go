@@ -13,11 +13,11 @@ import (
 type StatsCmd struct {
 	HistoryOptions `embed:""`
 
-	Since   string         `name:"since" default:"30d" placeholder:"30d" help:"Count the events of the last N days (30d; also 12h, 2w)."`
-	By      string         `name:"by" default:"reason" enum:"reason,category,domain,campaign,day" help:"Group by reason, category, domain, campaign or day."`
-	HTML    string         `name:"html" placeholder:"FILE" help:"Also write one self-contained HTML page of charts to FILE."`
-	Sent    map[string]int `name:"sent" placeholder:"CAMPAIGN=N" help:"Messages a campaign sent, for its bounce rate (repeatable)."`
-	SentCSV string         `name:"sent-csv" placeholder:"FILE" help:"CSV of sent counts: columns campaign and sent."`
+	Since   string   `name:"since" default:"30d" placeholder:"30d" help:"Count the events of the last N days (30d; also 12h, 2w)."`
+	By      string   `name:"by" default:"reason" enum:"reason,category,domain,campaign,day" help:"Group by reason, category, domain, campaign or day."`
+	HTML    string   `name:"html" placeholder:"FILE" help:"Also write one self-contained HTML page of charts to FILE."`
+	Sent    []string `name:"sent" placeholder:"CAMPAIGN=N" help:"Messages a campaign sent, for its bounce rate (repeatable)."`
+	SentCSV string   `name:"sent-csv" placeholder:"FILE" help:"CSV of sent counts: columns campaign and sent."`
 }
 
 // Run implements the command.
@@ -29,8 +29,10 @@ func (c *StatsCmd) Run(cli *CLI) error {
 		return err
 	}
 	sent := stats.Sent{}
-	for k, v := range c.Sent {
-		sent[k] = v
+	for _, kv := range c.Sent {
+		if err := sent.Set(kv); err != nil {
+			return err
+		}
 	}
 	if c.SentCSV != "" {
 		if err := stats.ReadSentCSV(c.SentCSV, sent); err != nil {
