@@ -211,10 +211,6 @@ func TestConfigErrorOutsidePipe(t *testing.T) {
 	if code != 80 || !strings.Contains(stderr, "unknown flag --bogus") || !strings.Contains(stdout, "Usage: rebound flush") {
 		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
-	// parse needs no configuration: an unreadable default is no reason to stop it.
-	if _, stderr, code := run(t, postfixBounce, "parse", "-"); code != 0 {
-		t.Errorf("parse: exit %d: %s", code, stderr)
-	}
 }
 
 // TestDeprecatedEnvironmentNames: variables renamed to follow the rule still work, with a WARN
@@ -251,6 +247,45 @@ func TestSuggest(t *testing.T) {
 	} {
 		if got := suggest(key, known); got != want {
 			t.Errorf("suggest(%q) = %q, want %q", key, got, want)
+		}
+	}
+}
+
+// TestConfigSectionsInnermostFirst: a command's own section wins over its parent's (scan:), which
+// wins over the top level; a global flag may be set in a command's section too.
+func TestConfigSectionsInnermostFirst(t *testing.T) {
+	var cli CLI
+	parser, err := newParser(&cli, &configFile{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cf := loadYAML(t, map[string]any{
+		"from": "top", "log-level": "info",
+		"scan":      map[string]any{"from": "scan"},
+		"scan-imap": map[string]any{"from": "scan-imap"},
+		"pipe":      map[string]any{"log-level": "debug"},
+	}, parser.Model)
+	for _, tc := range []struct{ args, flag, want string }{
+		{"scan imap", "from", "scan-imap"},
+		{"scan maildir", "from", "scan"},
+		{"check", "log-level", "info"},
+		{"pipe", "log-level", "debug"},
+	} {
+		ctx, err := kong.Trace(parser, strings.Fields(tc.args))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range ctx.Flags() {
+			if f.Name != tc.flag {
+				continue
+			}
+			for _, env := range f.Envs {
+				t.Setenv(env, "")
+				os.Unsetenv(env)
+			}
+			if got, err := cf.Resolve(ctx, nil, f); err != nil || got != tc.want {
+				t.Errorf("%s --%s: %v, %v; want %s", tc.args, tc.flag, got, err, tc.want)
+			}
 		}
 	}
 }
