@@ -13,15 +13,17 @@ import (
 
 // sendOwnReports sends the reports a pipe has just queued in the outbox, and only those (never
 // the backlog: that is flush's job), all within timeout. What is not delivered stays queued.
-func sendOwnReports(ctx context.Context, rep *outbox.Reporter, reports []feedback.Report, timeout time.Duration) {
+func sendOwnReports(ctx context.Context, rep *outbox.Reporter, reports []feedback.Report, timeout time.Duration) outbox.Stats {
 	if timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, timeout)
 		defer cancel()
 	}
-	if _, err := rep.FlushOwn(ctx, reports); err != nil {
+	st, err := rep.FlushOwn(ctx, reports)
+	if err != nil {
 		slog.Warn("pipe: reports stay in the outbox for the next flush", "err", err)
 	}
+	return st
 }
 
 // withDeadline bounds a whole flush or scan: once d has passed, what is left waits for the next

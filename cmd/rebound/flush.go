@@ -8,11 +8,14 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	"github.com/rebound/rebound/metrics"
 )
 
 // FlushCmd sends what waits in the outbox.
 type FlushCmd struct {
-	ReportOptions `embed:""`
+	ReportOptions  `embed:""`
+	MetricsOptions `embed:""`
 
 	Now      bool          `name:"now" help:"Also send the reports whose retry backoff has not ended yet."`
 	Deadline time.Duration `name:"deadline" env:"REBOUND_DEADLINE" default:"5m" help:"Stop sending after this long (0: no limit); what is left waits for the next flush."`
@@ -36,6 +39,7 @@ func (c *FlushCmd) Run(cli *CLI) error {
 	ctx, cancel := withDeadline(ctx, c.Deadline)
 	defer cancel()
 	st, err := rep.Flush(ctx)
+	c.finish(&metrics.Run{Command: "flush"}, rep, st)
 	waiting, failed, _ := rep.Outbox.Pending()
 	level := slog.LevelInfo
 	if st.Delivered+st.Rejected+st.Retry+st.Config == 0 {

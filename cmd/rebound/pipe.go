@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/rebound/rebound/feedback"
+	"github.com/rebound/rebound/metrics"
+	"github.com/rebound/rebound/outbox"
 	"github.com/rebound/rebound/pipe"
 )
 
@@ -20,6 +22,7 @@ type PipeCmd struct {
 	ReportOptions `embed:""`
 
 	HistoryOptions `embed:""`
+	MetricsOptions `embed:""`
 
 	KeepUnrecognized string        `name:"keep-unrecognized" env:"REBOUND_KEEP_UNRECOGNIZED" placeholder:"MAILDIR" help:"Deliver messages that are not bounces (human replies, auto-replies) to this Maildir."`
 	Archive          string        `name:"archive" env:"REBOUND_ARCHIVE" placeholder:"MAILDIR" help:"Keep a copy of every message handled in this Maildir."`
@@ -48,10 +51,11 @@ func (c *PipeCmd) Run(cli *CLI) error {
 	defer stop()
 	ctx, cancel := context.WithTimeout(ctx, c.Timeout)
 	defer cancel()
+	var flushed outbox.Stats
 	cfg := pipe.Config{
 		Parse: opts, Build: c.BuildOptions(), Reporter: rep,
 		Flush: func(ctx context.Context, reports []feedback.Report) {
-			sendOwnReports(ctx, rep, reports, c.ReportTimeout)
+			flushed = sendOwnReports(ctx, rep, reports, c.ReportTimeout)
 		},
 		KeepUnrecognized: c.KeepUnrecognized, Archive: c.Archive, MaxSize: c.MaxSize,
 	}
@@ -64,7 +68,10 @@ func (c *PipeCmd) Run(cli *CLI) error {
 		defer decider.Store.Close()
 		cfg.Decider = decider
 	}
+	var run *metrics.Run
+	cfg.Decider, run = c.observe(cfg.Decider, "pipe")
 	res := pipe.Handle(ctx, os.Stdin, cfg)
+	c.finish(run, rep, flushed)
 	attrs := []any{"exit", res.Code, "kind", res.Kind, "reports", res.Reports,
 		"sender", c.Sender, "recipient", c.Recipient, "ms", time.Since(start).Milliseconds()}
 	if res.Err != nil {

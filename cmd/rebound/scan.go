@@ -19,6 +19,7 @@ import (
 	"github.com/rebound/rebound/imap"
 	"github.com/rebound/rebound/maildir"
 	"github.com/rebound/rebound/mailsource"
+	"github.com/rebound/rebound/metrics"
 	"github.com/rebound/rebound/outbox"
 	"github.com/rebound/rebound/scan"
 )
@@ -43,6 +44,7 @@ type ScanOptions struct {
 	Deadline     time.Duration `name:"deadline" env:"REBOUND_DEADLINE" default:"30m" help:"Stop after this long, sending included (0: no limit); the messages not scanned yet stay for the next scan."`
 
 	HistoryOptions `embed:""`
+	MetricsOptions `embed:""`
 }
 
 func (o *ScanOptions) since() time.Time {
@@ -93,6 +95,10 @@ func runScan(src scan.Source, so *ScanOptions, po *ParseOptions, ro *ReportOptio
 			cfg.Decider = decider
 		}
 	}
+	var run *metrics.Run
+	if !so.DryRun {
+		cfg.Decider, run = so.observe(cfg.Decider, "scan")
+	}
 	if so.Progress && term.IsTerminal(int(os.Stderr.Fd())) {
 		cfg.Progress = progressLine(os.Stderr)
 	}
@@ -118,6 +124,7 @@ func runScan(src scan.Source, so *ScanOptions, po *ParseOptions, ro *ReportOptio
 			slog.Warn("scan: some reports wait in the outbox for the next flush", "err", ferr)
 		}
 	}
+	so.finish(run, rep, flushed)
 	fmt.Fprintln(os.Stderr, "rebound scan:", st)
 	if rep != nil && !so.DryRun {
 		printReportCounts(os.Stderr, rep, flushed)
