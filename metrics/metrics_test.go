@@ -1,61 +1,20 @@
 package metrics
 
 import (
-	"os"
 	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
 	dto "github.com/prometheus/client_model/go"
-	"github.com/prometheus/common/expfmt"
-	"github.com/prometheus/common/model"
+
+	"github.com/rebound/rebound/internal/testmta"
 )
 
-// Parse reads the file with Prometheus' own text parser, as the textfile collector does.
-func Parse(t testing.TB, path string) map[string]*dto.MetricFamily {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	p := expfmt.NewTextParser(model.UTF8Validation)
-	fams, err := p.TextToMetricFamilies(f)
-	if err != nil {
-		t.Fatalf("%s does not parse: %v", path, err)
-	}
-	return fams
-}
-
-// Value is the value of the series of fam whose labels include labels.
-func Value(fams map[string]*dto.MetricFamily, name string, labels map[string]string) (float64, bool) {
-	fam := fams[name]
-	if fam == nil {
-		return 0, false
-	}
-next:
-	for _, m := range fam.Metric {
-		have := map[string]string{}
-		for _, l := range m.Label {
-			have[l.GetName()] = l.GetValue()
-		}
-		for k, v := range labels {
-			if have[k] != v {
-				continue next
-			}
-		}
-		switch {
-		case m.Counter != nil:
-			return m.Counter.GetValue(), true
-		case m.Gauge != nil:
-			return m.Gauge.GetValue(), true
-		case m.Untyped != nil:
-			return m.Untyped.GetValue(), true
-		}
-	}
-	return 0, false
-}
+var (
+	Parse = testmta.ParseProm
+	Value = testmta.PromValue
+)
 
 func TestWriteAddsCountersAndSetsGauges(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "rebound.prom")

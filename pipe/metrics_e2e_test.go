@@ -1,12 +1,8 @@
 package pipe_test
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/prometheus/common/expfmt"
-	"github.com/prometheus/common/model"
 
 	"github.com/rebound/rebound/internal/testmta"
 )
@@ -32,32 +28,15 @@ func TestPipeMetricsFile(t *testing.T) {
 	if code, _, stderr := runOut(t, nil, "--config", "/dev/null", "flush", "--report-url", hook.URL(), "--outbox", filepath.Join(work, "outbox"), "--metrics-file", prom); code != 0 {
 		t.Fatalf("flush: exit %d: %s", code, stderr)
 	}
-	f, err := os.Open(prom)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	p := expfmt.NewTextParser(model.UTF8Validation)
-	fams, err := p.TextToMetricFamilies(f)
-	if err != nil {
-		t.Fatalf("metrics file does not parse: %v", err)
-	}
+	fams := testmta.ParseProm(t, prom)
 	value := func(name string, labels map[string]string) float64 {
 		t.Helper()
-	next:
-		for _, m := range fams[name].GetMetric() {
-			for _, l := range m.GetLabel() {
-				if want, ok := labels[l.GetName()]; ok && want != l.GetValue() {
-					continue next
-				}
-			}
-			if m.Counter != nil {
-				return m.Counter.GetValue()
-			}
-			return m.Gauge.GetValue()
+		v, ok := testmta.PromValue(fams, name, labels)
+		if !ok {
+			t.Errorf("no series %s%v", name, labels)
+			return -1
 		}
-		t.Errorf("no series %s%v", name, labels)
-		return -1
+		return v
 	}
 	checks := []struct {
 		name   string
