@@ -131,6 +131,21 @@ func TestPipeHistoryPolicy(t *testing.T) {
 		}
 	}
 
+	page := filepath.Join(t.TempDir(), "stats.html")
+	code, stdout, stderr = runOut(t, nil, "--config", config, "stats", "--since", "3650d", "--by", "campaign", "--sent", "nov-2026=100", "--html", page)
+	if code != 0 {
+		t.Fatalf("stats --by campaign: exit %d: %s", code, stderr)
+	}
+	// nov-2026: the three full mailboxes and the block; camp-7: the user unknown.
+	for _, line := range []string{"nov-2026  4  1  2  1  0  0  100  3.00%", "camp-7  1  1  0  0  0  0  -  -"} {
+		if !strings.Contains(squeeze(stdout), line) {
+			t.Errorf("stats by campaign lack %q:\n%s", line, stdout)
+		}
+	}
+	if html, err := os.ReadFile(page); err != nil || !strings.Contains(string(html), `<svg class="chart" id="per-day"`) {
+		t.Errorf("stats --html wrote no day chart: %v", err)
+	}
+
 	if code, _, stderr := runOut(t, nil, "--config", config, "suppressions", "remove", "carol@example.net"); code != 0 {
 		t.Fatalf("suppressions remove: exit %d: %s", code, stderr)
 	}

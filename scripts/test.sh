@@ -12,6 +12,8 @@ command -v swaks >/dev/null 2>&1 || need+=(swaks)
 command -v procmail >/dev/null 2>&1 || need+=(procmail)
 command -v sieve-test >/dev/null 2>&1 || need+=(dovecot-sieve)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v chromium >/dev/null 2>&1 || need+=(chromium) # renders rebound stats --html
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql) # the shared history
 command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd) # checks contrib/systemd's units
 if [ ${#need[@]} -gt 0 ]; then
 	echo "installing: ${need[*]}" >&2

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -177,12 +178,14 @@ type bar struct {
 type stackedBar struct {
 	Key      string
 	X        float64
+	Label    string // the date under the bar, on every few bars when they are narrow
 	Segments []bar
 }
 
 type chartData struct {
 	Page       *Page
 	Width      float64
+	DayMax     int
 	DayBars    []stackedBar
 	DayHeight  float64
 	Legend     []bar
@@ -212,10 +215,15 @@ func WriteHTML(w io.Writer, p *Page, sent Sent) error {
 			max = day.Total
 		}
 	}
+	d.DayMax = max
 	if n := len(p.Days); n > 0 {
 		step := chartWidth / float64(n)
+		every := int(math.Ceil(40 / step)) // a label needs about 40 pixels
 		for i, day := range p.Days {
 			sb := stackedBar{Key: day.Date, X: float64(i) * step}
+			if i%every == 0 {
+				sb.Label = day.Date[5:]
+			}
 			y := dayHeight
 			for _, c := range p.Categories {
 				v := day.ByCategory[c]
@@ -299,11 +307,12 @@ table{border-collapse:collapse} td,th{padding:2px 8px;text-align:right} td:first
 <h1>Bounces from {{date .Page.Since}} to {{date .Page.Until}}</h1>
 <p id="totals">{{.Page.Total.Events}} events: {{.Page.Total.Hard}} dead (hard), {{.Page.Total.Soft}} soft, {{.Page.Total.Sender}} the sender's problems, {{.Page.Total.Complaint}} complaints, {{.Page.Total.Other}} other.</p>
 
-<h2>Bounces per day, by category</h2>
-<svg class="chart" id="per-day" width="{{.Width}}" height="{{add .DayHeight 40}}" viewBox="0 0 {{.Width}} {{add .DayHeight 40}}" role="img">
+<h2>Bounces per day, by category{{if .DayBars}} (highest day: {{.DayMax}}){{end}}</h2>
+<svg class="chart" id="per-day" width="{{.Width}}" height="{{add .DayHeight 44}}" viewBox="0 0 {{.Width}} {{add .DayHeight 44}}" role="img">
 {{range .DayBars}}<g class="bar" data-key="{{.Key}}">{{range .Segments}}<rect x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" fill="{{.Colour}}"><title>{{.Tip}}</title></rect>{{end}}</g>
+{{if .Label}}<text class="day" x="{{.X}}" y="{{add $.DayHeight 14}}">{{.Label}}</text>{{end}}
 {{end}}<line x1="0" y1="{{.DayHeight}}" x2="{{.Width}}" y2="{{.DayHeight}}" stroke="#999"/>
-{{range .Legend}}<g class="legend"><rect x="{{.X}}" y="{{add $.DayHeight 16}}" width="12" height="12" fill="{{.Colour}}"/><text x="{{add .X 16}}" y="{{add $.DayHeight 27}}">{{.Label}}</text></g>{{end}}
+{{range .Legend}}<g class="legend"><rect x="{{.X}}" y="{{add $.DayHeight 24}}" width="12" height="12" fill="{{.Colour}}"/><text x="{{add .X 16}}" y="{{add $.DayHeight 35}}">{{.Label}}</text></g>{{end}}
 </svg>
 
 <h2>Top receiving domains</h2>
@@ -312,7 +321,7 @@ table{border-collapse:collapse} td,th{padding:2px 8px;text-align:right} td:first
 <h2>Bounce rate per campaign</h2>
 {{if .RateBars}}<div id="rates">{{template "hbars" .RateBars}}</div>{{else}}<p class="note">No sent counts given (--sent campaign=N or --sent-csv FILE).</p>{{end}}
 {{if .NoRate}}<table id="campaigns-without-sent"><tr><th>campaign (sent count unknown)</th><th>events</th><th>hard</th><th>soft</th></tr>
-{{range .NoRate}}<tr><td>{{index .Keys 0}}</td><td>{{.Events}}</td><td>{{.Hard}}</td><td>{{.Soft}}</td></tr>{{end}}</table>{{end}}
+{{range .NoRate}}<tr><td>{{with index .Keys 0}}{{.}}{{else}}(none){{end}}</td><td>{{.Events}}</td><td>{{.Hard}}</td><td>{{.Soft}}</td></tr>{{end}}</table>{{end}}
 
 <h2>Dead addresses, by reason</h2>
 <p class="note">Addresses reported hard: remove them from the list.</p>
