@@ -75,7 +75,15 @@ var nov1 = time.Date(2026, 11, 1, 9, 30, 0, 0, time.UTC)
 // sender's IP is recorded but not reported; the same bounce twice is one event; suppressions and
 // stats agree with the events.
 func TestPipeHistoryPolicy(t *testing.T) {
-	hist := filepath.Join(t.TempDir(), "history.db")
+	pipePolicyScenario(t, filepath.Join(t.TempDir(), "history.db"))
+}
+
+// TestPipeHistoryPolicyPostgres: the same through a history in a real PostgreSQL.
+func TestPipeHistoryPolicyPostgres(t *testing.T) {
+	pipePolicyScenario(t, testmta.StartPostgres(t).URL)
+}
+
+func pipePolicyScenario(t *testing.T, hist string) {
 	config := historyConfig(t, hist)
 
 	var types []string
@@ -172,13 +180,16 @@ func squeeze(s string) string {
 // TestPipeHistoryConcurrent: 20 rebound pipe processes at once write one SQLite history; every
 // event is kept and none fails on a locked database.
 func TestPipeHistoryConcurrent(t *testing.T) {
-	hist := filepath.Join(t.TempDir(), "history.db")
-	config := historyConfig(t, hist)
-	concurrentPipes(t, config, hist)
+	concurrentPipes(t, historyConfig(t, filepath.Join(t.TempDir(), "history.db")))
+}
+
+// TestPipeHistoryConcurrentPostgres: the same with a history in a real PostgreSQL.
+func TestPipeHistoryConcurrentPostgres(t *testing.T) {
+	concurrentPipes(t, historyConfig(t, testmta.StartPostgres(t).URL))
 }
 
 // concurrentPipes pipes 20 bounces at once, for 5 addresses, and checks the history's count.
-func concurrentPipes(t *testing.T, config, hist string) {
+func concurrentPipes(t *testing.T, config string) {
 	const n = 20
 	var wg sync.WaitGroup
 	errs := make(chan string, n)
