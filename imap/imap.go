@@ -49,7 +49,14 @@ type Source struct {
 
 	// Messages handled in the current batch, moved together when the batch ends.
 	toBackup, toUnrecognized []goimap.UID
+	// beforeMoves makes the batch's reports durable before its messages move (see
+	// scan.MoveBatcher); may be nil.
+	beforeMoves func() error
 }
+
+// BeforeMoves sets what runs before a batch of messages is moved: the scan's commit of their
+// reports.
+func (s *Source) BeforeMoves(commit func() error) { s.beforeMoves = commit }
 
 // Connect logs in and selects the folder, creating the backup folder when missing.
 func Connect(ctx context.Context, cfg Config) (*Source, error) {
@@ -246,8 +253,11 @@ func (s *Source) Walk(ctx context.Context, fn func(*scan.Message) error) error {
 				}
 			}
 		}
+		if err == nil && s.beforeMoves != nil {
+			err = s.beforeMoves() // the batch's reports made durable ...
+		}
 		if err == nil {
-			err = s.flushMoves() // the batch's reports are queued: move its messages
+			err = s.flushMoves() // ... then its messages moved
 		}
 		if err == nil {
 			continue

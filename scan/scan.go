@@ -6,7 +6,6 @@ package scan
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -55,9 +54,34 @@ type Config struct {
 	// Decider applies the sender's policy and records the history (--history); may be nil.
 	Decider feedback.Decider
 
-	// CrashAfterQueue is a test hook: Run returns ErrCrash after queueing the reports of the
-	// n-th bounce, before moving it, as a process killed between the two steps would.
+	// NewBatch, when set, starts a batch of reports made durable together (group commit, see
+	// outbox.ReporterBatch): the reports of up to BatchSize messages are staged, committed with
+	// one round of syncs, and only then are those messages moved. Without it each message's
+	// reports are queued through Reporter, then the message moved.
+	NewBatch func() ReportBatch
+	// BatchSize is the number of messages of a batch (default 256).
+	BatchSize int
+
+	// CrashAfterQueue is a test hook: Run returns ErrCrash once the reports of the n-th bounce
+	// are queued (with batches: once its batch is committed), before the message is moved, as a
+	// process killed between the two steps would.
 	CrashAfterQueue int
+}
+
+// ReportBatch stages the reports of several messages and makes them durable together.
+type ReportBatch interface {
+	// Stage stages or handles the reports of one message; an error means some report was
+	// neither, and the message must stay where it is.
+	Stage(ctx context.Context, reports []feedback.Report) error
+	// Commit makes the staged reports durable; on error the batch's messages stay in place.
+	Commit() error
+}
+
+// MoveBatcher is a Source that moves messages a run at a time (IMAP moves a fetched run with
+// one command): it calls the function it is given before it moves a run, so that the run's
+// reports are durable first.
+type MoveBatcher interface {
+	BeforeMoves(commit func() error)
 }
 
 // Stats is what a scan did.
@@ -80,6 +104,45 @@ var ErrCrash = errors.New("scan: stopped between queueing and moving (test hook)
 func Run(ctx context.Context, src Source, cfg Config) (Stats, error) {
 	var st Stats
 	queued := 0
+	backup := func(m *Message) {
+		if err := m.Backup(); err != nil {
+			st.Errors++
+			slog.Error("scan: reports queued but the message could not be moved; a rescan will not report it twice", "message", m.Name, "err", err)
+		}
+	}
+	// With batches: the messages whose reports are staged, moved once the batch is committed.
+	var batch ReportBatch
+	var held []*Message
+	commit := func() error {
+		if len(held) == 0 {
+			return nil
+		}
+		msgs := held
+		held = nil
+		if err := batch.Commit(); err != nil {
+			st.Errors += len(msgs)
+			slog.Error("scan: reports neither queued nor sent; messages left in place", "messages", len(msgs), "err", err)
+			return nil
+		}
+		queued += len(msgs)
+		if cfg.CrashAfterQueue > 0 && queued >= cfg.CrashAfterQueue {
+			return ErrCrash
+		}
+		for _, m := range msgs {
+			backup(m)
+		}
+		return nil
+	}
+	batchSize := cfg.BatchSize
+	if batchSize <= 0 {
+		batchSize = 256
+	}
+	if cfg.NewBatch != nil && !cfg.DryRun {
+		batch = cfg.NewBatch()
+		if mb, ok := src.(MoveBatcher); ok {
+			mb.BeforeMoves(commit)
+		}
+	}
 	err := src.Walk(ctx, func(m *Message) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -137,6 +200,18 @@ func Run(ctx context.Context, src Source, cfg Config) (Stats, error) {
 		if cfg.DryRun {
 			return nil
 		}
+		if batch != nil {
+			if err := batch.Stage(ctx, reports); err != nil {
+				st.Errors++
+				slog.Error("scan: reports neither queued nor sent; message left in place", "message", m.Name, "err", err)
+				return nil
+			}
+			held = append(held, m)
+			if len(held) >= batchSize {
+				return commit()
+			}
+			return nil
+		}
 		if err := cfg.Reporter.Queue(ctx, reports); err != nil {
 			st.Errors++
 			slog.Error("scan: reports neither queued nor sent; message left in place", "message", m.Name, "err", err)
@@ -146,14 +221,17 @@ func Run(ctx context.Context, src Source, cfg Config) (Stats, error) {
 		if cfg.CrashAfterQueue > 0 && queued == cfg.CrashAfterQueue {
 			return ErrCrash
 		}
-		if err := m.Backup(); err != nil {
-			st.Errors++
-			slog.Error("scan: reports queued but the message could not be moved; a rescan will not report it twice", "message", m.Name, "err", err)
-		}
+		backup(m)
 		return nil
 	})
 	if errors.Is(err, ErrLimit) {
 		err = nil
+	}
+	if batch != nil && !errors.Is(err, ErrCrash) {
+		// The last batch: its messages were handled, whatever stopped the walk.
+		if cerr := commit(); err == nil {
+			err = cerr
+		}
 	}
 	return st, err
 }
@@ -187,12 +265,7 @@ func count(st *Stats, rep *dsn.Report, reports []feedback.Report) {
 }
 
 func writeJSON(w io.Writer, name string, rep *dsn.Report) {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.Encode(struct {
-		Source string `json:"source"`
-		*dsn.Report
-	}{name, rep})
+	w.Write(append(rep.AppendJSON(nil, name), '\n'))
 }
 
 // senderFreeFormats are the formats (dsn.Report.MTA) of machine reports whose senders are no

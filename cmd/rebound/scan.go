@@ -84,6 +84,10 @@ func runScan(src scan.Source, so *ScanOptions, po *ParseOptions, ro *ReportOptio
 	}
 	if rep != nil {
 		cfg.Reporter = rep
+		if rep.Outbox != nil {
+			// Group commit: a batch of messages' reports synced together, then those moved.
+			cfg.NewBatch = func() scan.ReportBatch { return rep.NewBatch() }
+		}
 	}
 	if !so.DryRun {
 		decider, err := so.recorder(context.Background(), "scan", ro)

@@ -1,0 +1,106 @@
+package outbox
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/rebound/rebound/feedback"
+)
+
+func countDir(t *testing.T, dir string) int {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(es)
+}
+
+// TestBatchCommit: staged reports wait in tmp/ until Commit puts them in new/; an id staged
+// twice, or known to the outbox, is staged once; the flush delivers each once.
+func TestBatchCommit(t *testing.T) {
+	c := newCounter()
+	s, _ := serve(t, c)
+	ob, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ob.Enqueue(report(0)); err != nil {
+		t.Fatal(err)
+	}
+	b := ob.NewBatch()
+	for _, c := range []struct {
+		i    int
+		want bool
+	}{{0, false}, {1, true}, {2, true}, {2, false}, {3, true}} {
+		added, err := b.Add(report(c.i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if added != c.want {
+			t.Errorf("report %d: added %v, want %v", c.i, added, c.want)
+		}
+	}
+	if b.Len() != 3 || countDir(t, filepath.Join(ob.Dir(), "tmp")) != 3 || countDir(t, filepath.Join(ob.Dir(), "new")) != 1 {
+		t.Fatalf("before commit: %d staged, tmp/ %d, new/ %d", b.Len(), countDir(t, filepath.Join(ob.Dir(), "tmp")), countDir(t, filepath.Join(ob.Dir(), "new")))
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if n := countDir(t, filepath.Join(ob.Dir(), "tmp")); n != 0 {
+		t.Errorf("%d files left in tmp/", n)
+	}
+	if n := countDir(t, filepath.Join(ob.Dir(), "new")); n != 4 {
+		t.Errorf("%d reports in new/, want 4", n)
+	}
+	// The batch is reusable, and knows what it committed.
+	if added, _ := b.Add(report(3)); added {
+		t.Error("a committed report staged again")
+	}
+	if st, err := ob.Flush(context.Background(), s); err != nil || st.Delivered != 4 {
+		t.Fatalf("flush: %+v, %v", st, err)
+	}
+	for id, n := range c.counts() {
+		if n != 1 {
+			t.Errorf("%s received %d times", id, n)
+		}
+	}
+}
+
+// TestBatchAbort: aborted reports leave nothing behind.
+func TestBatchAbort(t *testing.T) {
+	ob, _ := Open(t.TempDir())
+	b := ob.NewBatch()
+	b.Add(report(1))
+	b.Add(report(2))
+	b.Abort()
+	if n := countDir(t, filepath.Join(ob.Dir(), "tmp")) + countDir(t, filepath.Join(ob.Dir(), "new")); n != 0 {
+		t.Errorf("%d files left", n)
+	}
+}
+
+// TestReporterBatchCounts: the reporter's counts say queued only once the batch is committed.
+func TestReporterBatchCounts(t *testing.T) {
+	s, _ := serve(t, newCounter())
+	ob, _ := Open(t.TempDir())
+	r := &Reporter{Outbox: ob, Sender: s}
+	rb := r.NewBatch()
+	if err := rb.Stage(context.Background(), []feedback.Report{report(1), report(2)}); err != nil {
+		t.Fatal(err)
+	}
+	if r.Counts.Queued != 0 || rb.Len() != 2 {
+		t.Errorf("before commit: %+v, %d staged", r.Counts, rb.Len())
+	}
+	if err := rb.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if r.Counts.Queued != 2 {
+		t.Errorf("after commit: %+v", r.Counts)
+	}
+	rb.Stage(context.Background(), []feedback.Report{report(2)})
+	if r.Counts.AlreadyReported != 1 {
+		t.Errorf("a queued report staged again: %+v", r.Counts)
+	}
+}
