@@ -127,3 +127,17 @@ func TestFlushIDsSendsOnlyThose(t *testing.T) {
 		t.Errorf("%d waiting, want 3", w)
 	}
 }
+
+// Without an outbox, a configuration error leaves the report unhandled (the pipe exits 75 and
+// the MTA keeps the bounce); a refusal of the report itself is handled (logged).
+func TestReporterWithoutOutbox(t *testing.T) {
+	for code, handled := range map[int]bool{403: false, 401: false, 404: false, 302: false, 503: false, 422: true, 400: true, 200: true} {
+		c := newCounter()
+		c.codes = []int{code}
+		s, _ := serve(t, c)
+		err := (&Reporter{Sender: s}).Queue(context.Background(), []feedback.Report{report(1)})
+		if (err == nil) != handled {
+			t.Errorf("HTTP %d: %v, want handled %v", code, err, handled)
+		}
+	}
+}

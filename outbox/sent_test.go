@@ -86,3 +86,48 @@ func TestOldSentLedgerIsIndexedOnce(t *testing.T) {
 		t.Errorf("second pruning looked at %d ids", n)
 	}
 }
+
+// FlushIDs (a pipe's send) never prunes: only Flush does.
+func TestOnlyFlushPrunes(t *testing.T) {
+	dir := t.TempDir()
+	ob, _ := Open(dir)
+	now := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
+	ob.now = func() time.Time { return now }
+	s := &okSender{}
+	ob.Enqueue(report(1))
+	ob.Flush(context.Background(), s)
+	now = now.AddDate(1, 0, 0)
+	ob.Enqueue(report(2))
+	ob.FlushIDs(context.Background(), s, []string{report(2).ID})
+	if !ob.isSent(report(1).ID) {
+		t.Fatal("FlushIDs pruned the ledger")
+	}
+	ob.Flush(context.Background(), s)
+	if ob.isSent(report(1).ID) {
+		t.Error("Flush did not prune an id a year old")
+	}
+}
+
+// BenchmarkPruneSent100k measures a flush's pruning of a ledger of 100,000 ids of which none
+// has expired: the cost of what is kept.
+func BenchmarkPruneSent100k(b *testing.B) {
+	dir := b.TempDir()
+	ob, _ := Open(dir)
+	start := time.Now().AddDate(0, 0, -150)
+	for i := 0; i < 100000; i++ {
+		id := fmt.Sprintf("r%07d", i)
+		day := filepath.Join(dir, sentDaysDir, start.AddDate(0, 0, i%150).UTC().Format(dayLayout))
+		if i < 150 {
+			os.MkdirAll(day, 0o750)
+		}
+		touch(filepath.Join(day, id))
+		touch(ob.path("sent", id))
+	}
+	ob.pruneSent() // indexes nothing more, writes the marker
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if n := ob.pruneSent(); n != 0 {
+			b.Fatalf("pruned %d", n)
+		}
+	}
+}
