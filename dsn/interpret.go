@@ -230,6 +230,12 @@ func (p *interpreter) complete(r *Recipient) {
 	if s := findStatus(r.Diagnostic); s != "" && (betterStatus(s, r.Status) || specificity(s) == 2 && s[0] == r.Status[0] || causeStatus(s, r.Status)) {
 		r.Status = s
 	}
+	if s := replyStatus(r.Diagnostic); s != "" && r.Status != "" && s[0] == r.Status[0] && specificity(s) > 0 && r.DiagnosticType != "" {
+		// The remote's own code for its reply ("552-5.7.0 This message was blocked ...") over
+		// the one the reporting MTA derived from the reply code (Sendmail's "Status: 5.2.2"
+		// for any 552).
+		r.Status = s
+	}
 	if s := findStatus(block); s != "" && (betterStatus(s, r.Status) || causeStatus(s, r.Status)) {
 		r.Status = s
 	}
@@ -273,7 +279,8 @@ func (p *interpreter) complete(r *Recipient) {
 }
 
 // betterStatus reports whether candidate is more specific than current: same class, and more
-// of its subject and detail known.
+// of its subject and detail known. X.4.7 ("delivery time expired") gives way to the code of the
+// cause, even an X.Y.0 one ("4.7.0" of the remote's last "421 4.7.0 ... too many connections").
 func betterStatus(candidate, current string) bool {
 	if current == "" {
 		return true
@@ -281,8 +288,14 @@ func betterStatus(candidate, current string) bool {
 	if candidate == "" || candidate[0] != current[0] {
 		return false
 	}
+	if isExpiryStatus(current) && !isExpiryStatus(candidate) && specificity(candidate) > 0 {
+		return true
+	}
 	return specificity(candidate) > specificity(current)
 }
+
+// isExpiryStatus tells X.4.7, "delivery time expired".
+func isExpiryStatus(code string) bool { return len(code) == 5 && code[1:] == ".4.7" }
 
 // remoteErrorReply returns the remote server's error reply for a failed or delayed recipient
 // whose Diagnostic-Code is a success reply: Sendmail, refused at the greeting, sends QUIT and
@@ -303,6 +316,19 @@ func (p *interpreter) remoteErrorReply(r *Recipient) string {
 		}
 	}
 	return last
+}
+
+// replyStatus returns the enhanced status code that opens an SMTP reply ("550 5.2.1 ..." or
+// "550-5.2.1 ..."), the remote's own code for it, or "".
+func replyStatus(reply string) string {
+	reply = strings.TrimSpace(reply)
+	if len(reply) < 9 || !replyCodeAt(reply, 0) || reply[3] != ' ' && reply[3] != '-' {
+		return ""
+	}
+	if n := statusAt(reply, 4); n > 0 && reply[4] == reply[0] {
+		return reply[4 : 4+n]
+	}
+	return ""
 }
 
 // causeStatus reports whether candidate, a failure code found in what was said of a recipient,
