@@ -75,6 +75,7 @@ type collected struct {
 	hasOriginal  bool
 	text         []byte // human-readable text (plain, or HTML stripped), decoded to UTF-8
 	htmlOnly     bool
+	statusCut    bool // a delivery-status part was larger than maxStatusBlob
 }
 
 // walker walks a MIME tree on a stream of lines, keeping only what the parser needs.
@@ -130,15 +131,20 @@ func (w *walker) skip() (int, bool) {
 
 // collect keeps up to limit bytes of the lines up to the next boundary.
 func (w *walker) collect(limit int) ([]byte, int, bool) {
-	var buf []byte
+	buf, l, c, _ := w.collectAll(limit)
+	return buf, l, c
+}
+
+// collectAll is collect that also tells whether lines past the limit were dropped.
+func (w *walker) collectAll(limit int) (buf []byte, level int, closing, cut bool) {
 	for {
 		line, start, ok := w.lr.next()
 		if !ok {
-			return buf, -1, false
+			return buf, -1, false, cut
 		}
 		if start {
 			if l, c := w.match(line); l >= 0 {
-				return buf, l, c
+				return buf, l, c, cut
 			}
 		}
 		if len(buf)+len(line)+1 <= limit {
@@ -146,6 +152,8 @@ func (w *walker) collect(limit int) ([]byte, int, bool) {
 			if !w.lr.wasCut {
 				buf = append(buf, '\n')
 			}
+		} else if len(bytes.TrimSpace(line)) > 0 {
+			cut = true
 		}
 	}
 }
@@ -176,7 +184,8 @@ func (w *walker) entity(h header, depth int, inOriginal bool) (int, bool) {
 		w.setOriginal(parseHeaderBytes(decodeTransfer(raw, pt.encoding)))
 		return l, cl
 	case "message/delivery-status", "message/global-delivery-status":
-		raw, l, cl := w.collect(maxStatusBlob)
+		raw, l, cl, cut := w.collectAll(maxStatusBlob)
+		c.statusCut = c.statusCut || cut
 		if len(c.statusBlobs) < maxStatusParts {
 			c.statusBlobs = append(c.statusBlobs, decodeCharset(decodeTransfer(raw, pt.encoding), pt.params["charset"]))
 		}

@@ -11,6 +11,13 @@ import (
 // ErrNotMessage is returned for input that is not a mail message at all.
 var ErrNotMessage = errors.New("input is not a mail message")
 
+// ErrStatusTooLarge is returned for a delivery status notification whose delivery-status part
+// is larger than the parser keeps (maxStatusBlob, 1 MB: some 8,000 recipients). Reading only the
+// start would report some recipients, one of them perhaps half-read, and drop the others
+// without a word: the message is refused whole instead (rebound pipe exits 75, so that the MTA
+// keeps it; a scan leaves it in its folder).
+var ErrStatusTooLarge = fmt.Errorf("delivery-status part larger than %d MB: too many recipients to report them all; message not parsed", maxStatusBlob>>20)
+
 // Parse reads one message from r and reports what it says. It reads r to its end, keeping only
 // bounded parts of it in memory. opts may be nil.
 func Parse(r io.Reader, opts *Options) (*Report, error) {
@@ -36,6 +43,9 @@ func Parse(r io.Reader, opts *Options) (*Report, error) {
 	}
 	if lr.err != nil {
 		return nil, fmt.Errorf("reading message: %w", lr.err)
+	}
+	if c.statusCut {
+		return nil, ErrStatusTooLarge
 	}
 	return interpret(c, opts), nil
 }

@@ -144,3 +144,27 @@ func TestNotMailAndNotBounce(t *testing.T) {
 		t.Errorf("log line: %s", stderr)
 	}
 }
+
+// TestHugeStatusPartDeferred: a DSN of 100,000 recipients, more than the parser keeps, is not
+// reported in part: pipe exits 75 (the MTA keeps it) and says why, and nothing is queued.
+func TestHugeStatusPartDeferred(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("From: MAILER-DAEMON@mx.example.org\nSubject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n" +
+		"Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: message/delivery-status\n\n" +
+		"Reporting-MTA: dns; mx.example.org\n")
+	for i := 0; i < 100000; i++ {
+		fmt.Fprintf(&b, "\nFinal-Recipient: rfc822; user%06d@example.com\nAction: failed\nStatus: 5.1.1\n", i)
+	}
+	b.WriteString("\n--B--\n")
+	outbox := filepath.Join(t.TempDir(), "outbox")
+	code, stderr := runRebound(t, []byte(b.String()), "pipe", "--report-url", "http://127.0.0.1:1/down", "--outbox", outbox)
+	if code != 75 {
+		t.Errorf("exit %d, want 75", code)
+	}
+	if !strings.Contains(stderr, "delivery-status part larger than") {
+		t.Errorf("stderr does not say why: %s", stderr)
+	}
+	if queued, _ := filepath.Glob(filepath.Join(outbox, "new", "*.json")); len(queued) != 0 {
+		t.Errorf("%d reports queued from a message cut in half", len(queued))
+	}
+}
