@@ -110,6 +110,9 @@ var mtaSignatures = []struct {
 	// Gmail's notices carry X-Failed-Recipients too.
 	{"gmail", "from", "googlemail.com"},
 	{"gmail", "from", "google.com"},
+	// chasquid writes Exim's subject and X-Failed-Recipients, and names its notices by their
+	// Message-ID ("<chasquid-dsn-...@example.org>").
+	{"chasquid", "anyheader", "<chasquid-dsn-"},
 	{"exim", "header", "x-failed-recipients"},
 	{"exim", "text", "this message was created automatically by mail delivery software"},
 	{"qmail", "text", "this is the qmail-send program"},
