@@ -44,9 +44,8 @@ type HTTPSender struct {
 
 // NewHTTPSender checks cfg and returns a sender.
 func NewHTTPSender(cfg HTTPConfig) (*HTTPSender, error) {
-	u, err := url.Parse(cfg.URL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("report URL %q: want http:// or https://", cfg.URL)
+	if _, err := CheckURL(cfg.URL); err != nil {
+		return nil, err
 	}
 	switch cfg.Format {
 	case "":
@@ -130,7 +129,7 @@ func (s *HTTPSender) Send(ctx context.Context, r Report) error {
 	}
 	resp, err := s.client.Do(req)
 	if err != nil {
-		return fmt.Errorf("posting report %s: %w", r.ID, err)
+		return withCertFix(fmt.Errorf("posting report %s: %w", r.ID, err))
 	}
 	defer resp.Body.Close()
 	snippet, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
@@ -165,7 +164,7 @@ func (s *HTTPSender) Probe(ctx context.Context) error {
 	s.authorize(req)
 	resp, err := s.client.Do(req)
 	if err != nil {
-		return fmt.Errorf("probing %s: %w", s.cfg.URL, err)
+		return withCertFix(fmt.Errorf("probing %s: %w", s.cfg.URL, err))
 	}
 	resp.Body.Close()
 	if resp.StatusCode >= 300 && resp.StatusCode < 400 {

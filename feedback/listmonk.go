@@ -123,7 +123,7 @@ func (s *HTTPSender) listmonkRequest(ctx context.Context, method, target string,
 	s.authorize(req)
 	resp, err := s.client.Do(req)
 	if err != nil {
-		return 0, "", fmt.Errorf("probing listmonk: %w", err)
+		return 0, "", withCertFix(fmt.Errorf("probing listmonk: %w", err))
 	}
 	defer resp.Body.Close()
 	snippet, _ := io.ReadAll(io.LimitReader(resp.Body, 200))

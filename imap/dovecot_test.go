@@ -189,6 +189,30 @@ func TestCheckCountsWhatScanTakes(t *testing.T) {
 	}
 }
 
+// TestIMAPErrorsSayWhatToDo: a server whose certificate is not trusted names the CA-file option
+// of the command; a missing password names where to set it; a port out of range is refused
+// before anything is dialled.
+func TestIMAPErrorsSayWhatToDo(t *testing.T) {
+	d := testmta.StartDovecot(t, 0, 0)
+	env := []string{"REBOUND_IMAP_PASSWORD=secret"}
+	code, out := runOut(t, env, "scan", "imap", "--server", d.TLSAddr, "--user", "u", "--report-url", "-")
+	if code != 1 || !strings.Contains(out, "certificate") || !strings.Contains(out, "give the CA that signed it with --ca-file") {
+		t.Errorf("scan: exit %d: %s", code, out)
+	}
+	code, out = runOut(t, env, "check", "--report-url", "-", "--imap-server", d.TLSAddr, "--imap-user", "u")
+	if code != 1 || !strings.Contains(out, "give the CA that signed it with --imap-ca-file") {
+		t.Errorf("check: exit %d: %s", code, out)
+	}
+	code, out = runOut(t, nil, "scan", "imap", "--server", d.TLSAddr, "--user", "u", "--ca-file", d.CAFile, "--report-url", "-")
+	if code != 1 || !strings.Contains(out, "no password set (--password-file or REBOUND_IMAP_PASSWORD)") {
+		t.Errorf("no password: exit %d: %s", code, out)
+	}
+	code, out = runOut(t, env, "scan", "imap", "--server", "127.0.0.1:99993", "--user", "u", "--report-url", "-")
+	if code != 1 || !strings.Contains(out, `--server \"127.0.0.1:99993\": port \"99993\": want a number from 1 to 65535`) {
+		t.Errorf("port: exit %d: %s", code, out)
+	}
+}
+
 func runOut(t *testing.T, env []string, args ...string) (int, string) {
 	cmd := exec.Command(reboundBin, args...)
 	cmd.Env = append(os.Environ(), env...)

@@ -23,7 +23,7 @@ type CheckCmd struct {
 	ParseOptions  `embed:""`
 	ReportOptions `embed:""`
 	IMAP          CheckIMAPOptions `embed:""`
-	User          string           `name:"user" placeholder:"USER" help:"The user pipe, flush and scan run as (e.g. rebound): check says whether it can write the outbox (default: the current user)."`
+	User          string           `name:"run-user" placeholder:"USER" help:"The user pipe, flush and scan run as (e.g. rebound; not --imap-user): check says whether it can write the outbox (default: the current user)."`
 	MaxWaiting    time.Duration    `name:"max-waiting" default:"1h" help:"Warn about reports waiting in the outbox longer than this."`
 }
 

@@ -26,6 +26,7 @@ func (o *CheckIMAPOptions) Check(ctx context.Context, p *checkPrinter, po *Parse
 		return
 	}
 	fail := func(err error) { p.fail(fmt.Sprintf("IMAP %s: %v", o.Server, err)) }
+	o.flagPrefix = "imap-"
 	cfg, err := o.config()
 	if err != nil {
 		fail(err)
@@ -50,7 +51,7 @@ func (o *CheckIMAPOptions) Check(ctx context.Context, p *checkPrinter, po *Parse
 	}
 	src, err := imap.Connect(ctx, cfg)
 	if err != nil {
-		fail(err)
+		fail(explainIMAP(err, "imap-"))
 		return
 	}
 	defer src.Close()

@@ -51,20 +51,20 @@ func TestCheckUserCannotWrite(t *testing.T) {
 	if err := os.Mkdir(box, 0o750); err != nil {
 		t.Fatal(err)
 	}
-	out, _, code := run(t, "", "check", "--report-url", "-", "--outbox", box, "--user", "nobody")
+	out, _, code := run(t, "", "check", "--report-url", "-", "--outbox", box, "--run-user", "nobody")
 	if code != 1 || !strings.Contains(out, "FAIL  outbox "+box+": nobody cannot write "+box+" (root:root 0750)") ||
 		!strings.Contains(out, "chown -R nobody: "+box) {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 	// Once the user owns it, check passes.
 	os.Chown(box, 65534, 65534)
-	out, _, code = run(t, "", "check", "--report-url", "-", "--outbox", box, "--user", "nobody")
+	out, _, code = run(t, "", "check", "--report-url", "-", "--outbox", box, "--run-user", "nobody")
 	if code != 0 || !strings.Contains(out, "ok    outbox "+box+": nobody can write it") {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 	// The user can come from the configuration file's check section.
 	config := filepath.Join(dir, "rebound.yaml")
-	os.WriteFile(config, []byte("report-url: \"-\"\noutbox: "+box+"\ncheck:\n  user: root\n"), 0o644)
+	os.WriteFile(config, []byte("report-url: \"-\"\noutbox: "+box+"\ncheck:\n  run-user: root\n"), 0o644)
 	os.Chown(box, 0, 0)
 	os.Chmod(box, 0o700)
 	if out, _, code := run(t, "", "--config", config, "check"); code != 0 || !strings.Contains(out, "root can write it") {
@@ -153,5 +153,24 @@ func TestCheckOutboxWarnings(t *testing.T) {
 	// check changed nothing: the stale claim is still there.
 	if _, err := os.Stat(filepath.Join(box, "cur", "orphan.json."+strconv.Itoa(dead.Process.Pid))); err != nil {
 		t.Errorf("check moved the stale claim: %v", err)
+	}
+}
+
+// TestBadURLAndPortRefusedAtStart: a report URL with a space, or a port out of range, is refused
+// when the command starts, saying what is wrong with it.
+func TestBadURLAndPortRefusedAtStart(t *testing.T) {
+	for _, tc := range []struct {
+		url, want string
+	}{
+		{"http://exa mple.com/", `a space at position 11`},
+		{"https://example.com:99999/hook", `port \"99999\": want a number from 1 to 65535`},
+		{"example.com/hook", `no scheme: write https://example.com/hook`},
+	} {
+		if out, _, code := run(t, "", "check", "--report-url", tc.url); code != 1 || !strings.Contains(strings.ReplaceAll(out, `"`, `\"`), tc.want) {
+			t.Errorf("check %s: exit %d:\n%s", tc.url, code, out)
+		}
+		if _, stderr, code := run(t, postfixBounce, "pipe", "--report-url", tc.url); code != 75 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("pipe %s: exit %d:\n%s", tc.url, code, stderr)
+		}
 	}
 }

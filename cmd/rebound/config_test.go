@@ -217,7 +217,7 @@ func TestConfigErrorOutsidePipe(t *testing.T) {
 // naming the new one.
 func TestDeprecatedEnvironmentNames(t *testing.T) {
 	cmd := exec.Command(reboundBin, "scan", "imap", "--dry-run")
-	cmd.Env = append(os.Environ(), "REBOUND_IMAP_SERVER=127.0.0.1:1", "REBOUND_IMAP_USER=bounces", "REBOUND_IMAP_SECURITY=none")
+	cmd.Env = append(os.Environ(), "REBOUND_IMAP_SERVER=127.0.0.1:1", "REBOUND_IMAP_USER=bounces", "REBOUND_IMAP_SECURITY=none", "REBOUND_IMAP_PASSWORD=x")
 	out, _ := cmd.CombinedOutput()
 	for _, want := range []string{
 		"REBOUND_IMAP_SERVER is deprecated: name it REBOUND_SERVER",
@@ -230,7 +230,7 @@ func TestDeprecatedEnvironmentNames(t *testing.T) {
 	}
 	// The new name wins, silently.
 	cmd = exec.Command(reboundBin, "scan", "imap", "--dry-run")
-	cmd.Env = append(os.Environ(), "REBOUND_IMAP_SERVER=127.0.0.1:1", "REBOUND_SERVER=127.0.0.1:2", "REBOUND_USER=bounces", "REBOUND_SECURITY=none")
+	cmd.Env = append(os.Environ(), "REBOUND_IMAP_SERVER=127.0.0.1:1", "REBOUND_SERVER=127.0.0.1:2", "REBOUND_USER=bounces", "REBOUND_SECURITY=none", "REBOUND_IMAP_PASSWORD=x")
 	out, _ = cmd.CombinedOutput()
 	if strings.Contains(string(out), "deprecated") || !strings.Contains(string(out), "127.0.0.1:2") {
 		t.Errorf("new names:\n%s", out)

@@ -91,7 +91,7 @@ func (o *ReportOptions) Reporter() (*outbox.Reporter, error) {
 		if err != nil {
 			// Sending at once loses nothing: a report that cannot be sent either makes the pipe
 			// exit 75 (the MTA keeps the message) or the scan leave the message in place.
-			slog.Error("outbox unusable: reports are sent at once, without it; fix its owner or mode (see rebound check --user)",
+			slog.Error("outbox unusable: reports are sent at once, without it; fix its owner or mode (see rebound check --run-user)",
 				"outbox", o.Outbox, "err", err)
 		} else {
 			r.Outbox = ob

@@ -204,15 +204,24 @@ type IMAPOptions struct {
 	User         string `name:"user" placeholder:"USER" deprecated-env:"REBOUND_IMAP_USER" help:"IMAP user."`
 	PasswordFile string `name:"password-file" placeholder:"FILE" deprecated-env:"REBOUND_IMAP_PASSWORD_FILE" help:"File holding the password (or set REBOUND_IMAP_PASSWORD)."`
 	Folder       string `name:"folder" deprecated-env:"REBOUND_IMAP_FOLDER" default:"INBOX" help:"Folder to scan."`
+
+	flagPrefix string `kong:"-"` // the prefix of these options' flags where they are embedded ("imap-" in check)
 }
 
 func (o *IMAPOptions) config() (imap.Config, error) {
+	p := o.flagPrefix
 	if o.Server == "" || o.User == "" {
-		return imap.Config{}, fmt.Errorf("--server and --user are needed")
+		return imap.Config{}, fmt.Errorf("--%sserver and --%suser are needed", p, p)
+	}
+	if err := checkHostPort("--"+p+"server", o.Server); err != nil {
+		return imap.Config{}, err
 	}
 	pw, err := secret("REBOUND_IMAP_PASSWORD", o.PasswordFile)
 	if err != nil {
 		return imap.Config{}, err
+	}
+	if pw == "" {
+		return imap.Config{}, fmt.Errorf("no password set (--%spassword-file or REBOUND_IMAP_PASSWORD)", p)
 	}
 	return imap.Config{Server: o.Server, Security: o.Security, CAFile: o.CAFile, User: o.User, Password: pw, Folder: o.Folder}, nil
 }
@@ -237,7 +246,7 @@ func (c *ScanIMAPCmd) Run(cli *CLI) error {
 	defer cancel()
 	src, err := imap.Connect(ctx, cfg)
 	if err != nil {
-		return err
+		return explainIMAP(err, "")
 	}
 	defer src.Close()
 	return runScan(src, &c.ScanOptions, &c.ParseOptions, &c.ReportOptions)
