@@ -390,6 +390,7 @@ var recipientLabels = []string{
 	"recipient", "address", "destinat", "undeliverable to", "addressee", "delivery to", "deliver to",
 	"mailbox", "user", "empfänger", "delivered to", "failed to", "rcpt to", "unable to deliver",
 	"could not be delivered to", "couldn't be delivered to", "not delivered to", "for <",
+	"delivery failed", // IMail: "Delivery failed 4 attempts: a@example.org"
 }
 
 // senderLabels mark a line that names the sender, not a recipient (lower case).
