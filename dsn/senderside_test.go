@@ -1,6 +1,7 @@
 package dsn_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -213,4 +214,49 @@ func senderSideReason(rep *dsn.Report, address string, opts *dsn.Options) string
 		}
 	}
 	return ""
+}
+
+// TestSenderSideGenerated generates text bounces that name one of the sender's addresses on a
+// recipient line, in the ways MTAs write those lines, next to a real recipient: whatever the
+// format and whichever of the sender's addresses, only the real recipient is reported.
+func TestSenderSideGenerated(t *testing.T) {
+	lines := map[string]string{
+		"exim":     "  %s\n    SMTP error from remote mail server after RCPT TO:<%[1]s>:\n    550 5.1.1 User unknown\n",
+		"postfix":  "<%s>: host mx.example.net[192.0.2.1] said: 550 5.1.1 User unknown (in reply to RCPT TO command)\n",
+		"sendmail": "550 <%s>... User unknown\n",
+		"qmail":    "<%s>:\n192.0.2.1 does not like recipient.\nRemote host said: 550 5.1.1 no such user\n",
+		"labelled": "Recipient address: %s\nReason: 550 5.1.1 User unknown\n",
+		"listed":   "The following recipients could not be reached:\n%s\n",
+	}
+	senderSide := []string{
+		"news@lists.example.org",                       // From, List-Post, List-Id
+		"news-bounces@lists.example.org",               // Sender
+		"news-owner@lists.example.org",                 // List-Owner
+		"news-request@lists.example.org",               // List-Unsubscribe
+		"owner-news@lists.example.org",                 // a list robot
+		"bounces+mira.k=example.net@lists.example.org", // the VERP bounce address, Return-Path
+		"mailer-daemon@mx.example.net",                 // the bounce's own From
+	}
+	opts := senderSideOptions(t)
+	for format, line := range lines {
+		for _, addr := range senderSide {
+			for _, senderFirst := range []bool{true, false} {
+				body := fmt.Sprintf(line, addr) + "\n" + fmt.Sprintf(line, "ruth@example.com")
+				if !senderFirst {
+					body = fmt.Sprintf(line, "ruth@example.com") + "\n" + fmt.Sprintf(line, addr)
+				}
+				rep, err := dsn.Parse(strings.NewReader(listBounce(body)), opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []string
+				for _, r := range feedback.Build(rep, feedback.BuildOptions{ReportDelays: true}) {
+					got = append(got, r.Email)
+				}
+				if strings.Join(got, ",") != "ruth@example.com" {
+					t.Errorf("%s, %s (first: %v): reported %v, want only ruth@example.com\n%s", format, addr, senderFirst, got, body)
+				}
+			}
+		}
+	}
 }
