@@ -119,3 +119,53 @@ func TestFormatAgeAndParseAge(t *testing.T) {
 		}
 	}
 }
+
+// TestOutboxDocExamples runs the commands of docs/reporting.md's "Watching and repairing the
+// outbox" block as written, with the outbox given and ID replaced by a refused report's id.
+func TestOutboxDocExamples(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/reporting.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(doc), "### Watching and repairing the outbox")
+	_, block, ok2 := strings.Cut(section, "```sh\n")
+	block, _, ok3 := strings.Cut(block, "```")
+	if !ok || !ok2 || !ok3 {
+		t.Fatal("docs/reporting.md: no sh block under \"Watching and repairing the outbox\"")
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(422) }))
+	defer srv.Close()
+	box := filepath.Join(t.TempDir(), "outbox")
+	if _, stderr, code := run(t, postfixBounce, "pipe", "--report-url", srv.URL, "--outbox", box); code != 0 {
+		t.Fatalf("pipe: exit %d: %s", code, stderr)
+	}
+	out, _, _ := run(t, "", "outbox", "list", "--outbox", box, "--json")
+	var it struct{ ID string }
+	if err := json.Unmarshal([]byte(out), &it); err != nil || it.ID == "" {
+		t.Fatalf("list --json: %v: %s", err, out)
+	}
+	commands := 0
+	for _, line := range strings.Split(block, "\n") {
+		line, _, _ = strings.Cut(line, "#")
+		args := strings.Fields(line)
+		if len(args) == 0 {
+			continue
+		}
+		if args[0] != "rebound" {
+			t.Fatalf("not a rebound command: %q", line)
+		}
+		for i, a := range args {
+			if a == "ID" {
+				args[i] = it.ID
+			}
+		}
+		commands++
+		out, stderr, code := run(t, "", append(args[1:], "--outbox", box)...)
+		if code != 0 {
+			t.Errorf("%s: exit %d: %s%s", line, code, out, stderr)
+		}
+	}
+	if commands < 5 {
+		t.Errorf("ran %d commands of the block", commands)
+	}
+}
