@@ -92,21 +92,34 @@ func (p *interpreter) senderSide() map[string]bool {
 	return set
 }
 
-// isSenderSide tells whether a is one of the sender's addresses (see senderSide), or a list
-// robot's by its name ("news-bounces@", "news-request@", "owner-news@"), or a bounce address
-// that a VERP template reads.
+// isSenderSide tells whether a is one of the sender's addresses (see senderSide), a list robot's
+// by its name ("news-bounces@", "news-request@", "owner-news@") at one of the sender's domains,
+// or a bounce address that a VERP template reads.
 func (p *interpreter) isSenderSide(a string) bool {
 	k := strings.ToLower(a)
-	if p.senderSide()[k] {
+	set := p.senderSide()
+	if set[k] {
 		return true
 	}
-	local := localPart(k)
+	if local, domain, ok := strings.Cut(k, "@"); ok && isListRobot(local) {
+		for s := range set {
+			if strings.HasSuffix(s, "@"+domain) {
+				return true
+			}
+		}
+	}
+	return p.isVERPAddress(a)
+}
+
+// isListRobot tells the local part of a mailing list's own robot (Mailman, Sympa, majordomo),
+// which receives bounces and requests, never a post.
+func isListRobot(local string) bool {
 	for _, suffix := range listRobotSuffixes {
 		if strings.HasSuffix(local, suffix) {
 			return true
 		}
 	}
-	return strings.HasPrefix(local, "owner-") || p.isVERPAddress(a)
+	return strings.HasPrefix(local, "owner-")
 }
 
 // listRobotSuffixes end the local parts of a mailing list's own robots (Mailman, Sympa,

@@ -113,6 +113,15 @@ Subject: a test
 		t.Errorf("a message sent to its own sender: got %+v", rep.Recipients)
 	}
 
+	robotName := listBounce("<sales-owner@customer.example>: 550 5.1.1 no such user")
+	rep, err = dsn.Parse(strings.NewReader(robotName), senderSideOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Recipients) != 1 || rep.Recipients[0].Address != "sales-owner@customer.example" {
+		t.Errorf("a robot's name at a subscriber's domain: got %+v", rep.Recipients)
+	}
+
 	aliased := `From: MAILER-DAEMON@mx.example.net
 To: news@example.org
 Subject: Undelivered Mail Returned to Sender
