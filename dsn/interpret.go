@@ -132,11 +132,9 @@ func (p *interpreter) deliveryStatus() {
 	for _, rec := range recs {
 		addr := normalizeAddress(typedValueOnly(rec.get("final-recipient")))
 		orig := normalizeAddress(typedValueOnly(rec.get("original-recipient")))
-		if hasControlByte(addr) {
-			// A NUL byte or a terminal escape sequence: no address is to be dug out of it. It is
-			// kept as written, and marked invalid (see ValidMailbox), so that it is never
-			// reported.
-		} else if !validAddress(addr) {
+		// An address with a NUL byte or a terminal escape sequence is kept as written, no other
+		// dug out of it: it is marked invalid (see ValidMailbox), and never reported.
+		if !hasControlByte(addr) && !validAddress(addr) {
 			if a := normalizeAddress(typedValueOnly(rec.get("x-actual-recipient"))); strings.Contains(a, "@") {
 				addr = a
 			} else if validAddress(orig) {

@@ -174,10 +174,10 @@ func (p *interpreter) finish() {
 	if rep.MTA == "" {
 		rep.MTA = detectMTA(p.c.top, p.lower, len(p.c.statusBlobs) > 0)
 	}
+	p.dropSenderSide()
 	if rep.Kind == "" {
 		rep.Kind = kindOf(rep.Recipients)
 	}
-	p.dropSenderSide()
 	if rep.Recipients == nil {
 		rep.Recipients = []Recipient{}
 	}
