@@ -20,11 +20,13 @@ import (
 // rebound runs as can write the outbox, looks at what waits there and, when an IMAP server is
 // configured, counts the bounces a scan would take. It creates and changes nothing.
 type CheckCmd struct {
-	ParseOptions  `embed:""`
-	ReportOptions `embed:""`
-	IMAP          CheckIMAPOptions `embed:""`
-	User          string           `name:"run-user" placeholder:"USER" help:"The user pipe, flush and scan run as (e.g. rebound; not --imap-user): check says whether it can write the outbox (default: the current user)."`
-	MaxWaiting    time.Duration    `name:"max-waiting" default:"1h" help:"Warn about reports waiting in the outbox longer than this."`
+	ParseOptions     `embed:""`
+	ReportOptions    `embed:""`
+	IMAP             CheckIMAPOptions `embed:""`
+	User             string           `name:"run-user" placeholder:"USER" help:"The user pipe, flush and scan run as (e.g. rebound; not --imap-user): check says whether it can write the outbox (default: the current user)."`
+	KeepUnrecognized string           `name:"keep-unrecognized" placeholder:"MAILDIR" help:"The pipe's --keep-unrecognized (read from the file's pipe section): check says whether the run user can write it."`
+	Archive          string           `name:"archive" placeholder:"MAILDIR" help:"The pipe's --archive (read from the file's pipe section): check says whether the run user can write it."`
+	MaxWaiting       time.Duration    `name:"max-waiting" default:"1h" help:"Warn about reports waiting in the outbox longer than this."`
 }
 
 // checkPrinter prints check's lines: ok, warn (check still passes) and FAIL.
@@ -69,8 +71,22 @@ func (c *CheckCmd) Run(cli *CLI) error {
 			}
 		}
 	}
-	if c.Outbox != "" {
-		c.checkOutbox(p)
+	if c.Outbox != "" || c.KeepUnrecognized != "" || c.Archive != "" {
+		u, err := lookupRunUser(c.User)
+		if err != nil {
+			p.fail(fmt.Sprintf("--run-user: %v", err))
+		} else {
+			if c.Outbox != "" {
+				c.checkOutbox(p, u)
+			}
+			for _, m := range []struct{ what, dir string }{
+				{"keep-unrecognized Maildir", c.KeepUnrecognized}, {"archive Maildir", c.Archive},
+			} {
+				if m.dir != "" {
+					checkWritable(p, u, m.what+" "+m.dir, m.dir, maildirFolders(m.dir), "the pipe would exit 75 and the MTA keep retrying the message")
+				}
+			}
+		}
 	}
 	c.IMAP.Check(ctx, p, &c.ParseOptions)
 	if p.failed {
@@ -82,39 +98,15 @@ func (c *CheckCmd) Run(cli *CLI) error {
 // checkOutbox says whether the run user can write the outbox and each of its folders, then
 // warns about refused reports, reports waiting too long and claims of dead processes. It never
 // creates the outbox: pipe and flush do, as the user they run as.
-func (c *CheckCmd) checkOutbox(p *checkPrinter) {
-	u, err := lookupRunUser(c.User)
-	if err != nil {
-		p.fail(fmt.Sprintf("outbox %s: %v", c.Outbox, err))
-		return
-	}
+func (c *CheckCmd) checkOutbox(p *checkPrinter, u *runUser) {
 	what := "outbox " + c.Outbox
-	if _, err := os.Stat(c.Outbox); errors.Is(err, fs.ErrNotExist) {
-		parent := existingParent(c.Outbox)
-		if err := u.canWrite(parent); err != nil {
-			p.fail(fmt.Sprintf("%s does not exist and %v: create it owned by %s, mode 0750", what, err, u.name))
-			return
-		}
-		p.ok(fmt.Sprintf("%s does not exist yet; %s can create it (the first pipe or flush does)", what, u.name))
+	if !checkWritable(p, u, what, c.Outbox, outboxFolders(c.Outbox), "the pipe would send reports at once, without the outbox") {
 		return
-	} else if err != nil {
-		p.fail(fmt.Sprintf("%s: %v", what, err))
-		return
-	}
-	writable := true
-	for _, dir := range append([]string{c.Outbox}, outboxFolders(c.Outbox)...) {
-		if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
-			continue // created by the first pipe or flush, when the outbox itself is writable
-		}
-		if err := u.canWrite(dir); err != nil {
-			writable = false
-			p.fail(fmt.Sprintf("%s: %v: the pipe would send reports at once, without the outbox; run chown -R %s: %s", what, err, u.name, c.Outbox))
-		}
-	}
-	if writable {
-		p.ok(fmt.Sprintf("%s: %s can write it (%s)", what, u.name, ownerMode(c.Outbox)))
 	}
 	ob, err := outbox.OpenExisting(c.Outbox)
+	if errors.Is(err, fs.ErrNotExist) {
+		return // not made yet: nothing waits
+	}
 	var items []outbox.Item
 	if err == nil {
 		items, err = ob.List()
@@ -124,6 +116,43 @@ func (c *CheckCmd) checkOutbox(p *checkPrinter) {
 		return
 	}
 	warnOutbox(p, items, time.Now(), c.MaxWaiting)
+}
+
+// checkWritable prints whether u can write dir and those of its folders that exist, or, when dir
+// does not exist, create it; it says what would go wrong otherwise. It reports whether the
+// folders it found are readable for what follows.
+func checkWritable(p *checkPrinter, u *runUser, what, dir string, folders []string, otherwise string) bool {
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		parent := existingParent(dir)
+		if err := u.canWrite(parent); err != nil {
+			p.fail(fmt.Sprintf("%s does not exist and %v: create it owned by %s, mode 0750", what, err, u.name))
+			return false
+		}
+		p.ok(fmt.Sprintf("%s does not exist yet; %s can create it (the pipe does when it needs it)", what, u.name))
+		return true
+	} else if err != nil {
+		p.fail(fmt.Sprintf("%s: %v", what, err))
+		return false
+	}
+	writable := true
+	for _, d := range append([]string{dir}, folders...) {
+		if _, err := os.Stat(d); errors.Is(err, fs.ErrNotExist) {
+			continue // made when first needed, as dir is writable
+		}
+		if err := u.canWrite(d); err != nil {
+			writable = false
+			p.fail(fmt.Sprintf("%s: %v: %s; run chown -R %s: %s", what, err, otherwise, u.name, dir))
+		}
+	}
+	if writable {
+		p.ok(fmt.Sprintf("%s: %s can write it (%s)", what, u.name, ownerMode(dir)))
+	}
+	return true
+}
+
+// maildirFolders are the folders of a Maildir that delivering into it writes.
+func maildirFolders(dir string) []string {
+	return []string{filepath.Join(dir, "tmp"), filepath.Join(dir, "new")}
 }
 
 func outboxFolders(dir string) []string {

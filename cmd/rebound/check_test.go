@@ -70,6 +70,18 @@ func TestCheckUserCannotWrite(t *testing.T) {
 	if out, _, code := run(t, "", "--config", config, "check"); code != 0 || !strings.Contains(out, "root can write it") {
 		t.Errorf("user from the file: exit %d:\n%s", code, out)
 	}
+	// The pipe's Maildirs, read from its section of the file, are checked too.
+	keep, archive := filepath.Join(dir, "unrecognized"), filepath.Join(dir, "archive")
+	os.Mkdir(keep, 0o750)
+	os.WriteFile(config, []byte("report-url: \"-\"\npipe:\n  keep-unrecognized: "+keep+"\n  archive: "+archive+"\n"), 0o644)
+	out, _, code = run(t, "", "--config", config, "check", "--run-user", "nobody")
+	if code != 1 || !strings.Contains(out, "FAIL  keep-unrecognized Maildir "+keep+": nobody cannot write "+keep+" (root:root 0750): the pipe would exit 75") ||
+		!strings.Contains(out, "FAIL  archive Maildir "+archive+" does not exist and nobody cannot write "+dir+" (root:root 0755)") {
+		t.Errorf("pipe's Maildirs: exit %d:\n%s", code, out)
+	}
+	if _, err := os.Stat(archive); !os.IsNotExist(err) {
+		t.Errorf("check created the archive")
+	}
 }
 
 // worldDir is a temporary directory that nobody can enter.

@@ -344,10 +344,13 @@ func mapDeprecatedEnv(flag *kong.Flag, old []string) (string, error) {
 }
 
 // sectionFallbacks let a command's flags read another command's section: check's imap-server,
-// imap-user, imap-from, ... are the scan-imap section's server, user, from, ... unless the check
-// section sets them, so that check probes the mailbox the scan reads.
+// imap-user, imap-from, ... are the scan-imap section's server, user, from, ... and its other
+// flags (report-url, keep-unrecognized, archive, ...) the pipe section's, unless the check
+// section sets them, so that check probes the mailbox the scan reads and the paths the pipe
+// writes.
 var sectionFallbacks = []struct{ section, prefix, to string }{
 	{section: "check", prefix: "imap-", to: "scan-imap"},
+	{section: "check", prefix: "", to: "pipe"},
 }
 
 func logWarn(msg string, args ...any) { slog.Warn(msg, args...) }
