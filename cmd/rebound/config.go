@@ -238,6 +238,9 @@ func (cf *configFile) lookup(n *kong.Node, key string) (where string, v any, fou
 		}
 	}
 	for _, fb := range sectionFallbacks {
+		if fb.only != nil && !slices.Contains(fb.only, key) {
+			continue
+		}
 		if name, ok := strings.CutPrefix(key, fb.prefix); ok && command == fb.section {
 			if v, ok := cf.sections[fb.to][name]; ok {
 				return fb.to + ": " + name, v, true
@@ -344,13 +347,15 @@ func mapDeprecatedEnv(flag *kong.Flag, old []string) (string, error) {
 }
 
 // sectionFallbacks let a command's flags read another command's section: check's imap-server,
-// imap-user, imap-from, ... are the scan-imap section's server, user, from, ... and its other
-// flags (report-url, keep-unrecognized, archive, ...) the pipe section's, unless the check
-// section sets them, so that check probes the mailbox the scan reads and the paths the pipe
-// writes.
-var sectionFallbacks = []struct{ section, prefix, to string }{
+// imap-user, imap-from, ... are the scan-imap section's server, user, from, ..., and its
+// keep-unrecognized and archive the pipe section's, unless the check section sets them, so that
+// check probes the mailbox the scan reads and the Maildirs the pipe writes.
+var sectionFallbacks = []struct {
+	section, prefix, to string
+	only                []string // when set, only these keys fall back
+}{
 	{section: "check", prefix: "imap-", to: "scan-imap"},
-	{section: "check", prefix: "", to: "pipe"},
+	{section: "check", to: "pipe", only: []string{"keep-unrecognized", "archive"}},
 }
 
 func logWarn(msg string, args ...any) { slog.Warn(msg, args...) }
