@@ -76,6 +76,9 @@ func (c *CheckCmd) Run(cli *CLI) error {
 		if err != nil {
 			p.fail(fmt.Sprintf("--run-user: %v", err))
 		} else {
+			if c.User == "" && u.uid == 0 {
+				p.warn("paths checked for root, who can write anything: give --run-user (the user the pipe runs as, e.g. rebound)")
+			}
 			if c.Outbox != "" {
 				c.checkOutbox(p, u)
 			}

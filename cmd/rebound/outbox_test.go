@@ -120,52 +120,86 @@ func TestFormatAgeAndParseAge(t *testing.T) {
 	}
 }
 
-// TestOutboxDocExamples runs the commands of docs/reporting.md's "Watching and repairing the
-// outbox" block as written, with the outbox given and ID replaced by a refused report's id.
-func TestOutboxDocExamples(t *testing.T) {
-	doc, err := os.ReadFile("../../docs/reporting.md")
+// shellBlock returns the commands of the first sh block after heading in the document at path,
+// without their comments.
+func shellBlock(t *testing.T, path, heading string) [][]string {
+	t.Helper()
+	doc, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, section, ok := strings.Cut(string(doc), "### Watching and repairing the outbox")
+	_, section, ok := strings.Cut(string(doc), heading)
 	_, block, ok2 := strings.Cut(section, "```sh\n")
 	block, _, ok3 := strings.Cut(block, "```")
 	if !ok || !ok2 || !ok3 {
-		t.Fatal("docs/reporting.md: no sh block under \"Watching and repairing the outbox\"")
+		t.Fatalf("%s: no sh block under %q", path, heading)
 	}
+	var commands [][]string
+	for _, line := range strings.Split(block, "\n") {
+		line, _, _ = strings.Cut(line, "#")
+		if args := strings.Fields(line); len(args) > 0 {
+			if args[0] != "rebound" {
+				t.Fatalf("%s: not a rebound command: %q", path, line)
+			}
+			commands = append(commands, args[1:])
+		}
+	}
+	return commands
+}
+
+// refusedReport makes an outbox holding one report the receiver refused, and returns its id.
+func refusedReport(t *testing.T, box string) string {
+	t.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(422) }))
 	defer srv.Close()
-	box := filepath.Join(t.TempDir(), "outbox")
 	if _, stderr, code := run(t, postfixBounce, "pipe", "--report-url", srv.URL, "--outbox", box); code != 0 {
 		t.Fatalf("pipe: exit %d: %s", code, stderr)
 	}
 	out, _, _ := run(t, "", "outbox", "list", "--outbox", box, "--json")
-	var it struct{ ID string }
-	if err := json.Unmarshal([]byte(out), &it); err != nil || it.ID == "" {
+	var it struct{ ID, State string }
+	if err := json.Unmarshal([]byte(out), &it); err != nil || it.ID == "" || it.State != "failed" {
 		t.Fatalf("list --json: %v: %s", err, out)
 	}
-	commands := 0
-	for _, line := range strings.Split(block, "\n") {
-		line, _, _ = strings.Cut(line, "#")
-		args := strings.Fields(line)
-		if len(args) == 0 {
-			continue
+	return it.ID
+}
+
+// TestOutboxDocExamples runs the commands of docs/reporting.md's "Watching and repairing the
+// outbox" block, and of the README's "Watch and repair" block, as written: only the outbox and
+// the receiver are given, and ID is a refused report's id.
+func TestOutboxDocExamples(t *testing.T) {
+	var delivered atomic.Int32
+	ok := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost {
+			delivered.Add(1)
 		}
-		if args[0] != "rebound" {
-			t.Fatalf("not a rebound command: %q", line)
+	}))
+	defer ok.Close()
+	for _, doc := range []struct{ path, heading string }{
+		{"../../docs/reporting.md", "### Watching and repairing the outbox"},
+		{"../../README.md", "### Watch and repair"},
+	} {
+		box := filepath.Join(t.TempDir(), "outbox")
+		id := refusedReport(t, box)
+		commands := shellBlock(t, doc.path, doc.heading)
+		if len(commands) < 4 {
+			t.Errorf("%s: %d commands", doc.path, len(commands))
 		}
-		for i, a := range args {
-			if a == "ID" {
-				args[i] = it.ID
+		for _, args := range commands {
+			for i, a := range args {
+				if a == "ID" {
+					args[i] = id
+				}
+			}
+			args = append(args, "--outbox", box)
+			if args[0] == "check" || args[0] == "flush" {
+				args = append(args, "--report-url", ok.URL)
+			}
+			if out, stderr, code := run(t, "", args...); code != 0 {
+				t.Errorf("%s: rebound %s: exit %d: %s%s", doc.path, strings.Join(args, " "), code, out, stderr)
 			}
 		}
-		commands++
-		out, stderr, code := run(t, "", append(args[1:], "--outbox", box)...)
-		if code != 0 {
-			t.Errorf("%s: exit %d: %s%s", line, code, out, stderr)
-		}
 	}
-	if commands < 5 {
-		t.Errorf("ran %d commands of the block", commands)
+	if delivered.Load() != 1 {
+		t.Errorf("the README's repair delivered %d reports, want the refused one", delivered.Load())
 	}
 }
