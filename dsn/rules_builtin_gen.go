@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0x579a2634
+const generatedBuiltinSum = 0x9d114028
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -91,6 +91,9 @@ var generatedBuiltin = Rules{
 		{reason: "rejected", phrase: "anti-spoofing policy", keys: [3]uint16{882, 3838, 2913}},
 		{reason: "securityerror", phrase: "tls is required, but was not offered", keys: [3]uint16{449, 3945, 2731}},
 		{reason: "failedstarttls", phrase: "refused to start tls session", keys: [3]uint16{232, 3791, 19}},
+		{reason: "failedstarttls", phrase: "tls not available", keys: [3]uint16{449, 690, 3615}},
+		{reason: "rejected", phrase: "envelope sender has been denied", keys: [3]uint16{1026, 3130, 2611}},
+		{reason: "policyviolation", re: &lazyRegexp{expr: `\b(?:banned|prohibited|forbidden|disallowed|blocked) (?:file )?attachments?\b`}, hints: [][]string{{"attachment"}, {"banned", "prohibited", "forbidden", "disallowed", "blocked"}}},
 		{reason: "blocked", phrase: "(sender filtering", keys: [3]uint16{2071, 906, 1931}},
 		{reason: "blocked", phrase: "denial of connection", keys: [3]uint16{1904, 3974, 19}},
 		{reason: "userunknown", phrase: "invalid-recipient", keys: [3]uint16{3286, 3804, 2639}},
