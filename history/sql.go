@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -39,6 +40,23 @@ var migrations = []string{
 		address    TEXT PRIMARY KEY,
 		cleared_at BIGINT NOT NULL
 	);`,
+	// Daily counts, kept with each event, so that stats over millions of events add up
+	// thousands of rows.
+	`CREATE TABLE daily (
+		day      BIGINT NOT NULL,
+		kind     TEXT NOT NULL,
+		reason   TEXT NOT NULL,
+		category TEXT NOT NULL,
+		domain   TEXT NOT NULL,
+		campaign TEXT NOT NULL,
+		action   TEXT NOT NULL,
+		type     TEXT NOT NULL,
+		n        BIGINT NOT NULL,
+		PRIMARY KEY (day, kind, reason, category, domain, campaign, action, type)
+	);
+	INSERT INTO daily (day, kind, reason, category, domain, campaign, action, type, n)
+		SELECT at / 86400, kind, reason, category, domain, campaign, action, type, COUNT(*) FROM events
+		GROUP BY at / 86400, kind, reason, category, domain, campaign, action, type;`,
 }
 
 // dialect is what differs between the databases.
@@ -132,6 +150,13 @@ func (s *sqlStore) Record(ctx context.Context, ev Event, rule policy.Rule) (Even
 		ev.Campaign, ev.Source, ev.Strikes, first, time.Now().Unix())
 	if err != nil {
 		return ev, fmt.Errorf("history: recording %s: %w", ev.ID, err)
+	}
+	_, err = tx.ExecContext(ctx, s.q(`INSERT INTO daily (day, kind, reason, category, domain, campaign, action, type, n)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)
+		ON CONFLICT (day, kind, reason, category, domain, campaign, action, type) DO UPDATE SET n = daily.n + 1`),
+		dayOf(ev.At.Unix()), ev.Kind, ev.Reason, ev.Category, ev.Domain, ev.Campaign, string(ev.Action), ev.Type)
+	if err != nil {
+		return ev, fmt.Errorf("history: counting %s: %w", ev.ID, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return ev, fmt.Errorf("history: recording %s: %w", ev.ID, err)
@@ -257,26 +282,56 @@ func (s *sqlStore) Suppressions(ctx context.Context) ([]Suppression, error) {
 	return out, rows.Err()
 }
 
+// Count adds up the daily counts of the whole days since the given time, and the events of the
+// part of a day before them.
 func (s *sqlStore) Count(ctx context.Context, since time.Time, by ...string) ([]Row, error) {
+	for _, b := range by {
+		if _, ok := groupings[b]; !ok {
+			return nil, fmt.Errorf("history: cannot group by %q", b)
+		}
+	}
+	t := max(since.Unix(), 0)
+	firstDay := dayOf(t)
+	if t%86400 != 0 {
+		firstDay++
+	}
+	out, err := s.count(ctx, "daily", "n", "day >= ?", by, firstDay)
+	if err != nil {
+		return nil, err
+	}
+	if t < firstDay*86400 {
+		part, err := s.count(ctx, "events", "1", "at >= ? AND at < ?", by, t, firstDay*86400)
+		if err != nil {
+			return nil, err
+		}
+		out = mergeRows(out, part)
+	}
+	return out, nil
+}
+
+func dayOf(unix int64) int64 { return unix / 86400 }
+
+// count runs one counting query over table, each row weighing weight.
+func (s *sqlStore) count(ctx context.Context, table, weight, where string, by []string, args ...any) ([]Row, error) {
 	var keys []string
 	for _, b := range by {
-		col, ok := groupings[b]
-		if !ok {
-			return nil, fmt.Errorf("history: cannot group by %q", b)
+		col := groupings[b]
+		if b == "day" && table == "daily" {
+			col = "day"
 		}
 		keys = append(keys, col)
 	}
-	sel := `COUNT(*),
-		SUM(CASE WHEN type = 'hard' THEN 1 ELSE 0 END),
-		SUM(CASE WHEN type = 'soft' THEN 1 ELSE 0 END),
-		SUM(CASE WHEN action = 'sender' THEN 1 ELSE 0 END),
-		SUM(CASE WHEN type = 'complaint' THEN 1 ELSE 0 END)`
-	query := `SELECT ` + sel + ` FROM events WHERE at >= ?`
+	sel := `SUM(` + weight + `),
+		SUM(CASE WHEN type = 'hard' THEN ` + weight + ` ELSE 0 END),
+		SUM(CASE WHEN type = 'soft' THEN ` + weight + ` ELSE 0 END),
+		SUM(CASE WHEN action = 'sender' THEN ` + weight + ` ELSE 0 END),
+		SUM(CASE WHEN type = 'complaint' THEN ` + weight + ` ELSE 0 END)`
+	query := `SELECT ` + sel + ` FROM ` + table + ` WHERE ` + where
 	if len(keys) > 0 {
 		k := strings.Join(keys, ", ")
-		query = `SELECT ` + k + `, ` + sel + ` FROM events WHERE at >= ? GROUP BY ` + k + ` ORDER BY 1`
+		query = `SELECT ` + k + `, ` + sel + ` FROM ` + table + ` WHERE ` + where + ` GROUP BY ` + k
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(query), since.Unix())
+	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
 		return nil, fmt.Errorf("history: counting: %w", err)
 	}
@@ -288,13 +343,12 @@ func (s *sqlStore) Count(ctx context.Context, since time.Time, by ...string) ([]
 		for i := range keyVals {
 			dest = append(dest, &keyVals[i])
 		}
-		var r Row
-		var hard, soft, sender, complaint sql.NullInt64
-		dest = append(dest, &r.Events, &hard, &soft, &sender, &complaint)
+		var events, hard, soft, sender, complaint sql.NullInt64
+		dest = append(dest, &events, &hard, &soft, &sender, &complaint)
 		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("history: counting: %w", err)
 		}
-		r.Hard, r.Soft, r.Sender, r.Complaint = int(hard.Int64), int(soft.Int64), int(sender.Int64), int(complaint.Int64)
+		r := Row{Events: int(events.Int64), Hard: int(hard.Int64), Soft: int(soft.Int64), Sender: int(sender.Int64), Complaint: int(complaint.Int64)}
 		r.Other = r.Events - r.Hard - r.Soft - r.Sender - r.Complaint
 		if r.Events == 0 {
 			continue
@@ -305,6 +359,31 @@ func (s *sqlStore) Count(ctx context.Context, since time.Time, by ...string) ([]
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// mergeRows adds the rows of b to those of a with the same keys, and orders them by keys.
+func mergeRows(a, b []Row) []Row {
+	idx := make(map[string]int, len(a))
+	for i, r := range a {
+		idx[strings.Join(r.Keys, "\x00")] = i
+	}
+	for _, r := range b {
+		k := strings.Join(r.Keys, "\x00")
+		i, ok := idx[k]
+		if !ok {
+			idx[k] = len(a)
+			a = append(a, r)
+			continue
+		}
+		a[i].Events += r.Events
+		a[i].Hard += r.Hard
+		a[i].Soft += r.Soft
+		a[i].Sender += r.Sender
+		a[i].Complaint += r.Complaint
+		a[i].Other += r.Other
+	}
+	sort.Slice(a, func(i, j int) bool { return strings.Join(a[i].Keys, "\x00") < strings.Join(a[j].Keys, "\x00") })
+	return a
 }
 
 // keyString renders a grouping value: a day as its date.

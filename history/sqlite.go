@@ -7,7 +7,7 @@ import (
 	"net/url"
 	"time"
 
-	_ "modernc.org/sqlite" // the pure-Go SQLite driver: the binary stays static
+	"modernc.org/sqlite" // the pure-Go SQLite driver: the binary stays static
 )
 
 // busyTimeout is how long a writer waits for another one's transaction; with many `rebound pipe`
@@ -22,6 +22,8 @@ func OpenSQLite(ctx context.Context, path string) (Store, error) {
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_pragma", "journal_size_limit(0)")  // the kept WAL is cut to nothing at each checkpoint
+	q.Add("_pragma", "wal_autocheckpoint(32)") // and checkpointed by the writers every 128 kB, so that a pipe that finds it unclosed reads little
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?"+q.Encode())
 	if err != nil {
@@ -33,9 +35,32 @@ func OpenSQLite(ctx context.Context, path string) (Store, error) {
 		// An immediate transaction already holds the database's write lock.
 		lock: func(context.Context, *sql.Tx, string) error { return nil },
 	}}
+	db.SetMaxOpenConns(1) // one process, one connection: it holds the settings below
+	if err := persistWAL(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("history %s: %w", path, err)
+	}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("history %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// persistWAL keeps the write-ahead log file when the last connection closes, so that each
+// `rebound pipe` does not create and delete it again.
+func persistWAL(ctx context.Context, db *sql.DB) error {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		fc, ok := dc.(sqlite.FileControl)
+		if !ok {
+			return nil
+		}
+		_, err := fc.FileControlPersistWAL("main", 1)
+		return err
+	})
 }

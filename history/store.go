@@ -77,3 +77,14 @@ type Store interface {
 	Count(ctx context.Context, since time.Time, by ...string) ([]Row, error)
 	Close() error
 }
+
+// Leave lets go of a store in a process about to exit, such as `rebound pipe`: a SQLite history
+// is left as a crash would leave it, which costs nothing and loses nothing (every transaction
+// is already in the write-ahead log, which the writers checkpoint as it grows), where closing
+// it would copy the log into the database and sync it in every pipe. Other stores are closed.
+func Leave(st Store) {
+	if s, ok := st.(*sqlStore); ok && s.d.name == "sqlite" {
+		return
+	}
+	st.Close()
+}

@@ -181,3 +181,39 @@ func TestBestWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestMigrationFillsDailyCounts: a history made by the first schema, with events in it, is
+// brought to the last by opening it, and its counts hold the old events.
+func TestMigrationFillsDailyCounts(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "history.db")
+	st, err := OpenSQLite(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := st.(*sqlStore)
+	// Back to version 1, as an older rebound left it, with two events.
+	for _, stmt := range []string{
+		`DROP TABLE daily`,
+		`DELETE FROM schema_migrations WHERE version > 1`,
+		`INSERT INTO events (` + eventColumns + `, recorded) VALUES ('old1', 1793526000, 'a@x.test', 'x.test', 'bounce', 'userunknown', 'recipient', '5.1.1', 'dead', 'hard', '', 'pipe', 0, 0, 0)`,
+		`INSERT INTO events (` + eventColumns + `, recorded) VALUES ('old2', 1793526000, 'b@x.test', 'x.test', 'bounce', 'blocked', 'antispam', '5.7.1', 'sender', '', '', 'pipe', 0, 0, 0)`,
+	} {
+		if _, err := s.db.ExecContext(ctx, stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	st, err = OpenSQLite(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	rows, err := st.Count(ctx, time.Unix(0, 0), "reason")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 || rows[0].Keys[0] != "blocked" || rows[0].Sender != 1 || rows[1].Keys[0] != "userunknown" || rows[1].Hard != 1 {
+		t.Errorf("counts after the migration: %+v", rows)
+	}
+}

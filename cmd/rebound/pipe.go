@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/rebound/rebound/feedback"
+	"github.com/rebound/rebound/history"
 	"github.com/rebound/rebound/metrics"
 	"github.com/rebound/rebound/outbox"
 	"github.com/rebound/rebound/pipe"
@@ -65,7 +66,7 @@ func (c *PipeCmd) Run(cli *CLI) error {
 		return exitCode(pipe.ExitTempFail)
 	}
 	if decider != nil {
-		defer decider.Store.Close()
+		defer history.Leave(decider.Store)
 		cfg.Decider = decider
 	}
 	var run *metrics.Run
