@@ -88,9 +88,10 @@ func findStatus(s string) string {
 // isGenericStatus reports whether code says nothing beyond its class (X.0.0).
 func isGenericStatus(code string) bool { return strings.HasSuffix(code, ".0.0") || len(code) == 1 }
 
-// replyCodeAt reports whether an SMTP reply code starts at s[i]. A code whose second digit is
-// beyond RFC 5321's 0-5 ("571 Delivery not authorized", which some servers send) counts only at
-// the start of the text, followed by words.
+// replyCodeAt reports whether an SMTP reply code starts at s[i]. The non-standard 57x that some
+// servers send ("571 Delivery not authorized, message refused", Microsoft IIS SMTP) counts only
+// at the start of the text, followed by words: a street number opening a line of a signature
+// ("580 Main Street") is no reply.
 func replyCodeAt(s string, i int) bool {
 	if i+3 > len(s) {
 		return false
@@ -100,7 +101,7 @@ func replyCodeAt(s string, i int) bool {
 		return false
 	}
 	if c1 > '5' {
-		return c0 != '2' && i == 0 && i+4 < len(s) && s[i+3] == ' ' && isAlnum(s[i+4]) && !isDigit(s[i+4])
+		return c0 == '5' && c1 == '7' && i == 0 && i+4 < len(s) && s[i+3] == ' ' && isAlnum(s[i+4]) && !isDigit(s[i+4])
 	}
 	if i > 0 {
 		p := s[i-1]

@@ -32,6 +32,10 @@ func TestFindReplyCode(t *testing.T) {
 		{"Remote host said: 452 4.2.2 Over quota", "452"},
 		{"250 2.0.0 Ok: queued", "250"},
 		{"RCPT TO: a@example.org Size (in bytes): 222 Number of lines: 2", ""},
+		{"571 Delivery not authorized, message refused", "571"},
+		{"Remote host said: 571 Delivery not authorized", ""},
+		{"580 Main Street, Springfield", ""},
+		{"590 5.0.0 odd", ""},
 	}
 	for _, tt := range tests {
 		if got := findReplyCode(tt.in); got != tt.want {
