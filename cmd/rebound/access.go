@@ -69,7 +69,7 @@ func (r *runUser) canWrite(dir string) error {
 	switch {
 	case r.current:
 		if err := syscall.Access(dir, write|search); err != nil {
-			return fmt.Errorf("%s cannot write %s: %w", r.name, dir, err)
+			return fmt.Errorf("%s cannot write %s (%s): %w", r.name, dir, ownerMode(dir), err)
 		}
 		return nil
 	case os.Geteuid() == 0:
@@ -146,4 +146,12 @@ func existingParent(path string) string {
 			return p
 		}
 	}
+}
+
+// fileOwner returns the owner and group of a file.
+func fileOwner(fi os.FileInfo) (uid, gid uint32) {
+	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+		return st.Uid, st.Gid
+	}
+	return 0, 0
 }
