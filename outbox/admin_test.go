@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"syscall"
 	"testing"
 	"time"
 
@@ -220,5 +221,25 @@ func TestOpenExistingCreatesNothing(t *testing.T) {
 	}
 	if err := o.Writable(); err != nil {
 		t.Errorf("Writable: %v", err)
+	}
+}
+
+// TestRetryAsRootKeepsOwner: a report root puts back in line is given the owner of new/, so that
+// the user flush runs as can still read and move it.
+func TestRetryAsRootKeepsOwner(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to give files away")
+	}
+	o, _ := fill(t)
+	os.Chown(filepath.Join(o.dir, "new"), 4242, 4343)
+	if err := o.Retry("r0003"); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(o.path("new", "r0003.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := fi.Sys().(*syscall.Stat_t); st.Uid != 4242 || st.Gid != 4343 {
+		t.Errorf("owner %d:%d, want 4242:4343", st.Uid, st.Gid)
 	}
 }
