@@ -74,7 +74,7 @@ func writeBashCompletion(w io.Writer, app *kong.Application) error {
 	for _, c := range commands {
 		allFlags = append(allFlags, ownFlags(c)...)
 	}
-	valueFlags := []string{"--no-such-flag"}
+	var valueFlags []string // flags followed by a value that is no enum: files are offered
 	seenFlag := map[string]bool{}
 	for _, f := range allFlags {
 		switch {
@@ -86,7 +86,7 @@ func writeBashCompletion(w io.Writer, app *kong.Application) error {
 		}
 	}
 	sort.Strings(valueFlags)
-	withArgs := []string{"'no such command'"}
+	var withArgs []string // commands taking a positional argument that is no enum: files too
 	for _, c := range commands {
 		for _, p := range c.Positional {
 			if p.Enum == "" {
@@ -132,15 +132,19 @@ func writeBashCompletion(w io.Writer, app *kong.Application) error {
 		fmt.Fprintf(w, "\t%s) words=%s ;;\n", shellQuote(commandPath(c)), shellQuote(strings.Join(ws, " ")))
 	}
 	fmt.Fprintln(w, `	esac`)
-	fmt.Fprintln(w, `	case "$prev" in`)
-	fmt.Fprintf(w, "\t%s) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n", strings.Join(valueFlags, "|"))
-	fmt.Fprintln(w, `	esac`)
+	if len(valueFlags) > 0 {
+		fmt.Fprintln(w, `	case "$prev" in`)
+		fmt.Fprintf(w, "\t%s) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n", strings.Join(valueFlags, "|"))
+		fmt.Fprintln(w, `	esac`)
+	}
 	fmt.Fprintln(w, `	COMPREPLY=($(compgen -W "$words" -- "$cur"))`)
-	fmt.Fprintln(w, `	if [[ "$cur" != -* ]]; then`)
-	fmt.Fprintln(w, `		case "$cmd" in`)
-	fmt.Fprintf(w, "\t\t%s) COMPREPLY+=($(compgen -f -- \"$cur\")) ;;\n", strings.Join(withArgs, "|"))
-	fmt.Fprintln(w, `		esac`)
-	fmt.Fprintln(w, `	fi`)
+	if len(withArgs) > 0 {
+		fmt.Fprintln(w, `	if [[ "$cur" != -* ]]; then`)
+		fmt.Fprintln(w, `		case "$cmd" in`)
+		fmt.Fprintf(w, "\t\t%s) COMPREPLY+=($(compgen -f -- \"$cur\")) ;;\n", strings.Join(withArgs, "|"))
+		fmt.Fprintln(w, `		esac`)
+		fmt.Fprintln(w, `	fi`)
+	}
 	fmt.Fprintln(w, "}")
 	fmt.Fprintln(w, "complete -F _rebound rebound")
 	return nil

@@ -35,6 +35,8 @@ func TestBashCompletion(t *testing.T) {
 		{"rebound pipe --report-format ", []string{"json", "listmonk", "form"}, nil},
 		{"rebound outbox ", []string{"list", "show", "retry", "purge"}, nil},
 		{"rebound completion ", []string{"bash", "zsh", "fish"}, nil},
+		{"rebound parse --rules completion_te", []string{"completion_test.go"}, []string{"--json"}},
+		{"rebound parse completion_te", []string{"completion_test.go"}, nil},
 	} {
 		words := strings.Split(tc.line, " ")
 		var quoted []string
