@@ -98,6 +98,22 @@ func TestScanSaysWhatHappened(t *testing.T) {
 
 // TestProgressLineClears: each progress redraw, and the end of the scan, erase the line so that
 // no stale counts stay before the summary.
+// TestIdleScanQuiet: a scan that finds nothing to scan and sends nothing prints nothing (the
+// contrib cron line and timer mail nothing); at the debug level it says so.
+func TestIdleScanQuiet(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "Maildir")
+	for _, sub := range []string{"new", "cur", "tmp"} {
+		os.MkdirAll(filepath.Join(dir, sub), 0o700)
+	}
+	box := filepath.Join(t.TempDir(), "outbox")
+	if out, stderr, code := run(t, "", "scan", "maildir", dir, "--report-url", "-", "--outbox", box); code != 0 || out != "" || stderr != "" {
+		t.Errorf("idle scan: exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+	if _, stderr, _ := run(t, "", "--log-level", "debug", "scan", "maildir", dir, "--report-url", "-", "--outbox", box); !strings.Contains(stderr, "scan: no message to scan") {
+		t.Errorf("idle scan at debug: %q", stderr)
+	}
+}
+
 func TestProgressLineClears(t *testing.T) {
 	var b bytes.Buffer
 	progressLine(&b)(scan.Stats{Scanned: 3})

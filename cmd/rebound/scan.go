@@ -129,9 +129,15 @@ func runScan(src scan.Source, so *ScanOptions, po *ParseOptions, ro *ReportOptio
 		}
 	}
 	so.finish(run, rep, flushed)
-	fmt.Fprintln(os.Stderr, "rebound scan:", st)
-	if rep != nil && !so.DryRun {
-		printReportCounts(os.Stderr, rep, flushed)
+	idle := st.Scanned == 0 && st.Errors == 0 && err == nil && flushed.Delivered+flushed.Rejected+flushed.Retry+flushed.Config == 0
+	if idle && !term.IsTerminal(int(os.Stderr.Fd())) {
+		// Nothing arrived since the last scan, nothing was sent: a cron job or timer stays quiet.
+		slog.Debug("scan: no message to scan", "flushed", flushed.Delivered)
+	} else {
+		fmt.Fprintln(os.Stderr, "rebound scan:", st)
+		if rep != nil && !so.DryRun {
+			printReportCounts(os.Stderr, rep, flushed)
+		}
 	}
 	if err != nil {
 		return err
