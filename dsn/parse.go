@@ -197,6 +197,13 @@ func (p *interpreter) finish() {
 		if len(rep.Recipients) == 1 {
 			p.preferTextReason(r)
 		}
+		if r.Reason == "expired" && r.Action == "failed" {
+			// The message waited in the queue until the retry period ran out: the recipient was
+			// never refused, only unreachable. Reported as "delayed", as Sisimai does, so that
+			// applications can tell it from a refusal; the message kind stays "bounce".
+			r.Action = "delayed"
+			rep.Kind = KindBounce
+		}
 	}
 }
 
