@@ -16,6 +16,7 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"slices"
 	"time"
 
 	goimap "github.com/emersion/go-imap/v2"
@@ -220,8 +221,10 @@ func (s *Source) Count() (int, error) {
 // maxReconnects bounds the reconnections of one scan.
 const maxReconnects = 5
 
-// batchSize is how many messages one UID FETCH reads.
-const batchSize = 25
+// batchSize is how many messages one UID FETCH reads. While a batch is handled, the FETCH of
+// the next one is already on the wire (see prefetch), so that the round trips overlap the
+// parsing.
+const batchSize = 200
 
 // Walk yields the matching messages, fetched in batches. After a dropped connection it
 // reconnects and goes on with the UIDs not yet handled (UIDs stay valid while UIDVALIDITY does).
@@ -232,6 +235,7 @@ func (s *Source) Walk(ctx context.Context, fn func(*scan.Message) error) error {
 	}
 	validity := s.validity
 	reconnects := 0
+	var ahead *prefetch // the next batch's FETCH, sent before this batch is handled
 	for len(uids) > 0 || len(s.toBackup)+len(s.toUnrecognized) > 0 {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -239,9 +243,17 @@ func (s *Source) Walk(ctx context.Context, fn func(*scan.Message) error) error {
 		err = nil
 		if len(uids) > 0 {
 			batch := uids[:min(batchSize, len(uids))]
-			var bodies map[goimap.UID][]byte
-			bodies, err = s.fetch(batch)
+			cur := ahead
+			ahead = nil
+			if cur == nil || !slices.Equal(cur.uids, batch) {
+				cur = s.startFetch(batch)
+			}
+			<-cur.done
+			bodies, err := cur.bodies, cur.err
 			if err == nil {
+				if rest := uids[len(batch):]; len(rest) > 0 {
+					ahead = s.startFetch(rest[:min(batchSize, len(rest))])
+				}
 				for _, uid := range batch {
 					body, ok := bodies[uid]
 					if !ok {
@@ -270,6 +282,7 @@ func (s *Source) Walk(ctx context.Context, fn func(*scan.Message) error) error {
 		}
 		reconnects++
 		slog.Warn("imap: connection lost, reconnecting", "err", err, "remaining", len(uids))
+		ahead = nil // read on the lost connection: fetched again
 		s.c.Close()
 		if err := s.connect(ctx); err != nil {
 			return err
@@ -307,18 +320,34 @@ func isConnError(err error) bool {
 	return err != nil && !errors.Is(err, scan.ErrCrash) && !errors.Is(err, context.Canceled) && !errors.Is(err, scan.ErrLimit)
 }
 
-// fetch reads messages with BODY.PEEK[] (the \Seen flag is not set).
-func (s *Source) fetch(uids []goimap.UID) (map[goimap.UID][]byte, error) {
+// prefetch is a UID FETCH of a batch, read by a goroutine of its own: the server streams a
+// batch while the one before it is parsed and queued (the responses must be read as they come,
+// or they would hold up the commands sent after, such as MOVE).
+type prefetch struct {
+	uids   []goimap.UID
+	bodies map[goimap.UID][]byte
+	err    error
+	done   chan struct{} // closed once bodies and err are set
+}
+
+// startFetch sends the FETCH of uids with BODY.PEEK[] (the \Seen flag is not set).
+func (s *Source) startFetch(uids []goimap.UID) *prefetch {
+	p := &prefetch{uids: uids, done: make(chan struct{})}
 	section := &goimap.FetchItemBodySection{Peek: true}
-	msgs, err := s.c.Fetch(goimap.UIDSetNum(uids...), &goimap.FetchOptions{UID: true, BodySection: []*goimap.FetchItemBodySection{section}}).Collect()
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[goimap.UID][]byte, len(msgs))
-	for _, m := range msgs {
-		out[m.UID] = m.FindBodySection(section)
-	}
-	return out, nil
+	cmd := s.c.Fetch(goimap.UIDSetNum(uids...), &goimap.FetchOptions{UID: true, BodySection: []*goimap.FetchItemBodySection{section}})
+	go func() {
+		defer close(p.done)
+		msgs, err := cmd.Collect()
+		if err != nil {
+			p.err = err
+			return
+		}
+		p.bodies = make(map[goimap.UID][]byte, len(msgs))
+		for _, m := range msgs {
+			p.bodies[m.UID] = m.FindBodySection(section)
+		}
+	}()
+	return p
 }
 
 func (s *Source) message(uid goimap.UID, body []byte) *scan.Message {
