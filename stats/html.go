@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/rebound/rebound/history"
@@ -256,7 +257,7 @@ func WriteHTML(w io.Writer, p *Page, sent Sent) error {
 	}, "#ff7f0e")
 	d.DeadBars = hbars(p.Dead, func(r history.Row) (float64, string) { return float64(r.Events), fmt.Sprint(r.Events) }, "#d62728")
 	d.SenderBars = hbars(p.SenderSide, func(r history.Row) (float64, string) { return float64(r.Events), fmt.Sprint(r.Events) }, "#1f77b4")
-	return pageTemplate.Execute(w, d)
+	return pageTemplate().Execute(w, d)
 }
 
 // hbars lays out horizontal bars, one per row, scaled to the largest value.
@@ -291,11 +292,13 @@ func colour(category string) string {
 	return "#bcbd22"
 }
 
-var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
-	"height": func(bars []bar) float64 { return float64(len(bars))*rowHeight + 4 },
-	"add":    func(a, b float64) float64 { return a + b },
-	"date":   func(t time.Time) string { return t.UTC().Format(time.DateOnly) },
-}).Parse(`<!DOCTYPE html>
+// pageTemplate is parsed at first use, not at start-up: most runs of rebound draw no page.
+var pageTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Funcs(template.FuncMap{
+		"height": func(bars []bar) float64 { return float64(len(bars))*rowHeight + 4 },
+		"add":    func(a, b float64) float64 { return a + b },
+		"date":   func(t time.Time) string { return t.UTC().Format(time.DateOnly) },
+	}).Parse(`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>rebound: bounces since {{date .Page.Since}}</title>
 <style>
 body{font-family:sans-serif;margin:2em;color:#222;background:#fff}
@@ -335,3 +338,4 @@ table{border-collapse:collapse} td,th{padding:2px 8px;text-align:right} td:first
 {{range .}}<g class="bar" data-key="{{.Label}}"><text x="0" y="{{add .Y 14}}">{{.Label}}</text><rect x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" fill="{{.Colour}}"><title>{{.Tip}}</title></rect><text x="{{add .X (add .W 6)}}" y="{{add .Y 14}}">{{.Value}}</text></g>
 {{end}}</svg>{{end}}
 `))
+})
