@@ -70,6 +70,22 @@ func TestScanHistoryPolicy(t *testing.T) {
 	if again := scanReports(t, dir, hist); len(again) != 4 {
 		t.Errorf("second scan: %d reports, want the same 4", len(again))
 	}
+	// Both scans counted in the metrics file: 5 bounces each, the block held back each time.
+	fams := testmta.ParseProm(t, hist+".prom")
+	for _, c := range []struct {
+		name   string
+		labels map[string]string
+		want   float64
+	}{
+		{"rebound_messages_total", map[string]string{"command": "scan", "kind": "bounce"}, 10},
+		{"rebound_reports_total", map[string]string{"result": "held"}, 2},
+		{"rebound_reports_total", map[string]string{"result": "delivered"}, 8},
+	} {
+		if got, _ := testmta.PromValue(fams, c.name, c.labels); got != c.want {
+			t.Errorf("metrics %s%v = %v, want %v", c.name, c.labels, got, c.want)
+		}
+	}
+
 	cmd := exec.Command(reboundBin, "stats", "--history", hist, "--since", "3650d", "--by", "category")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
@@ -85,7 +101,7 @@ func TestScanHistoryPolicy(t *testing.T) {
 
 func scanReports(t *testing.T, dir, hist string) []feedback.Report {
 	t.Helper()
-	cmd := exec.Command(reboundBin, "scan", "maildir", dir, "--history", hist, "--report-url", "-", "--from", "")
+	cmd := exec.Command(reboundBin, "scan", "maildir", dir, "--history", hist, "--report-url", "-", "--from", "", "--metrics-file", hist+".prom")
 	cmd.Env = append(os.Environ(), "REBOUND_CONFIG=/dev/null")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
