@@ -249,7 +249,8 @@ func (s *Source) Walk(ctx context.Context, fn func(*scan.Message) error) error {
 				cur = s.startFetch(batch)
 			}
 			<-cur.done
-			bodies, err := cur.bodies, cur.err
+			bodies := cur.bodies
+			err = cur.err
 			if err == nil {
 				if rest := uids[len(batch):]; len(rest) > 0 {
 					ahead = s.startFetch(rest[:min(batchSize, len(rest))])
