@@ -1,19 +1,20 @@
 package dsn
 
 import (
+	"slices"
 	"strings"
 )
 
 // Classification is the judgement on one recipient.
 type Classification struct {
-	Reason   string
-	Category string
+	Reason   Reason
+	Category Category
 	Hard     bool
 }
 
 // ClassifyInput is what the classifier looks at.
 type ClassifyInput struct {
-	Action     string // failed, delayed, delivered, ...
+	Action     Action // failed, delayed, delivered, ...
 	Status     string // RFC 3463 code, maybe the class digit only
 	ReplyCode  string // SMTP reply code
 	Diagnostic string // diagnostic text and any other explanation found for this recipient
@@ -40,7 +41,7 @@ type ClassifyInput struct {
 }
 
 // categories maps each reason of ../shared/reasons.md to its category.
-var categories = map[string]string{
+var categories = map[Reason]Category{
 	"userunknown": "recipient", "hasmoved": "recipient", "suspend": "recipient",
 	"mailboxfull": "recipient", "filtered": "recipient", "mailererror": "recipient",
 	"exceedlimit": "recipient", "suppressed": "recipient",
@@ -57,12 +58,13 @@ var categories = map[string]string{
 	"feedback": "complaint", "vacation": "autoreply", "delivered": "success",
 }
 
-// Reasons lists the reason vocabulary.
-func Reasons() []string {
-	out := make([]string, 0, len(categories))
+// Reasons lists the reason vocabulary, in alphabetical order.
+func Reasons() []Reason {
+	out := make([]Reason, 0, len(categories))
 	for r := range categories {
 		out = append(out, r)
 	}
+	slices.Sort(out)
 	return out
 }
 
@@ -70,10 +72,10 @@ func Reasons() []string {
 // is dead. Only userunknown, hostunknown and hasmoved are hard, and notaccept when the code is
 // permanent; nothing said with a temporary code (4.x.x, or a 4xx reply with no precise status)
 // is hard: the condition may pass.
-func Judge(reason, status, replyCode string) Classification {
+func Judge(reason Reason, status, replyCode string) Classification {
 	c := Classification{Reason: reason, Category: categories[reason]}
 	if c.Category == "" {
-		c.Category = "unknown"
+		c.Category = CategoryUnknown
 	}
 	if strings.HasPrefix(status, "4") || strings.HasPrefix(replyCode, "4") && specificity(status) == 0 {
 		return c
@@ -93,17 +95,17 @@ func Judge(reason, status, replyCode string) Classification {
 // first; the reply code; and else gives "onhold" when a specific status says something the
 // table does not know, "undefined" otherwise.
 func Classify(in ClassifyInput, user *Rules) Classification {
-	judge := func(reason string) Classification { return Judge(reason, in.Status, in.ReplyCode) }
+	judge := func(reason Reason) Classification { return Judge(reason, in.Status, in.ReplyCode) }
 	mi := matchInput{
 		text: foldCase(foldPunctuation(collapseReplyPrefixes(in.Diagnostic))), status: in.Status,
 		command: strings.ToUpper(in.Command), hosts: hostsOf(in), header: in.Header,
 	}
 	if user != nil {
 		if r, _ := user.match(mi); r != "" {
-			return judge(r)
+			return judge(Reason(r))
 		}
 	}
-	switch strings.ToLower(in.Action) {
+	switch strings.ToLower(string(in.Action)) {
 	case "delivered", "relayed", "expanded":
 		return judge("delivered")
 	}
@@ -111,7 +113,7 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 		return judge(r)
 	}
 	localProgram := strings.EqualFold(in.DiagnosticType, "x-unix")
-	fromRule := func(r string, final bool) Classification {
+	fromRule := func(r Reason, final bool) Classification {
 		switch {
 		case final:
 			return judge(r)
@@ -128,11 +130,11 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 		inner := mi
 		inner.text = reply
 		if r, final := builtin.match(inner); r != "" {
-			return fromRule(r, final)
+			return fromRule(Reason(r), final)
 		}
 	}
 	if r, final := builtin.match(mi); r != "" {
-		return fromRule(r, final)
+		return fromRule(Reason(r), final)
 	}
 	if localProgram && specificity(in.Status) < 2 {
 		// A local delivery program's exit status. (A precise status, "5.2.2" for a mailbox
@@ -160,13 +162,13 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 }
 
 // sessionReasons are the reasons that only an SMTP session or a remote host's policy can give.
-var sessionReasons = map[string]bool{
+var sessionReasons = map[Reason]bool{
 	"syntaxerror": true, "norelaying": true, "blocked": true, "requireptr": true, "badreputation": true,
 	"toomanyconn": true, "speeding": true, "securityerror": true, "failedstarttls": true, "notaccept": true,
 }
 
 // genericFailures are the reasons that say only that something failed somewhere.
-var genericFailures = map[string]bool{
+var genericFailures = map[Reason]bool{
 	"systemerror": true, "networkerror": true, "expired": true, "onhold": true, "undefined": true,
 }
 
@@ -273,7 +275,7 @@ func filteredUnknown(in ClassifyInput) bool {
 
 // adjust refines a reason with the context of the failure; said tells that the reason comes
 // from the words of the diagnostic rather than from its codes.
-func adjust(reason string, in ClassifyInput, said bool) string {
+func adjust(reason Reason, in ClassifyInput, said bool) Reason {
 	// An address refused in reply to MAIL FROM is the sender's; so is one that the diagnostic
 	// names as the sender ("Verification failed for <bounces+...@example.org>"), not the
 	// recipient.
@@ -299,12 +301,12 @@ func adjust(reason string, in ClassifyInput, said bool) string {
 	// A temporary failure that ended in a bounce, with nothing more said: the retry period ran
 	// out. A delay notice whose words give no cause says the same: the condition persists.
 	switch {
-	case strings.EqualFold(in.Action, "delayed") && !said:
+	case strings.EqualFold(string(in.Action), "delayed") && !said:
 		switch reason {
 		case "networkerror", "systemerror", "onhold", "undefined":
 			return "expired"
 		}
-	case strings.EqualFold(in.Action, "failed") && temporary(in):
+	case strings.EqualFold(string(in.Action), "failed") && temporary(in):
 		switch reason {
 		case "onhold", "undefined":
 			return "expired"
@@ -368,13 +370,13 @@ var filteringMTAs = map[string]bool{
 
 // reasonByMTA gives the reason of every failure a format reports, for formats that only ever
 // report one kind.
-var reasonByMTA = map[string]string{
+var reasonByMTA = map[string]Reason{
 	"googlegroups": "rejected", // the group does not exist or the sender may not post to it
 }
 
 // reasonByStatus maps RFC 3463 codes to reasons: exact codes first, then subject.detail of any
 // class.
-func reasonByStatus(status string) string {
+func reasonByStatus(status string) Reason {
 	if len(status) < 5 {
 		return ""
 	}
@@ -391,7 +393,7 @@ func reasonByStatus(status string) string {
 }
 
 // reasonByCode maps a status code (class "x" for any class) to a reason.
-var reasonByCode = map[string]string{
+var reasonByCode = map[string]Reason{
 	"x.1.0": "userunknown", "x.1.1": "userunknown", "x.1.2": "hostunknown", "x.1.3": "userunknown",
 	"x.1.4": "filtered", "x.1.5": "userunknown", "x.1.6": "hasmoved", "x.1.7": "rejected",
 	"x.1.8": "rejected", "x.1.9": "systemerror", "x.1.10": "notaccept",
@@ -422,7 +424,7 @@ var reasonByCode = map[string]string{
 }
 
 // reasonByReplyCode maps an SMTP reply code, when nothing more is known, to a reason.
-var reasonByReplyCode = map[string]string{
+var reasonByReplyCode = map[string]Reason{
 	"421": "systemerror", "450": "onhold", "451": "systemerror", "452": "mailboxfull",
 	"521": "notaccept", "523": "mesgtoobig", "550": "onhold", "551": "hasmoved", "552": "mailboxfull",
 	"553": "userunknown", "554": "onhold", "556": "notaccept",

@@ -175,18 +175,18 @@ func (p *interpreter) deliveryStatus() {
 }
 
 // normalizeAction maps the Action field to the RFC 3464 vocabulary.
-func normalizeAction(a string) string {
+func normalizeAction(a string) Action {
 	a = strings.ToLower(strings.TrimSpace(a))
 	if i := strings.IndexAny(a, " (;"); i > 0 {
 		a = a[:i]
 	}
 	switch a {
 	case "failed", "failure", "fail", "bounced", "bounce", "error", "permanent":
-		return "failed"
+		return ActionFailed
 	case "delayed", "delay", "deferred", "transient":
-		return "delayed"
+		return ActionDelayed
 	case "delivered", "relayed", "expanded":
-		return a
+		return Action(a)
 	}
 	return ""
 }
@@ -355,7 +355,7 @@ func specificity(code string) int {
 	return 2
 }
 
-func actionFromClass(status, reply string) string {
+func actionFromClass(status, reply string) Action {
 	c := status
 	if c == "" {
 		c = reply
@@ -373,7 +373,7 @@ func actionFromClass(status, reply string) string {
 }
 
 // classOf is the honest status when no code was found: the class digit alone.
-func classOf(action, reply string) string {
+func classOf(action Action, reply string) string {
 	if reply != "" && (reply[0] == '4' || reply[0] == '5') && action != "delivered" {
 		return reply[:1] // a temporary reply that ended in a bounce stays temporary in kind
 	}

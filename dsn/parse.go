@@ -241,7 +241,7 @@ func (p *interpreter) preferTextReason(r *Recipient) {
 	if reason == "" {
 		return
 	}
-	cl := Judge(reason, r.Status, r.ReplyCode)
+	cl := Judge(Reason(reason), r.Status, r.ReplyCode)
 	r.Reason, r.Category, r.Hard = cl.Reason, cl.Category, cl.Hard
 }
 

@@ -7,7 +7,7 @@ import (
 
 // TestTemporaryNeverHard: whatever the reason, a temporary code never makes a recipient hard.
 func TestTemporaryNeverHard(t *testing.T) {
-	for _, reason := range []string{"userunknown", "hostunknown", "hasmoved", "notaccept"} {
+	for _, reason := range []Reason{ReasonUserUnknown, ReasonHostUnknown, ReasonHasMoved, ReasonNotAccept} {
 		for _, codes := range [][2]string{{"4.1.1", "450"}, {"4.0.0", "550"}, {"4", "450"}, {"", "450"}, {"5", "451"}} {
 			if Judge(reason, codes[0], codes[1]).Hard {
 				t.Errorf("%s with %v is hard", reason, codes)
@@ -74,9 +74,11 @@ Status: ` + status + "\n" + d + `
 // MTA's fields and the remote's reply disagree.
 func TestPrecedenceCodes(t *testing.T) {
 	tests := []struct {
-		name, msg                     string
-		status, reply, reason, action string
-		hard                          bool
+		name, msg     string
+		status, reply string
+		reason        Reason
+		action        Action
+		hard          bool
 	}{
 		{"the remote's precise code beats the MTA's generic status",
 			precedenceDSN("5.0.0", "", "  a@remote.test\n    host mx.remote.test [192.0.2.1]\n    SMTP error from remote mail server after RCPT TO:<a@remote.test>:\n    452 4.2.2 The email account that you tried to reach is over quota\n    retry timeout exceeded"),

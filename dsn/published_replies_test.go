@@ -11,7 +11,10 @@ import "testing"
 // sentences are this project's own, modelled on the published ones; where two readings are
 // honest, docs/classification.md says which one rebound takes.
 func TestClassifyPublishedReplies(t *testing.T) {
-	cases := []struct{ st, diag, want string }{
+	cases := []struct {
+		st, diag string
+		want     Reason
+	}{
 		// Gmail
 		{"5.7.26", "550-5.7.26 This mail has been blocked because the sender is unauthenticated. Gmail requires all senders to authenticate with either SPF or DKIM.", "authfailure"},
 		{"4.7.0", "421-4.7.0 This message does not have authentication information or fails to pass authentication checks. To best protect our users from spam, the message has been blocked.", "authfailure"},

@@ -11,7 +11,9 @@ import (
 
 // reasonRow is one row of the table in docs/reasons.md.
 type reasonRow struct {
-	reason, category, hard, example string
+	reason        Reason
+	category      Category
+	hard, example string
 }
 
 // readReasonsDocument reads the table of docs/reasons.md: reason, category, hard, meaning,
@@ -35,7 +37,7 @@ func readReasonsDocument(t *testing.T) []reasonRow {
 			cells[i] = strings.TrimSpace(cells[i])
 		}
 		rows = append(rows, reasonRow{
-			reason: strings.Trim(cells[0], "`"), category: cells[1], hard: cells[2], example: cells[4],
+			reason: Reason(strings.Trim(cells[0], "`")), category: Category(cells[1]), hard: cells[2], example: cells[4],
 		})
 	}
 	return rows
@@ -47,7 +49,7 @@ func readReasonsDocument(t *testing.T) []reasonRow {
 // testdata/) is classified as the reason of its row.
 func TestReasonsDocument(t *testing.T) {
 	rows := readReasonsDocument(t)
-	documented := map[string]bool{}
+	documented := map[Reason]bool{}
 	for _, r := range rows {
 		if documented[r.reason] {
 			t.Errorf("docs/reasons.md lists %s twice", r.reason)
@@ -55,14 +57,14 @@ func TestReasonsDocument(t *testing.T) {
 		documented[r.reason] = true
 	}
 	// Every reason the code can give: the vocabulary, and the reasons its tables name.
-	emitted := map[string]string{}
+	emitted := map[Reason]string{}
 	for _, r := range Reasons() {
 		emitted[r] = "the vocabulary (categories)"
 	}
 	for _, r := range builtin.rules {
-		emitted[r.reason] = "rules_builtin.txt"
+		emitted[Reason(r.reason)] = "rules_builtin.txt"
 	}
-	for _, tables := range []map[string]string{reasonByCode, reasonByReplyCode, reasonByMTA} {
+	for _, tables := range []map[string]Reason{reasonByCode, reasonByReplyCode, reasonByMTA} {
 		for _, r := range tables {
 			if r != "" { // an entry that gives no reason, so that a less specific one cannot either
 				emitted[r] = "a code table of classify.go"
@@ -83,7 +85,7 @@ func TestReasonsDocument(t *testing.T) {
 	reply := regexp.MustCompile(`^(\d{3})(?:[ -](\d\.\d{1,3}\.\d{1,3}))?\b`)
 	link := regexp.MustCompile(`^\[[^]]+\]\(\.\./(testdata/[^)]+)\)$`)
 	for _, row := range rows {
-		t.Run(row.reason, func(t *testing.T) {
+		t.Run(string(row.reason), func(t *testing.T) {
 			if want := categories[row.reason]; row.category != want {
 				t.Errorf("category %q, want %q", row.category, want)
 			}
@@ -106,7 +108,7 @@ func TestReasonsDocument(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s: %v", m[1], err)
 				}
-				var got []string
+				var got []Reason
 				for _, r := range rep.Recipients {
 					got = append(got, r.Reason)
 				}

@@ -51,19 +51,19 @@ type Original struct {
 
 // Recipient is one recipient that a report speaks of.
 type Recipient struct {
-	Address         string `json:"address"`
-	OriginalAddress string `json:"original_address,omitempty"`
-	Action          string `json:"action"` // failed, delayed, delivered, relayed, expanded; empty for complaints and auto-replies
-	Status          string `json:"status"` // most specific RFC 3463 code found, or its class digit alone
-	ReplyCode       string `json:"reply_code,omitempty"`
-	Diagnostic      string `json:"diagnostic,omitempty"`
-	DiagnosticType  string `json:"diagnostic_type,omitempty"`
-	RemoteMTA       string `json:"remote_mta,omitempty"`
-	Command         string `json:"command,omitempty"`
-	LastAttempt     string `json:"last_attempt,omitempty"`
-	Reason          string `json:"reason"`
-	Category        string `json:"category"`
-	Hard            bool   `json:"hard"`
+	Address         string   `json:"address"`
+	OriginalAddress string   `json:"original_address,omitempty"`
+	Action          Action   `json:"action"` // failed, delayed, delivered, relayed, expanded; empty for complaints and auto-replies
+	Status          string   `json:"status"` // most specific RFC 3463 code found, or its class digit alone
+	ReplyCode       string   `json:"reply_code,omitempty"`
+	Diagnostic      string   `json:"diagnostic,omitempty"`
+	DiagnosticType  string   `json:"diagnostic_type,omitempty"`
+	RemoteMTA       string   `json:"remote_mta,omitempty"`
+	Command         string   `json:"command,omitempty"`
+	LastAttempt     string   `json:"last_attempt,omitempty"`
+	Reason          Reason   `json:"reason"`
+	Category        Category `json:"category"`
+	Hard            bool     `json:"hard"`
 	// Evidence says where the address was read (see the Evidence constants).
 	Evidence Evidence `json:"evidence"`
 	// Invalid marks an address that is no RFC 5321 mailbox (a control character, a NUL byte):

@@ -398,7 +398,7 @@ func (rs *Rules) add(f []string, anyCase bool) error {
 		return fmt.Errorf("%s rule wants: %s PATTERN REASON [conditions]", kind, kind)
 	}
 	r.reason = f[args]
-	if _, ok := categories[r.reason]; !ok {
+	if _, ok := categories[Reason(r.reason)]; !ok {
 		return fmt.Errorf("unknown reason %q", r.reason)
 	}
 	switch kind {

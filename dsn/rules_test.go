@@ -18,7 +18,10 @@ func TestLoadRulesFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct{ diag, status, want string }{
+	tests := []struct {
+		diag, status string
+		want         Reason
+	}{
 		{"550 Boite aux lettres pleine", "5.2.2", "mailboxfull"},
 		{"550 adresse inconnue", "5.1.1", "userunknown"},
 		{"550 5.7.1 refus", "5.7.1", "policyviolation"},
@@ -215,7 +218,10 @@ func TestRulesPrefixesFindOddBounces(t *testing.T) {
 // TestClassifyProviderReplies checks current replies of large providers and common filters,
 // beyond the shared corpus (as a bounce that ended in failure).
 func TestClassifyProviderReplies(t *testing.T) {
-	cases := []struct{ st, diag, want string }{
+	cases := []struct {
+		st, diag string
+		want     Reason
+	}{
 		{"5.7.1", "550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150).", "blocked"},
 		{"5.7.1", "554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137", "policyviolation"},
 		{"4.2.2", "452-4.2.2 The recipient's inbox is out of storage space and inactive. Please direct the recipient to https://support.google.com/mail/?p=OverQuotaPerm", "mailboxfull"},
@@ -554,7 +560,7 @@ func TestUserRuleStandsOverText(t *testing.T) {
 // reasonCase is one classification and the reason it must give.
 type reasonCase struct {
 	in   ClassifyInput
-	want string
+	want Reason
 }
 
 // checkReasons classifies each case with the rules (nil: the built-in table only).

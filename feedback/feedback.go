@@ -18,22 +18,22 @@ import (
 
 // Report is one fact sent to the application: one recipient of one bounce.
 type Report struct {
-	ID                string `json:"id"`   // stable: the same bounce scanned twice gives the same id
-	Type              string `json:"type"` // hard, soft, complaint, delay, sender
-	Email             string `json:"email"`
-	FinalRecipient    string `json:"final_recipient,omitempty"` // where the mail ended up, when not Email
-	Reason            string `json:"reason"`
-	Category          string `json:"category"`
-	Status            string `json:"status,omitempty"`
-	ReplyCode         string `json:"reply_code,omitempty"`
-	Diagnostic        string `json:"diagnostic,omitempty"`
-	RemoteMTA         string `json:"remote_mta,omitempty"`
-	Campaign          string `json:"campaign,omitempty"`
-	Subscriber        string `json:"subscriber,omitempty"` // the application's id of the recipient (listmonk's subscriber UUID)
-	OriginalMessageID string `json:"original_message_id,omitempty"`
-	BouncedAt         string `json:"bounced_at,omitempty"`
-	ReportingMTA      string `json:"reporting_mta,omitempty"`
-	FeedbackType      string `json:"feedback_type,omitempty"`
+	ID                string       `json:"id"`   // stable: the same bounce scanned twice gives the same id
+	Type              string       `json:"type"` // hard, soft, complaint, delay, sender
+	Email             string       `json:"email"`
+	FinalRecipient    string       `json:"final_recipient,omitempty"` // where the mail ended up, when not Email
+	Reason            dsn.Reason   `json:"reason"`
+	Category          dsn.Category `json:"category"`
+	Status            string       `json:"status,omitempty"`
+	ReplyCode         string       `json:"reply_code,omitempty"`
+	Diagnostic        string       `json:"diagnostic,omitempty"`
+	RemoteMTA         string       `json:"remote_mta,omitempty"`
+	Campaign          string       `json:"campaign,omitempty"`
+	Subscriber        string       `json:"subscriber,omitempty"` // the application's id of the recipient (listmonk's subscriber UUID)
+	OriginalMessageID string       `json:"original_message_id,omitempty"`
+	BouncedAt         string       `json:"bounced_at,omitempty"`
+	ReportingMTA      string       `json:"reporting_mta,omitempty"`
+	FeedbackType      string       `json:"feedback_type,omitempty"`
 	// With a history and a strikes policy (see docs/history.md): how many strikes the address
 	// has within the policy's window, this one included, and the date of the first.
 	Strikes   int    `json:"strikes,omitempty"`

@@ -102,7 +102,7 @@ func formBody(r Report) url.Values {
 	}
 	v := url.Values{"quoi": {quoi}, "email": {r.Email}, "tracking_id": {r.Campaign}}
 	v.Set("id", r.ID)
-	v.Set("reason", r.Reason)
+	v.Set("reason", string(r.Reason))
 	return v
 }
 

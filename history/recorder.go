@@ -42,7 +42,7 @@ func (r *Recorder) Decide(ctx context.Context, rep *dsn.Report, reports []feedba
 		rule := r.rule(rp)
 		ev := Event{
 			ID: rp.ID, At: at, Address: strings.ToLower(rp.Email), Domain: domainOf(rp.Email), Kind: string(rep.Kind),
-			Reason: rp.Reason, Category: rp.Category, Status: rp.Status, Action: rule.Action,
+			Reason: string(rp.Reason), Category: string(rp.Category), Status: rp.Status, Action: rule.Action,
 			Type: typeFor(rule, rp.Type, r.Policy.ReportSender), Campaign: rp.Campaign, Source: r.Source,
 		}
 		stored, err := r.Store.Record(ctx, ev, rule)
@@ -69,7 +69,7 @@ func (r *Recorder) rule(rp feedback.Report) policy.Rule {
 	case feedback.TypeComplaint, feedback.TypeDelay:
 		return policy.Rule{Action: policy.Pass}
 	}
-	return r.Policy.For(rp.Reason, rp.Category, permanent(rp))
+	return r.Policy.For(string(rp.Reason), string(rp.Category), permanent(rp))
 }
 
 // typeFor is the type a rule gives a report before any counting; "" is not reported.

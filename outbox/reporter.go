@@ -44,7 +44,7 @@ func logReport(rp feedback.Report, outcome string) {
 	if rp.Status != "" {
 		attrs = append(attrs, "status", rp.Status)
 	}
-	slog.Info(rp.Reason+" "+rp.Type+" "+rp.Email, append(attrs, "outcome", outcome)...)
+	slog.Info(string(rp.Reason)+" "+rp.Type+" "+rp.Email, append(attrs, "outcome", outcome)...)
 }
 
 // Queue makes reports durable: each is written to the outbox or, when there is no outbox or it

@@ -45,11 +45,11 @@ func (d *countingDecider) Decide(ctx context.Context, rep *dsn.Report, reports [
 	sent := make(map[string]bool, len(out))
 	for _, r := range out {
 		sent[r.ID] = true
-		d.run.AddEvent(r.Reason, r.Category, r.Type)
+		d.run.AddEvent(string(r.Reason), string(r.Category), r.Type)
 	}
 	for _, r := range reports {
 		if !sent[r.ID] {
-			d.run.AddEvent(r.Reason, r.Category, "")
+			d.run.AddEvent(string(r.Reason), string(r.Category), "")
 			d.run.Held++
 		}
 	}

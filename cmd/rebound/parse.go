@@ -102,7 +102,7 @@ func appendTableRows(dst []byte, p mailsource.Parsed) []byte {
 		if r.Hard {
 			hard = "hard"
 		}
-		for i, cell := range [...]string{p.Source, string(rep.Kind), r.Address, r.Action, r.Status, r.ReplyCode, r.Reason, hard, rep.Original.Campaign} {
+		for i, cell := range [...]string{p.Source, string(rep.Kind), r.Address, string(r.Action), r.Status, r.ReplyCode, string(r.Reason), hard, rep.Original.Campaign} {
 			if i > 0 {
 				dst = append(dst, '\t')
 			}
