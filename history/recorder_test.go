@@ -13,7 +13,7 @@ import (
 // bounce is a parsed bounce of one failed recipient, with the report Build makes of it.
 func bounce(id, address, reason, category, status, date string, hard bool) (*dsn.Report, []feedback.Report) {
 	rep := &dsn.Report{Kind: dsn.KindBounce, MessageID: id, Date: date,
-		Recipients: []dsn.Recipient{{Address: address, Action: "failed", Status: status, Reason: reason, Category: category, Hard: hard}}}
+		Recipients: []dsn.Recipient{{Address: address, Action: "failed", Status: status, Reason: dsn.Reason(reason), Category: dsn.Category(category), Hard: hard}}}
 	return rep, feedback.Build(rep, feedback.BuildOptions{})
 }
 
