@@ -254,14 +254,16 @@ func TestInstall(t *testing.T) {
 		}
 		return files
 	}
+	// The report is queued before the pipe exits and Postfix logs the delivery: wait for both.
+	delivered := func() bool { return strings.Contains(pf.Log(), "status=sent (delivered via rebound service") }
 	deadline := time.Now().Add(60 * time.Second)
-	for len(queued("new")) == 0 && time.Now().Before(deadline) {
+	for (len(queued("new")) == 0 || !delivered()) && time.Now().Before(deadline) {
 		time.Sleep(200 * time.Millisecond)
 	}
 	if len(queued("new")) == 0 || hook.Posts() == 0 {
 		t.Fatalf("nothing queued in %s after the webhook refused (%d posts)\n%s", outboxDir, hook.Posts(), pf.Log())
 	}
-	if !strings.Contains(pf.Log(), "status=sent (delivered via rebound service") {
+	if !delivered() {
 		t.Errorf("Postfix did not deliver the bounce to rebound:\n%s", pf.Log())
 	}
 	filepath.WalkDir(outboxDir, func(path string, d fs.DirEntry, err error) error {
