@@ -70,7 +70,7 @@ func Build(rep *dsn.Report, opts BuildOptions) []Report {
 			continue
 		}
 		if r.Invalid || !dsn.ValidMailbox(email) {
-			slog.Warn("bounce names an invalid address: not reported", "address", strconv.QuoteToASCII(email), "message_id", rep.MessageID)
+			logInvalid(rep, r, email)
 			continue
 		}
 		if typ == TypeHard && r.Evidence == dsn.EvidenceGuess {
@@ -107,6 +107,22 @@ func Build(rep *dsn.Report, opts BuildOptions) []Report {
 // sentTo returns the address the application sent to, and the final recipient when that
 // differs: a DSN's Original-Recipient (RFC 3464) names the address as the sender gave it, before
 // any alias or forward turned it into the Final-Recipient.
+// logInvalid says why a recipient is not reported, naming the invalid address itself (escaped:
+// it may hold control characters) and, when it differs, the address the message was sent to,
+// so that the log never shows only a valid-looking address as the invalid one.
+func logInvalid(rep *dsn.Report, r dsn.Recipient, email string) {
+	bad := email
+	if r.Invalid || !dsn.ValidMailbox(r.Address) {
+		bad = r.Address
+	}
+	attrs := []any{"address", strconv.QuoteToASCII(bad)}
+	if bad != email {
+		attrs = append(attrs, "sent_to", strconv.QuoteToASCII(email))
+	}
+	attrs = append(attrs, "message_id", rep.MessageID)
+	slog.Warn("bounce names an invalid address: not reported", attrs...)
+}
+
 func sentTo(r dsn.Recipient) (email, final string) {
 	if o := r.OriginalAddress; o != "" && !strings.EqualFold(o, r.Address) && dsn.ValidMailbox(o) {
 		return o, r.Address

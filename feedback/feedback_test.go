@@ -1,9 +1,11 @@
 package feedback
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -256,6 +258,28 @@ func TestNewHTTPSenderRejectsBadConfig(t *testing.T) {
 	for _, cfg := range []HTTPConfig{{URL: "ftp://x"}, {URL: "http://x", Format: "xml"}, {URL: "https://x", CAFile: "/nonexistent"}} {
 		if _, err := NewHTTPSender(cfg); err == nil {
 			t.Errorf("%+v accepted", cfg)
+		}
+	}
+}
+
+// TestBuildLogsTheInvalidAddress: when the Final-Recipient holds a control character but the
+// Original-Recipient is a valid mailbox, the warning names the invalid address (escaped), not
+// only the valid one, which read as if a good address had been refused.
+func TestBuildLogsTheInvalidAddress(t *testing.T) {
+	var buf bytes.Buffer
+	old := slog.Default()
+	slog.SetDefault(slog.New(slog.NewTextHandler(&buf, nil)))
+	defer slog.SetDefault(old)
+	rep := &dsn.Report{Kind: dsn.KindBounce, MessageID: "p3", Recipients: []dsn.Recipient{
+		{Address: "nou\x00ser@remote.test", OriginalAddress: "nouser@remote.test", Action: "failed", Reason: "userunknown", Hard: true, Invalid: true},
+	}}
+	if got := Build(rep, BuildOptions{}); len(got) != 0 {
+		t.Fatalf("reported %+v", got)
+	}
+	line := buf.String()
+	for _, want := range []string{`address="\"nou\\x00ser@remote.test\""`, `sent_to="\"nouser@remote.test\""`, "message_id=p3"} {
+		if !strings.Contains(line, want) {
+			t.Errorf("log %q lacks %s", line, want)
 		}
 	}
 }
