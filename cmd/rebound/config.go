@@ -172,6 +172,9 @@ func suggest[T any](key string, known map[string]T) string {
 		if strings.HasPrefix(k, key+"-") {
 			d = min(d, 1)
 		}
+		if d >= len(key) {
+			continue // every letter would change: "k" is not a typo of "by"
+		}
 		if d < bestDist || d == bestDist && best != "" && k < best {
 			best, bestDist = k, d
 		}

@@ -238,12 +238,14 @@ func TestDeprecatedEnvironmentNames(t *testing.T) {
 }
 
 func TestSuggest(t *testing.T) {
-	known := map[string]bool{"report-url": true, "report-password-file": true, "outbox": true, "archive": true}
+	known := map[string]bool{"report-url": true, "report-password-file": true, "outbox": true, "archive": true, "by": true}
 	for key, want := range map[string]string{
 		"report-urll":     " (did you mean report-url?)",
 		"outbx":           " (did you mean outbox?)",
 		"report-password": " (did you mean report-password-file?)",
 		"colour":          "",
+		"k":               "", // two edits from "by", but no letter of it kept
+		"bx":              " (did you mean by?)",
 	} {
 		if got := suggest(key, known); got != want {
 			t.Errorf("suggest(%q) = %q, want %q", key, got, want)
