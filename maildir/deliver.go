@@ -10,10 +10,12 @@ import (
 	"path/filepath"
 	"strconv"
 	"time"
+
+	"github.com/rebound/rebound/internal/safefile"
 )
 
 // Deliver writes the message read from r into the Maildir dir (created when missing) the safe
-// way: into tmp/, synced, then renamed into new/. It returns the new file's path.
+// way: into tmp/, synced, then renamed into new/, and new/ synced. It returns the new file's path.
 func Deliver(dir string, r io.Reader) (string, error) {
 	for _, sub := range []string{"tmp", "new", "cur"} {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o700); err != nil {
@@ -25,23 +27,12 @@ func Deliver(dir string, r io.Reader) (string, error) {
 	host, _ := os.Hostname()
 	name := strconv.FormatInt(time.Now().Unix(), 10) + ".P" + strconv.Itoa(os.Getpid()) + "R" + hex.EncodeToString(rnd[:]) + "." + host
 	tmp := filepath.Join(dir, "tmp", name)
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return "", fmt.Errorf("maildir %s: %w", dir, err)
-	}
-	_, err = io.Copy(f, r)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
 	dst := filepath.Join(dir, "new", name)
-	if err == nil {
-		err = os.Rename(tmp, dst)
-	}
+	err := safefile.Create(tmp, dst, 0o600, func(w io.Writer) error {
+		_, err := io.Copy(w, r)
+		return err
+	})
 	if err != nil {
-		os.Remove(tmp)
 		return "", fmt.Errorf("delivering to maildir %s: %w", dir, err)
 	}
 	return dst, nil

@@ -10,12 +10,13 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/rebound/rebound/internal/safefile"
 )
 
 // Run is what one run of rebound did.
@@ -190,22 +191,7 @@ func write(path string, series map[string]float64) error {
 			fmt.Fprintf(&b, "%s %s\n", k, strconv.FormatFloat(series[k], 'f', -1, 64))
 		}
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".rebound-metrics-*")
-	if err != nil {
-		return fmt.Errorf("metrics: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.WriteString(b.String()); err != nil {
-		tmp.Close()
-		return fmt.Errorf("metrics: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("metrics: %w", err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("metrics: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := safefile.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
 	return nil

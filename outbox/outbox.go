@@ -35,16 +35,17 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/rebound/rebound/feedback"
+	"github.com/rebound/rebound/internal/safefile"
 )
 
 // Outbox is an open spool directory.
@@ -143,34 +144,19 @@ func (o *Outbox) write(id string, e entry) error {
 		return fmt.Errorf("outbox: %w", err)
 	}
 	tmp := o.path("tmp", id+"."+strconv.Itoa(os.Getpid())+"."+randomSuffix())
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o640)
+	err = safefile.Create(tmp, o.path("new", id+".json"), 0o640, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
 	if err != nil {
-		return fmt.Errorf("outbox: %w", err)
-	}
-	if _, err = f.Write(b); err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, o.path("new", id+".json"))
-	}
-	if err != nil {
-		os.Remove(tmp)
 		return fmt.Errorf("outbox: writing report %s: %w", id, err)
 	}
-	return syncDir(filepath.Join(o.dir, "new"))
+	return nil
 }
 
 func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) {
-		return fmt.Errorf("outbox: syncing %s: %w", dir, err)
+	if err := safefile.SyncDir(dir); err != nil {
+		return fmt.Errorf("outbox: %w", err)
 	}
 	return nil
 }

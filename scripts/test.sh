@@ -28,5 +28,7 @@ fi
 export REBOUND_REQUIRE_SERVERS=1
 export REBOUND_SHARED="${REBOUND_SHARED:-$(cd .. && pwd)/shared}"
 
+# go.mod and go.sum say exactly what the code needs.
+go mod tidy -diff
 go vet ./...
 go test -count=1 -timeout 20m ./... "$@"

@@ -7,13 +7,12 @@ import (
 	"html/template"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"sort"
 	"sync"
 	"time"
 
 	"github.com/rebound/rebound/history"
+	"github.com/rebound/rebound/internal/safefile"
 )
 
 // Page is what the HTML page shows.
@@ -153,20 +152,7 @@ func WriteHTMLFile(path string, p *Page, sent Sent) error {
 	if err := WriteHTML(&buf, p, sent); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".rebound-stats-*.html")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	os.Chmod(tmp.Name(), 0o644)
-	return os.Rename(tmp.Name(), path)
+	return safefile.WriteFile(path, buf.Bytes(), 0o644)
 }
 
 // bar is one drawn bar (or a segment of a stacked bar).
