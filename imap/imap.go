@@ -318,7 +318,7 @@ func isConnError(err error) bool {
 	if errors.As(err, &imapErr) {
 		return false
 	}
-	return err != nil && !errors.Is(err, scan.ErrCrash) && !errors.Is(err, context.Canceled) && !errors.Is(err, scan.ErrLimit)
+	return err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, scan.ErrLimit)
 }
 
 // prefetch is a UID FETCH of a batch, read by a goroutine of its own: the server streams a

@@ -62,10 +62,11 @@ type Config struct {
 	// BatchSize is the number of messages of a batch (default 256).
 	BatchSize int
 
-	// CrashAfterQueue is a test hook: Run returns ErrCrash once the reports of the n-th bounce
-	// are queued (with batches: once its batch is committed), before the message is moved, as a
-	// process killed between the two steps would.
-	CrashAfterQueue int
+	// AfterQueue, when set, is called once a message's reports are durable (with batches: once
+	// its batch is committed) and before the message is moved, with the number of messages
+	// queued so far; an error stops Run there, the messages still in place. Fault tests stop
+	// the process in it, as a kill between the two steps would.
+	AfterQueue func(queued int) error
 }
 
 // ReportBatch stages the reports of several messages and makes them durable together.
@@ -97,9 +98,6 @@ func (s Stats) String() string {
 // ErrLimit stops the walk once the limit is reached.
 var ErrLimit = errors.New("scan: limit reached")
 
-// ErrCrash is what Run returns when the test hook stops it between queueing and moving.
-var ErrCrash = errors.New("scan: stopped between queueing and moving (test hook)")
-
 // Run scans src.
 func Run(ctx context.Context, src Source, cfg Config) (Stats, error) {
 	var st Stats
@@ -125,8 +123,10 @@ func Run(ctx context.Context, src Source, cfg Config) (Stats, error) {
 			return nil
 		}
 		queued += len(msgs)
-		if cfg.CrashAfterQueue > 0 && queued >= cfg.CrashAfterQueue {
-			return ErrCrash
+		if cfg.AfterQueue != nil {
+			if err := cfg.AfterQueue(queued); err != nil {
+				return err
+			}
 		}
 		for _, m := range msgs {
 			backup(m)
@@ -218,8 +218,10 @@ func Run(ctx context.Context, src Source, cfg Config) (Stats, error) {
 			return nil
 		}
 		queued++
-		if cfg.CrashAfterQueue > 0 && queued == cfg.CrashAfterQueue {
-			return ErrCrash
+		if cfg.AfterQueue != nil {
+			if err := cfg.AfterQueue(queued); err != nil {
+				return err
+			}
 		}
 		backup(m)
 		return nil
@@ -227,8 +229,9 @@ func Run(ctx context.Context, src Source, cfg Config) (Stats, error) {
 	if errors.Is(err, ErrLimit) {
 		err = nil
 	}
-	if batch != nil && !errors.Is(err, ErrCrash) {
-		// The last batch: its messages were handled, whatever stopped the walk.
+	if batch != nil {
+		// The last batch: its messages were handled, whatever stopped the walk. (After a stop
+		// in AfterQueue nothing is held: the batch it stopped was committed.)
 		if cerr := commit(); err == nil {
 			err = cerr
 		}

@@ -2,13 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
 	"os/signal"
-	"strconv"
 	"syscall"
 	"text/tabwriter"
 	"time"
@@ -54,6 +52,10 @@ func (o *ScanOptions) since() time.Time {
 	return time.Now().AddDate(0, 0, -o.Since)
 }
 
+// scanFaults, set only in a binary built for the fault tests (faults.go), adds their hooks to a
+// scan's configuration.
+var scanFaults func(*scan.Config)
+
 // runScan runs the scan engine over src, then flushes the outbox, and prints the summary.
 func runScan(src scan.Source, so *ScanOptions, po *ParseOptions, ro *ReportOptions) error {
 	opts, err := po.DSNOptions()
@@ -65,8 +67,8 @@ func runScan(src scan.Source, so *ScanOptions, po *ParseOptions, ro *ReportOptio
 		return err
 	}
 	cfg := scan.Config{Parse: opts, Build: ro.BuildOptions(), From: from, Since: so.since(), Limit: so.Limit, DryRun: so.DryRun}
-	if n, err := strconv.Atoi(os.Getenv("REBOUND_TEST_CRASH_AFTER_QUEUE")); err == nil {
-		cfg.CrashAfterQueue = n // the fault tests' hook
+	if scanFaults != nil {
+		scanFaults(&cfg) // only in a binary built for the fault tests (faults.go)
 	}
 	if so.JSON {
 		cfg.JSON = os.Stdout
@@ -117,9 +119,6 @@ func runScan(src scan.Source, so *ScanOptions, po *ParseOptions, ro *ReportOptio
 	}
 	if table != nil {
 		table.Flush()
-	}
-	if errors.Is(err, scan.ErrCrash) {
-		os.Exit(99) // the test hook: die between queueing and moving
 	}
 	var flushed outbox.Stats
 	if rep != nil && !so.DryRun && !(so.NoFlush && rep.Outbox != nil) {

@@ -248,7 +248,9 @@ func run(t testing.TB, name string, args ...string) {
 }
 
 // BuildRebound builds the rebound binary from the module at root into a directory that the mail
-// system's unprivileged users can reach; the caller removes the directory.
+// system's unprivileged users can reach; the caller removes the directory. The binary carries
+// the fault tests' hooks (tag rebound_faults, see cmd/rebound/faults.go), idle unless their
+// environment variables are set.
 func BuildRebound(root string) (bin, dir string, err error) {
 	dir, err = os.MkdirTemp("", "rebound-bin-")
 	if err != nil {
@@ -256,7 +258,7 @@ func BuildRebound(root string) (bin, dir string, err error) {
 	}
 	os.Chmod(dir, 0o755)
 	bin = filepath.Join(dir, "rebound")
-	cmd := exec.Command("go", "build", "-o", bin, "./cmd/rebound")
+	cmd := exec.Command("go", "build", "-tags", "rebound_faults", "-o", bin, "./cmd/rebound")
 	cmd.Dir = root
 	if out, err := cmd.CombinedOutput(); err != nil {
 		os.RemoveAll(dir)
