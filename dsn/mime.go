@@ -318,7 +318,7 @@ func decodeTransfer(raw []byte, encoding string) []byte {
 		n, _ := base64.RawStdEncoding.Decode(out, clean)
 		return out[:n]
 	case "quoted-printable":
-		out, err := io.ReadAll(quotedprintable.NewReader(bytes.NewReader(raw)))
+		out, err := readAllSized(quotedprintable.NewReader(bytes.NewReader(raw)), len(raw))
 		if err != nil && len(out) == 0 {
 			return raw
 		}
@@ -349,11 +349,19 @@ func decodeCharset(b []byte, cs string) []byte {
 	if err != nil {
 		return b
 	}
-	out, err := io.ReadAll(r)
+	out, err := readAllSized(r, len(b)+len(b)/2)
 	if err != nil && len(out) == 0 {
 		return b
 	}
 	return out
+}
+
+// readAllSized reads r to its end into a buffer sized for about size bytes (io.ReadAll starts
+// small and grows by copying), returning what was read before any error.
+func readAllSized(r io.Reader, size int) ([]byte, error) {
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	_, err := buf.ReadFrom(r)
+	return buf.Bytes(), err
 }
 
 // hasISO2022Escapes tells whether b switches to a JIS character set the ISO-2022-JP way.
