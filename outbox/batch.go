@@ -9,7 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/rebound/rebound/feedback"
 )
@@ -36,8 +38,38 @@ type stagedReport struct {
 // syncers is how many files Commit syncs at once.
 const syncers = 32
 
-// NewBatch starts a batch of reports.
-func (o *Outbox) NewBatch() *Batch { return &Batch{o: o, ids: map[string]bool{}} }
+// NewBatch starts a batch of reports. It first removes from tmp/ the reports that processes no
+// longer running left there (killed before their Commit): they were never queued.
+func (o *Outbox) NewBatch() *Batch {
+	o.removeDeadStaging()
+	return &Batch{o: o, ids: map[string]bool{}}
+}
+
+// removeDeadStaging removes the files of tmp/ (named <id>.<pid>.<random>) whose process has
+// ended.
+func (o *Outbox) removeDeadStaging() {
+	entries, err := os.ReadDir(filepath.Join(o.dir, "tmp"))
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		parts := strings.Split(e.Name(), ".")
+		if len(parts) != 3 {
+			continue
+		}
+		pid, err := strconv.Atoi(parts[1])
+		if err != nil || pid <= 0 || pid == os.Getpid() || pidAlive(pid) {
+			continue
+		}
+		os.Remove(filepath.Join(o.dir, "tmp", e.Name()))
+	}
+}
+
+// pidAlive tells whether a process pid runs (or may: one of another user).
+func pidAlive(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
+}
 
 // Len is the number of reports staged.
 func (b *Batch) Len() int { return len(b.files) }

@@ -2,7 +2,9 @@ package outbox
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -102,5 +104,28 @@ func TestReporterBatchCounts(t *testing.T) {
 	rb.Stage(context.Background(), []feedback.Report{report(2)})
 	if r.Counts.AlreadyReported != 1 {
 		t.Errorf("a queued report staged again: %+v", r.Counts)
+	}
+}
+
+// TestNewBatchRemovesDeadStaging: reports staged by a process that died before its Commit are
+// removed from tmp/; those of a running process are left alone.
+func TestNewBatchRemovesDeadStaging(t *testing.T) {
+	ob, _ := Open(t.TempDir())
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Fatal(err)
+	}
+	tmp := filepath.Join(ob.Dir(), "tmp")
+	deadFile := filepath.Join(tmp, fmt.Sprintf("r0001.%d.abcdef", dead.Process.Pid))
+	liveFile := filepath.Join(tmp, fmt.Sprintf("r0002.%d.abcdef", os.Getppid()))
+	for _, f := range []string{deadFile, liveFile} {
+		os.WriteFile(f, []byte("{}"), 0o640)
+	}
+	ob.NewBatch()
+	if _, err := os.Stat(deadFile); err == nil {
+		t.Error("a dead process's staged report was kept")
+	}
+	if _, err := os.Stat(liveFile); err != nil {
+		t.Error("a running process's staged report was removed")
 	}
 }
