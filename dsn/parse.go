@@ -24,6 +24,18 @@ func Parse(r io.Reader, opts *Options) (*Report, error) {
 	if opts == nil {
 		opts = &Options{}
 	}
+	c, err := collect(r)
+	if err != nil {
+		return nil, err
+	}
+	p := newInterpreter(c, opts)
+	p.readMessage()
+	p.finish()
+	return p.rep, nil
+}
+
+// collect walks the message read from r and returns what the readers look at.
+func collect(r io.Reader) (*collected, error) {
 	lr := newLineReader(r)
 	defer lr.release()
 	skipBlankLines(lr) // a message saved with blank lines above its header
@@ -47,7 +59,7 @@ func Parse(r io.Reader, opts *Options) (*Report, error) {
 	if c.statusCut {
 		return nil, ErrStatusTooLarge
 	}
-	return interpret(c, opts), nil
+	return c, nil
 }
 
 // skipBlankLines reads past the empty or white-space lines at the start of a message.
@@ -64,8 +76,9 @@ func skipBlankLines(lr *lineReader) {
 	}
 }
 
-// interpret turns what the walk collected into a report.
-func interpret(c *collected, opts *Options) *Report {
+// newInterpreter prepares what the walk collected for the readers: the text without any inline
+// copy of the original, the original found inline, Final-Recipient fields found in the text.
+func newInterpreter(c *collected, opts *Options) *interpreter {
 	top := c.top
 	rep := &Report{
 		MessageID: strings.Trim(top.get("message-id"), "<> "),
@@ -90,31 +103,7 @@ func interpret(c *collected, opts *Options) *Report {
 		// it is its own original.
 		c.original, c.hasOriginal = top, true
 	}
-	p := &interpreter{c: c, opts: opts, rep: rep, text: body, lower: lower}
-	switch {
-	case c.feedbackBlob != nil || c.reportType == "feedback-report":
-		p.complaint()
-	case p.isJMRP():
-		p.complaint()
-		rep.MTA = "jmrp"
-	case p.isUnsubscribeRequest():
-		p.unsubscribeRequest()
-	case len(c.statusBlobs) > 0:
-		p.deliveryStatus()
-	case c.mdnBlob != nil:
-		p.dispositionNotification()
-	case p.sesJSON():
-	}
-	if len(rep.Recipients) == 0 && rep.Kind == "" && !p.listManagerRefusal() {
-		if p.looksLikeBounce() || p.userPrefixMatches() {
-			p.textBounce()
-		}
-	}
-	if len(rep.Recipients) == 0 && rep.Kind == "" && p.looksLikeAutoReply() && (!p.fromMailSystem() || p.fromNoReply()) {
-		p.autoReply()
-	}
-	p.finish()
-	return rep
+	return &interpreter{c: c, opts: opts, rep: rep, text: body, lower: lower}
 }
 
 // unquoteForwarded removes one level of "> " quoting from a text that is mostly quoted: a bounce

@@ -52,23 +52,40 @@ type sesNotification struct {
 	Message string `json:"Message"`
 }
 
-// sesJSON reads an Amazon SES notification from the text of a message; it reports whether
-// there was one.
-func (p *interpreter) sesJSON() bool {
-	i := strings.Index(p.text, "{")
-	if i < 0 || !strings.Contains(p.text, "notificationType") && !strings.Contains(p.text, "eventType") {
-		return false
+// sesReader reads an Amazon SES notification (JSON, often wrapped in an SNS envelope) in the
+// text of a message.
+var sesReader = reader{
+	name:   "amazonses",
+	detect: func(p *interpreter) bool { return decodeSES(p.text) != nil },
+	read:   (*interpreter).sesNotification,
+}
+
+// decodeSES returns the Amazon SES notification in text, or nil.
+func decodeSES(text string) *sesNotification {
+	i := strings.Index(text, "{")
+	if i < 0 || !strings.Contains(text, "notificationType") && !strings.Contains(text, "eventType") {
+		return nil
 	}
 	// SNS folds long lines of its e-mails with "!" + newline + space.
-	body := strings.ReplaceAll(p.text[i:], "!\n ", "")
+	body := strings.ReplaceAll(text[i:], "!\n ", "")
 	var n sesNotification
 	if err := json.NewDecoder(strings.NewReader(body)).Decode(&n); err != nil {
-		return false
+		return nil
 	}
 	if n.Message != "" {
 		if err := json.Unmarshal([]byte(n.Message), &n); err != nil {
-			return false
+			return nil
 		}
+	}
+	return &n
+}
+
+// sesNotification reads the Amazon SES notification in the text of a message: a bounce, a
+// complaint or a delivery; any other kind names the format and nothing more.
+func (p *interpreter) sesNotification() {
+	n := decodeSES(p.text)
+	if n == nil {
+		return
 	}
 	kind := n.NotificationType
 	if kind == "" {
@@ -137,8 +154,5 @@ func (p *interpreter) sesJSON() bool {
 			p.complete(&r)
 			rep.Recipients = append(rep.Recipients, r)
 		}
-	default:
-		return false
 	}
-	return true
 }

@@ -9,18 +9,29 @@ var listRefusalPhrases = []string{
 	"you are not allowed to post", "only members can post", "posting is not allowed",
 }
 
-// listManagerRefusal reads the notice of a mailing-list manager (fml, and others that mark their
+// listManagerReader reads the notice of a mailing-list manager (fml, and others that mark their
 // mail with X-MLServer or List-Id) that refused a message posted to a list: the failed recipient
 // is the list address, named in angle brackets in the notice.
-func (p *interpreter) listManagerRefusal() bool {
+var listManagerReader = reader{
+	name:   "list-manager",
+	detect: (*interpreter).isListManagerRefusal,
+	read:   (*interpreter).listManagerRefusal,
+}
+
+// isListManagerRefusal tells a list manager's notice that it refused a post.
+func (p *interpreter) isListManagerRefusal() bool {
 	top := p.c.top
 	if !top.has("x-mlserver") && !top.has("list-id") && !top.has("mailing-list") {
 		return false
 	}
 	subject := strings.ToLower(top.decoded("subject"))
-	if !containsAny(p.lower, listRefusalPhrases) && !containsAny(subject, listRefusalPhrases) {
-		return false
-	}
+	return containsAny(p.lower, listRefusalPhrases) || containsAny(subject, listRefusalPhrases)
+}
+
+// listManagerRefusal reads the list address, named in angle brackets in a list manager's
+// refusal.
+func (p *interpreter) listManagerRefusal() {
+	top := p.c.top
 	for _, line := range strings.Split(p.text, "\n") {
 		open := strings.IndexByte(line, '<')
 		if open < 0 {
@@ -40,7 +51,6 @@ func (p *interpreter) listManagerRefusal() bool {
 		r := Recipient{Address: addr, Action: "failed", Diagnostic: strings.TrimSpace(line), Evidence: EvidenceLabelledLine}
 		p.complete(&r)
 		p.rep.Recipients = append(p.rep.Recipients, r)
-		return true
+		return
 	}
-	return false
 }

@@ -207,16 +207,6 @@ func (p *interpreter) fromMailSystem() bool {
 	return isSystemAddress(firstAddress(from)) || containsAny(from, []string{"mailer-daemon", "mailer_daemon", "postmaster", "mail delivery", "mail administrator", "mail system", "mailerdaemon", "post_master", "mailer daemon", "mdaemon@"}) || from == "<>"
 }
 
-// fromNoReply tells a message from a "noreply" address: an application, which may auto-reply,
-// not a mail system reporting a failure.
-func (p *interpreter) fromNoReply() bool {
-	switch localPart(firstAddress(p.c.top.get("from"))) {
-	case "noreply", "no-reply", "donotreply", "do-not-reply":
-		return true
-	}
-	return false
-}
-
 // looksLikeBounce tells whether a message without a delivery-status part is a bounce.
 func (p *interpreter) looksLikeBounce() bool {
 	top := p.c.top
@@ -238,115 +228,12 @@ func (p *interpreter) looksLikeBounce() bool {
 	return false
 }
 
-// autoReplySubjects are subject prefixes and phrases of auto-replies (lower case).
-var autoReplySubjects = []string{
-	"auto:", "automatic reply", "auto reply", "autoreply", "auto-reply", "autoresponse", "autorespons",
-	"out of office", "out of the office", "away from", "away until", "vacation", "abwesenheit",
-	"absence", "réponse automatique", "respuesta automática", "on leave", "holiday",
-	"automatische antwort", "automatisch antwoord", "risposta automatica", "resposta automática",
-	"automatyczna odpowied", "autosvar", "automaattinen vastaus", "automatická odpověď",
-	"fuori sede", "afwezig", "ausencia", "ferien", "urlaub",
-}
-
-// looksLikeAutoReply tells whether a message is an RFC 3834 auto-reply (or a vacation message
-// that does not say so).
-func (p *interpreter) looksLikeAutoReply() bool {
-	top := p.c.top
-	as := strings.ToLower(top.get("auto-submitted"))
-	subject := strings.ToLower(top.decoded("subject"))
-	switch {
-	case top.has("x-autoreply") || top.has("x-autorespond") || top.has("x-autoresponder"):
-		return true
-	case strings.HasPrefix(as, "auto-replied"):
-		return true
-	case strings.Contains(strings.ToLower(top.get("precedence")), "auto_reply"):
-		return true
-	case containsAny(subject, autoReplySubjects):
-		return true
-	}
-	// A message sent with a null return path or as bulk, that thanks for the mail or says when
-	// its author will answer: an auto-reply that does not name itself.
-	precedence := strings.ToLower(top.get("precedence"))
-	if top.get("return-path") == "<>" || precedence == "bulk" || precedence == "junk" {
-		opening := p.lower[:min(len(p.lower), 600)]
-		return containsAny(subject, autoReplyThanks) || containsAny(opening, autoReplyPhrases)
-	}
-	return false
-}
-
-// autoReplyThanks are subjects of auto-replies that thank for the mail (lower case).
-var autoReplyThanks = []string{
-	"thank you for your e-mail", "thank you for your email", "thank you for your message",
-	"thank you for contacting", "thanks for your e-mail", "thanks for your email",
-	"thanks for your message", "thanks for contacting", "we have received your",
-}
-
-// autoReplyPhrases are openings of auto-replies (lower case).
-var autoReplyPhrases = []string{
-	"i will reply as soon as", "i will respond as soon as", "i will get back to you",
-	"i will endeavour to reply", "i will endeavor to reply", "i am currently out", "i'm currently out",
-	"i am out of the office", "i'm out of the office", "i will be out of the office",
-	"i am away", "i'm away", "with limited access to e-mail", "with limited access to email",
-	"we have received your message", "we have received your e-mail", "we have received your email",
-}
-
-func (p *interpreter) autoReply() {
-	addr := firstAddress(p.c.top.get("from"))
-	if addr == "" {
-		return
-	}
-	p.rep.MTA = "rfc3834"
-	if r, ok := p.abandonedMailbox(addr); ok {
-		p.rep.Kind = KindBounce
-		p.rep.Recipients = append(p.rep.Recipients, r)
-		return
-	}
-	p.rep.Kind = KindAutoReply
-	p.rep.Recipients = append(p.rep.Recipients, Recipient{
-		Address: addr, Diagnostic: openingLine(p.text), Reason: "vacation", Category: "autoreply",
-		Evidence: EvidenceReplyFrom,
-	})
-}
-
 // abandonedPhrases are the words of an auto-reply that says its mailbox is no longer read: the
 // mail is not delivered to anyone (lower case).
 var abandonedPhrases = []string{
 	"is no longer in use", "no longer in use", "is no longer active", "is no longer monitored",
 	"no longer being monitored", "is no longer checked", "mailbox has been closed",
 	"account has been closed", "no longer accepts e-mail", "no longer accepts email",
-}
-
-// abandonedMailbox reads an auto-reply that says its mailbox is no longer used ("This email inbox
-// a@example.org is no longer in use"): a failure for the address it names, or for its sender,
-// reason suspend.
-func (p *interpreter) abandonedMailbox(from string) (Recipient, bool) {
-	opening := p.lower[:min(len(p.lower), 2000)]
-	at := -1
-	for _, ph := range abandonedPhrases {
-		if i := strings.Index(opening, ph); i >= 0 {
-			at = i
-			break
-		}
-	}
-	if at < 0 {
-		return Recipient{}, false
-	}
-	addr, evidence := from, EvidenceReplyFrom
-	if r := firstAddress(p.c.top.get("reply-to")); r != "" && isSystemAddress(from) {
-		addr = r // sent from no-reply@ for the mailbox it answers for
-	}
-	start, _ := paragraphBounds(p.text, at)
-	for _, s := range findAddresses(p.text[start:at]) {
-		if !isSystemAddress(s.addr) {
-			addr, evidence = s.addr, EvidenceLabelledLine // "This email inbox a@example.org is no longer in use"
-			break
-		}
-	}
-	cl := Judge("suspend", "", "")
-	return Recipient{
-		Address: addr, Action: "failed", Status: "5", Diagnostic: paragraphAt(p.text, at),
-		Reason: cl.Reason, Category: cl.Category, Hard: cl.Hard, Evidence: evidence,
-	}, true
 }
 
 // paragraphAt returns the paragraph of text around byte i, on one line.
@@ -431,6 +318,18 @@ func isRecipientLine(line string) bool {
 func lastWords(s string, n int) string {
 	f := strings.Fields(s)
 	return strings.Join(f[max(len(f)-n, 0):], " ")
+}
+
+// textBounceReader reads a bounce written for people, with no delivery-status part: the
+// recipients its text names, with the status and diagnostic of the paragraph that names each.
+// It reads a message that looks like a bounce, or one where a line starts with one of the
+// user's recipient prefixes.
+var textBounceReader = reader{
+	name: "text",
+	detect: func(p *interpreter) bool {
+		return p.looksLikeBounce() || p.userPrefixMatches()
+	},
+	read: (*interpreter).textBounce,
 }
 
 // textBounce finds the failed recipients of a bounce that has no delivery-status part, from its

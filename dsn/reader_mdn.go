@@ -5,6 +5,13 @@ import (
 	"unicode/utf8"
 )
 
+// dispositionReader reads a message disposition notification (RFC 8098).
+var dispositionReader = reader{
+	name:   "mdn",
+	detect: func(p *interpreter) bool { return p.c.mdnBlob != nil },
+	read:   (*interpreter).dispositionNotification,
+}
+
 // dispositionNotification reads a message disposition notification (RFC 8098, RFC 6533's
 // message/global-disposition-notification). Most are read receipts, which say nothing of a
 // failure. One is a refusal: a Sieve "reject" (RFC 5429) answers with an MDN whose disposition

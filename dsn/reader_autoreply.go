@@ -1,0 +1,126 @@
+package dsn
+
+import "strings"
+
+// autoReplyReader reads an auto-reply (RFC 3834, or a vacation message that does not say so)
+// from a person, not a mail system: nothing failed, unless it says the mailbox is abandoned.
+var autoReplyReader = reader{
+	name: "autoreply",
+	detect: func(p *interpreter) bool {
+		return p.looksLikeAutoReply() && (!p.fromMailSystem() || p.fromNoReply())
+	},
+	read: (*interpreter).autoReply,
+}
+
+// fromNoReply tells a message from a "noreply" address: an application, which may auto-reply,
+// not a mail system reporting a failure.
+func (p *interpreter) fromNoReply() bool {
+	switch localPart(firstAddress(p.c.top.get("from"))) {
+	case "noreply", "no-reply", "donotreply", "do-not-reply":
+		return true
+	}
+	return false
+}
+
+// autoReplySubjects are subject prefixes and phrases of auto-replies (lower case).
+var autoReplySubjects = []string{
+	"auto:", "automatic reply", "auto reply", "autoreply", "auto-reply", "autoresponse", "autorespons",
+	"out of office", "out of the office", "away from", "away until", "vacation", "abwesenheit",
+	"absence", "réponse automatique", "respuesta automática", "on leave", "holiday",
+	"automatische antwort", "automatisch antwoord", "risposta automatica", "resposta automática",
+	"automatyczna odpowied", "autosvar", "automaattinen vastaus", "automatická odpověď",
+	"fuori sede", "afwezig", "ausencia", "ferien", "urlaub",
+}
+
+// looksLikeAutoReply tells whether a message is an RFC 3834 auto-reply (or a vacation message
+// that does not say so).
+func (p *interpreter) looksLikeAutoReply() bool {
+	top := p.c.top
+	as := strings.ToLower(top.get("auto-submitted"))
+	subject := strings.ToLower(top.decoded("subject"))
+	switch {
+	case top.has("x-autoreply") || top.has("x-autorespond") || top.has("x-autoresponder"):
+		return true
+	case strings.HasPrefix(as, "auto-replied"):
+		return true
+	case strings.Contains(strings.ToLower(top.get("precedence")), "auto_reply"):
+		return true
+	case containsAny(subject, autoReplySubjects):
+		return true
+	}
+	// A message sent with a null return path or as bulk, that thanks for the mail or says when
+	// its author will answer: an auto-reply that does not name itself.
+	precedence := strings.ToLower(top.get("precedence"))
+	if top.get("return-path") == "<>" || precedence == "bulk" || precedence == "junk" {
+		opening := p.lower[:min(len(p.lower), 600)]
+		return containsAny(subject, autoReplyThanks) || containsAny(opening, autoReplyPhrases)
+	}
+	return false
+}
+
+// autoReplyThanks are subjects of auto-replies that thank for the mail (lower case).
+var autoReplyThanks = []string{
+	"thank you for your e-mail", "thank you for your email", "thank you for your message",
+	"thank you for contacting", "thanks for your e-mail", "thanks for your email",
+	"thanks for your message", "thanks for contacting", "we have received your",
+}
+
+// autoReplyPhrases are openings of auto-replies (lower case).
+var autoReplyPhrases = []string{
+	"i will reply as soon as", "i will respond as soon as", "i will get back to you",
+	"i will endeavour to reply", "i will endeavor to reply", "i am currently out", "i'm currently out",
+	"i am out of the office", "i'm out of the office", "i will be out of the office",
+	"i am away", "i'm away", "with limited access to e-mail", "with limited access to email",
+	"we have received your message", "we have received your e-mail", "we have received your email",
+}
+
+func (p *interpreter) autoReply() {
+	addr := firstAddress(p.c.top.get("from"))
+	if addr == "" {
+		return
+	}
+	p.rep.MTA = "rfc3834"
+	if r, ok := p.abandonedMailbox(addr); ok {
+		p.rep.Kind = KindBounce
+		p.rep.Recipients = append(p.rep.Recipients, r)
+		return
+	}
+	p.rep.Kind = KindAutoReply
+	p.rep.Recipients = append(p.rep.Recipients, Recipient{
+		Address: addr, Diagnostic: openingLine(p.text), Reason: "vacation", Category: "autoreply",
+		Evidence: EvidenceReplyFrom,
+	})
+}
+
+// abandonedMailbox reads an auto-reply that says its mailbox is no longer used ("This email inbox
+// a@example.org is no longer in use"): a failure for the address it names, or for its sender,
+// reason suspend.
+func (p *interpreter) abandonedMailbox(from string) (Recipient, bool) {
+	opening := p.lower[:min(len(p.lower), 2000)]
+	at := -1
+	for _, ph := range abandonedPhrases {
+		if i := strings.Index(opening, ph); i >= 0 {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return Recipient{}, false
+	}
+	addr, evidence := from, EvidenceReplyFrom
+	if r := firstAddress(p.c.top.get("reply-to")); r != "" && isSystemAddress(from) {
+		addr = r // sent from no-reply@ for the mailbox it answers for
+	}
+	start, _ := paragraphBounds(p.text, at)
+	for _, s := range findAddresses(p.text[start:at]) {
+		if !isSystemAddress(s.addr) {
+			addr, evidence = s.addr, EvidenceLabelledLine // "This email inbox a@example.org is no longer in use"
+			break
+		}
+	}
+	cl := Judge("suspend", "", "")
+	return Recipient{
+		Address: addr, Action: "failed", Status: "5", Diagnostic: paragraphAt(p.text, at),
+		Reason: cl.Reason, Category: cl.Category, Hard: cl.Hard, Evidence: evidence,
+	}, true
+}
