@@ -7,20 +7,24 @@ import (
 
 // arfReader reads an ARF feedback report (RFC 5965): a complaint.
 var arfReader = reader{
-	name:   "arf",
+	name:  "arf",
+	stage: stageStructured, order: 10,
 	detect: func(p *interpreter) bool { return p.c.feedbackBlob != nil || p.c.reportType == "feedback-report" },
 	read:   (*interpreter).complaint,
 }
 
 // jmrpReader reads a complaint of Microsoft's Junk Mail Reporting Program.
 var jmrpReader = reader{
-	name:   "jmrp",
+	name:  "jmrp",
+	stage: stageStructured, order: 20,
 	detect: (*interpreter).isJMRP,
 	read: func(p *interpreter) {
 		p.complaint()
 		p.rep.MTA = "jmrp"
 	},
 }
+
+func init() { register(arfReader, jmrpReader) }
 
 // UndisclosedRecipient stands for the recipient of a complaint whose report does not name it
 // (redacted by the feedback loop). It is the placeholder Sisimai uses, so that results compare,

@@ -5,12 +5,15 @@ import "strings"
 // autoReplyReader reads an auto-reply (RFC 3834, or a vacation message that does not say so)
 // from a person, not a mail system: nothing failed, unless it says the mailbox is abandoned.
 var autoReplyReader = reader{
-	name: "autoreply",
+	name:  "autoreply",
+	stage: stageText, order: 100,
 	detect: func(p *interpreter) bool {
 		return p.looksLikeAutoReply() && (!p.fromMailSystem() || p.fromNoReply())
 	},
 	read: (*interpreter).autoReply,
 }
+
+func init() { register(autoReplyReader) }
 
 // fromNoReply tells a message from a "noreply" address: an application, which may auto-reply,
 // not a mail system reporting a failure.

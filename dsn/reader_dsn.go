@@ -5,10 +5,13 @@ import "strings"
 // deliveryStatusReader reads a delivery status notification (RFC 3464): a message with a
 // message/delivery-status part, or Final-Recipient fields in its text.
 var deliveryStatusReader = reader{
-	name:   "delivery-status",
+	name:  "delivery-status",
+	stage: stageStructured, order: 40,
 	detect: func(p *interpreter) bool { return len(p.c.statusBlobs) > 0 },
 	read:   (*interpreter).deliveryStatus,
 }
+
+func init() { register(deliveryStatusReader) }
 
 // deliveryStatus reads the fields of message/delivery-status parts (RFC 3464, RFC 6533).
 func (p *interpreter) deliveryStatus() {

@@ -13,10 +13,13 @@ var listRefusalPhrases = []string{
 // mail with X-MLServer or List-Id) that refused a message posted to a list: the failed recipient
 // is the list address, named in angle brackets in the notice.
 var listManagerReader = reader{
-	name:   "list-manager",
+	name:  "list-manager",
+	stage: stageText, order: 10,
 	detect: (*interpreter).isListManagerRefusal,
 	read:   (*interpreter).listManagerRefusal,
 }
+
+func init() { register(listManagerReader) }
 
 // isListManagerRefusal tells a list manager's notice that it refused a post.
 func (p *interpreter) isListManagerRefusal() bool {

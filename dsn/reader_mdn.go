@@ -7,10 +7,13 @@ import (
 
 // dispositionReader reads a message disposition notification (RFC 8098).
 var dispositionReader = reader{
-	name:   "mdn",
+	name:  "mdn",
+	stage: stageStructured, order: 50,
 	detect: func(p *interpreter) bool { return p.c.mdnBlob != nil },
 	read:   (*interpreter).dispositionNotification,
 }
+
+func init() { register(dispositionReader) }
 
 // dispositionNotification reads a message disposition notification (RFC 8098, RFC 6533's
 // message/global-disposition-notification). Most are read receipts, which say nothing of a

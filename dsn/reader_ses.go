@@ -55,10 +55,13 @@ type sesNotification struct {
 // sesReader reads an Amazon SES notification (JSON, often wrapped in an SNS envelope) in the
 // text of a message.
 var sesReader = reader{
-	name:   "amazonses",
+	name:  "amazonses",
+	stage: stageStructured, order: 60,
 	detect: func(p *interpreter) bool { return decodeSES(p.text) != nil },
 	read:   (*interpreter).sesNotification,
 }
+
+func init() { register(sesReader) }
 
 // decodeSES returns the Amazon SES notification in text, or nil.
 func decodeSES(text string) *sesNotification {

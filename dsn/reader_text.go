@@ -325,12 +325,15 @@ func lastWords(s string, n int) string {
 // It reads a message that looks like a bounce, or one where a line starts with one of the
 // user's recipient prefixes.
 var textBounceReader = reader{
-	name: "text",
+	name:  "text",
+	stage: stageText, order: 90,
 	detect: func(p *interpreter) bool {
 		return p.looksLikeBounce() || p.userPrefixMatches()
 	},
 	read: (*interpreter).textBounce,
 }
+
+func init() { register(textBounceReader) }
 
 // textBounce finds the failed recipients of a bounce that has no delivery-status part, from its
 // human-readable text.

@@ -4,10 +4,13 @@ import "strings"
 
 // unsubscribeReader reads the unsubscribe request a mail client sends to List-Unsubscribe.
 var unsubscribeReader = reader{
-	name:   "unsubscribe",
+	name:  "unsubscribe",
+	stage: stageStructured, order: 30,
 	detect: (*interpreter).isUnsubscribeRequest,
 	read:   (*interpreter).unsubscribeRequest,
 }
+
+func init() { register(unsubscribeReader) }
 
 // isUnsubscribeRequest tells the message a mail client sends to a list's List-Unsubscribe
 // address when its user asks to leave (Apple Mail marks it "X-Apple-Unsubscribe: true" and

@@ -36,7 +36,7 @@ func readerFixtures(t *testing.T) []string {
 }
 
 // TestReadersDetectWithoutEffect: asking every reader whether it knows a message changes nothing
-// in the interpreter, the collected MIME data or the report, so that the order of the tables
+// in the interpreter, the collected MIME data or the report, so that the order of the readers
 // decides only which reader reads, never what it finds.
 func TestReadersDetectWithoutEffect(t *testing.T) {
 	for _, file := range readerFixtures(t) {
@@ -50,7 +50,7 @@ func TestReadersDetectWithoutEffect(t *testing.T) {
 			continue // not a message: no reader is asked
 		}
 		p := newInterpreter(c, &Options{})
-		for _, rd := range append(append([]reader(nil), structuredReaders...), textReaders...) {
+		for _, rd := range readers {
 			before := stateOf(t, p)
 			rd.detect(p)
 			if after := stateOf(t, p); !reflect.DeepEqual(before, after) {
@@ -63,10 +63,26 @@ func TestReadersDetectWithoutEffect(t *testing.T) {
 // TestReadersNamed: every reader has a name of its own, a detect and a read.
 func TestReadersNamed(t *testing.T) {
 	seen := map[string]bool{}
-	for _, rd := range append(append([]reader(nil), structuredReaders...), textReaders...) {
+	for _, rd := range readers {
 		if rd.name == "" || rd.detect == nil || rd.read == nil || seen[rd.name] {
 			t.Errorf("reader %q: a unique name, a detect and a read are needed", rd.name)
 		}
 		seen[rd.name] = true
+	}
+}
+
+// TestReadersOrder pins the order in which the readers are asked: a new reader takes its place
+// here on purpose, never by accident of its order number.
+func TestReadersOrder(t *testing.T) {
+	var got []string
+	for _, rd := range readers {
+		got = append(got, rd.name)
+	}
+	want := []string{
+		"arf", "jmrp", "unsubscribe", "delivery-status", "mdn", "amazonses", // structured
+		"list-manager", "text", "autoreply", // text
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("readers in order %v, want %v", got, want)
 	}
 }
