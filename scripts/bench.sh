@@ -95,7 +95,7 @@ if want imap; then
 	if [ "$IMAP_MESSAGES" -gt 0 ] && command -v dovecot >/dev/null 2>&1 || [ -x /usr/sbin/dovecot ]; then
 		# In process (go test), against a Dovecot that the benchmark starts on 127.0.0.1, over TLS.
 		REBOUND_SHARED=$SHARED REBOUND_BENCH_MESSAGES=$IMAP_MESSAGES REBOUND_REQUIRE_SERVERS=1 \
-			go test -run '^$' -bench ScanIMAP -benchtime 1x -count 1 ./imap | grep -E 'Benchmark|FAIL|ok' |
+			go test -run '^$' -bench ScanIMAP -benchtime 1x -count 1 ./imap | grep -E '^(Benchmark|FAIL|ok )' |
 			awk -v n="$IMAP_MESSAGES" '/Benchmark/ {for (i = 1; i <= NF; i++) if ($i == "msgs/s") r = $(i-1); else if ($i == "MB-peak-heap") h = $(i-1);
 				printf "%-44s %12s %7s MB heap %8.0f msgs/s\n", "scan imap, " n " msgs over TLS (go test)", "-", h, r; next} {print}'
 	else
