@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of rebound on this machine, installing what the integration tests need first
-# (Postfix, Dovecot and swaks from Debian's packages; they are started by the tests themselves on
-# 127.0.0.1 only).
+# (Postfix, Dovecot, swaks, PostgreSQL and Chromium from Debian's packages; they are started by
+# the tests themselves on 127.0.0.1 only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -65,6 +65,7 @@ func configPath(args []string) (path string, explicit bool) {
 // ignoreUnreadable (parse, which needs no configuration).
 func loadConfig(path string, explicit, ignoreUnreadable bool, app *kong.Application) (*configFile, error) {
 	cf := &configFile{path: path}
+	configPolicy = nil // the policy: section of this file, if it has one
 	f, err := os.Open(kong.ExpandPath(path))
 	if err != nil {
 		if !explicit && (errors.Is(err, os.ErrNotExist) || ignoreUnreadable) {
