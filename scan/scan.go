@@ -76,7 +76,13 @@ type ReportBatch interface {
 	Stage(ctx context.Context, reports []feedback.Report) error
 	// Commit makes the staged reports durable; on error the batch's messages stay in place.
 	Commit() error
+	// Len is the number of reports staged (each holds an open file until Commit).
+	Len() int
 }
+
+// maxStagedReports commits a batch early when its messages bring many reports (a DSN may name
+// thousands of recipients), so that a batch never holds more open files than this.
+const maxStagedReports = 1024
 
 // MoveBatcher is a Source that moves messages a run at a time (IMAP moves a fetched run with
 // one command): it calls the function it is given before it moves a run, so that the run's
@@ -207,7 +213,7 @@ func Run(ctx context.Context, src Source, cfg Config) (Stats, error) {
 				return nil
 			}
 			held = append(held, m)
-			if len(held) >= batchSize {
+			if len(held) >= batchSize || batch.Len() >= maxStagedReports {
 				return commit()
 			}
 			return nil
