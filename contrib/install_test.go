@@ -148,6 +148,7 @@ func TestInstall(t *testing.T) {
 	confDir := filepath.Join(root, "etc/rebound")
 	config := filepath.Join(confDir, "rebound.yaml")
 	owned(t, bin, 0o755, 0, 0)
+	installedRevision(t, bin)
 	owned(t, spool, 0o750, uid, gid)
 	owned(t, filepath.Join(spool, "outbox"), 0o750, uid, gid)
 	// The installed outbox is what rebound itself makes, so that check and outbox list find
@@ -398,5 +399,29 @@ func TestPostfixSingleBounceAddress(t *testing.T) {
 				t.Errorf("the webhook received %d reports", n)
 			}
 		})
+	}
+}
+
+// installedRevision checks that the binary the README's install built says, in `rebound
+// version`, the git revision of this checkout, whatever GOFLAGS says about -buildvcs: an
+// operator reads it to know what runs. Go stamps the revision only in a clone, whose .git is a
+// folder, never in a linked worktree (golang/go#58218), so only a clone is checked.
+func installedRevision(t *testing.T, bin string) {
+	t.Helper()
+	if info, err := os.Stat("../.git"); err != nil || !info.IsDir() {
+		t.Log("not a git clone (a worktree, or no git): go stamps no revision, none is checked")
+		return
+	}
+	head, err := exec.Command("git", "-C", "..", "rev-parse", "HEAD").Output()
+	if err != nil {
+		t.Logf("not a git checkout (%v): the revision is not checked", err)
+		return
+	}
+	out, err := exec.Command(bin, "version").Output()
+	if err != nil {
+		t.Fatalf("%s version: %v", bin, err)
+	}
+	if want := "(revision " + strings.TrimSpace(string(head)); !strings.Contains(string(out), want) {
+		t.Errorf("%s version = %q, want %s…", bin, out, want)
 	}
 }

@@ -57,7 +57,12 @@ if [ -z "$binary" ]; then
 	[ -n "$gobin" ] || die "go is not installed (Go 1.26, see the README); or pass --binary FILE"
 	build="$(mktemp -d)"
 	trap 'rm -rf "$build"' EXIT
-	(cd "$repo" && "$gobin" build -o "$build/rebound" ./cmd/rebound) || die "go build failed"
+	# Stamp the git revision that `rebound version` prints, even where GOFLAGS has
+	# -buildvcs=false; where git refuses the checkout (another user's, "dubious ownership") or
+	# there is none, build without it.
+	(cd "$repo" && "$gobin" build -buildvcs=auto -o "$build/rebound" ./cmd/rebound 2>/dev/null) ||
+		(cd "$repo" && "$gobin" build -buildvcs=false -o "$build/rebound" ./cmd/rebound) ||
+		die "go build failed"
 	binary="$build/rebound"
 fi
 [ -f "$binary" ] || die "no binary at $binary"
