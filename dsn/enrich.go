@@ -511,10 +511,7 @@ func (p *interpreter) blockAt(i int, addr string) string {
 }
 
 // boilerplateOpenings start the paragraphs of a notice that speak of no failure (lower case).
-var boilerplateOpenings = []string{
-	"no action is required", "please do not reply", "for further assistance", "this is an automatically generated",
-	"if you do so, please include", "------ this is a copy",
-}
+var boilerplateOpenings = phraseList("boilerplate-openings")
 
 // paragraphAbove returns the lines just above the end of text, up to a blank line or a section
 // rule ("------- Failure Reasons --------").
@@ -598,7 +595,7 @@ func hasPrefixFold(s, prefix string) bool {
 }
 
 // expiryPhrases say that the queue gave the message up (lower case).
-var expiryPhrases = []string{"envelope expired", "retry timeout exceeded", "message expired"}
+var expiryPhrases = phraseList("expiry-phrases")
 
 // wholeReply returns the whole multi-line SMTP reply whose first line is first ("550-5.1.1 The
 // email account that you tried to reach does not exist. Please try"), read from the lines of

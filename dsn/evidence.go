@@ -124,7 +124,7 @@ func isListRobot(local string) bool {
 
 // listRobotSuffixes end the local parts of a mailing list's own robots (Mailman, Sympa,
 // majordomo), which receive bounces and requests, never a post.
-var listRobotSuffixes = []string{"-bounces", "-owner", "-request"}
+var listRobotSuffixes = phraseList("list-robot-suffixes")
 
 // isVERPAddress tells whether a VERP template reads a: a bounce address, not a recipient.
 func (p *interpreter) isVERPAddress(a string) bool {

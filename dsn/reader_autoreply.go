@@ -26,14 +26,7 @@ func (p *interpreter) fromNoReply() bool {
 }
 
 // autoReplySubjects are subject prefixes and phrases of auto-replies (lower case).
-var autoReplySubjects = []string{
-	"auto:", "automatic reply", "auto reply", "autoreply", "auto-reply", "autoresponse", "autorespons",
-	"out of office", "out of the office", "away from", "away until", "vacation", "abwesenheit",
-	"absence", "réponse automatique", "respuesta automática", "on leave", "holiday",
-	"automatische antwort", "automatisch antwoord", "risposta automatica", "resposta automática",
-	"automatyczna odpowied", "autosvar", "automaattinen vastaus", "automatická odpověď",
-	"fuori sede", "afwezig", "ausencia", "ferien", "urlaub",
-}
+var autoReplySubjects = phraseList("auto-reply-subjects")
 
 // looksLikeAutoReply tells whether a message is an RFC 3834 auto-reply (or a vacation message
 // that does not say so).
@@ -62,20 +55,10 @@ func (p *interpreter) looksLikeAutoReply() bool {
 }
 
 // autoReplyThanks are subjects of auto-replies that thank for the mail (lower case).
-var autoReplyThanks = []string{
-	"thank you for your e-mail", "thank you for your email", "thank you for your message",
-	"thank you for contacting", "thanks for your e-mail", "thanks for your email",
-	"thanks for your message", "thanks for contacting", "we have received your",
-}
+var autoReplyThanks = phraseList("auto-reply-thanks")
 
 // autoReplyPhrases are openings of auto-replies (lower case).
-var autoReplyPhrases = []string{
-	"i will reply as soon as", "i will respond as soon as", "i will get back to you",
-	"i will endeavour to reply", "i will endeavor to reply", "i am currently out", "i'm currently out",
-	"i am out of the office", "i'm out of the office", "i will be out of the office",
-	"i am away", "i'm away", "with limited access to e-mail", "with limited access to email",
-	"we have received your message", "we have received your e-mail", "we have received your email",
-}
+var autoReplyPhrases = phraseList("auto-reply-phrases")
 
 func (p *interpreter) autoReply() {
 	addr := firstAddress(p.c.top.get("from"))

@@ -4,10 +4,7 @@ import "strings"
 
 // listRefusalPhrases are what a mailing-list manager says when it refuses a message posted to
 // one of its lists (lower case).
-var listRefusalPhrases = []string{
-	"not a member of this mailing list", "are not member", "duplicated message-id",
-	"you are not allowed to post", "only members can post", "posting is not allowed",
-}
+var listRefusalPhrases = phraseList("list-refusal-phrases")
 
 // listManagerReader reads the notice of a mailing-list manager (fml, and others that mark their
 // mail with X-MLServer or List-Id) that refused a message posted to a list: the failed recipient

@@ -6,34 +6,7 @@ import (
 
 // originalMarkers are phrases of the line after which a non-MIME bounce pastes the returned
 // message (lower case).
-var originalMarkers = []string{
-	"below this line is a copy of the message",
-	"this is a copy of the message",
-	"copy of the original message",
-	"original message follows",
-	"----- original message -----",
-	"original message header",
-	"returned message follows",
-	"unsent message below",
-	"message header follows",
-	"headers of the original message",
-	"header of the original message",
-	"original message headers",
-	"the header of the original message",
-	"content-type: message/rfc822",
-	"------ the message as it was received",
-	"--- original message ---",
-	"original mail follows",
-	"your message reads",
-	"included is the original message",
-	"message text follows",
-	"this is the original message",
-	"bounced e-mail:",
-	"start of returned message",
-	"original message:",
-	"copy of the message header",
-	"original message as received",
-}
+var originalMarkers = phraseList("original-markers")
 
 // originalMarkerSet finds the earliest of originalMarkers, searching only where their common
 // words are.
@@ -140,57 +113,10 @@ func pastedHeaderAt(lower, field string) int {
 }
 
 // bounceSubjects are subject phrases of bounce messages (lower case).
-var bounceSubjects = []string{
-	"undeliver", "undelivered", "delivery fail", "delivery status notification", "failure notice",
-	"returned mail", "mail delivery", "nondeliverable", "non-deliverable", "non delivery",
-	"could not be delivered", "delivery problem", "bounce", "rejected", "mail system error",
-	"delivery notification", "not delivered", "delivery report", "failed delivery",
-	"message not delivered", "warning: could not send", "delayed mail", "delivery delayed",
-	"mail could not be delivered", "error sending", "permanent error", "delivery has failed",
-	"returned to sender", "unzustellbar", "non remis", "no se puede entregar", "niet bezorgd",
-	"mail failure", "delivery error", "failed mail", "unable to deliver", "delivery status",
-	"notice of delivery failure", "message you sent", "nicht zugestellt", "non-delivery",
-	"user unknown", "processing error",
-	// French, German, Spanish, Italian, Portuguese, Dutch, Japanese, Chinese.
-	"échec de distribution", "echec de distribution", "non distribué", "message non délivré",
-	"unzustellbare", "nicht zustellbar", "zustellung fehlgeschlagen", "no entregado", "devuelto",
-	"mancata consegna", "non consegnato", "não entregue", "falha na entrega", "onbestelbaar",
-	"配送失敗", "配信失敗", "配送エラー", "配信エラー", "未達", "退信", "投递失败", "发送失败",
-	"传输失败", "傳送失敗", "無法傳送", "投遞失敗", "退回",
-	// Korean, Russian, Polish, Czech, Turkish, Swedish, Danish/Norwegian, Finnish, Hungarian.
-	"전송 실패", "배달 실패", "반송", "не доставлено", "недоставленное", "ошибка доставки",
-	"nie dostarczono", "niedostarczon", "nedoručen", "teslim edilemedi", "kunde inte levereras",
-	"ej levererat", "kunne ikke leveres", "ei voitu toimittaa", "kézbesíthetetlen",
-}
+var bounceSubjects = phraseList("bounce-subjects")
 
 // bouncePhrases are phrases of bounce texts (lower case).
-var bouncePhrases = []string{
-	"could not be delivered", "couldn't be delivered", "was not delivered", "delivery has failed",
-	"permanent error", "permanent fatal error", "delivery to the following recipient",
-	"undeliverable", "unable to deliver", "i'm afraid i wasn't able to deliver", "failed permanently",
-	"message could not be sent", "delivery failed", "could not deliver", "following address",
-	"recipient address rejected", "user unknown", "returned to sender", "not be delivered",
-	"delivery attempts", "following recipient", "was rejected", "delivery status notification",
-	"smtp error", "remote host said", "mailbox unavailable", "delivery to the following",
-	"the following addresses had", "message was not sent", "failed to deliver", "no such user",
-	"invalid user", "requested action not taken", "invalid address", "unknown user",
-	"error has occurred while attempting to deliver", "list of recipients", "no valid recipients",
-	"not a valid user", "not a known user", "no such recipient", "recipient does not exist",
-	"intended recipient", "no such user here",
-	"mailbox is full", "quota exceeded",
-	// French, German, Spanish, Italian, Portuguese, Dutch, Japanese, Chinese.
-	"n'a pas pu être remis", "n'a pas pu etre remis", "n'a pas pu être distribué",
-	"n'a pas pu être délivré", "konnte nicht zugestellt werden", "nicht zugestellt werden",
-	"no se ha podido entregar", "no pudo ser entregado", "no se pudo entregar",
-	"non è stato possibile consegnare", "impossibile consegnare", "non è stato recapitato",
-	"não foi possível entregar", "não pôde ser entregue", "kon niet worden afgeleverd",
-	"kon niet worden bezorgd", "配送に失敗", "配信に失敗", "配送できません", "届けることができません",
-	"送信できませんでした", "无法投递", "投递失败", "无法送达", "无法发送", "未能送达", "無法傳送",
-	"無法投遞", "전달되지 못했습니다", "전송하지 못했습니다", "не может быть доставлено",
-	"не удалось доставить", "не было доставлено", "nie mogła zostać dostarczona",
-	"nie może zostać dostarczona", "nemohla být doručena", "teslim edilemedi",
-	"kunde inte levereras", "kunne ikke leveres", "ei voitu toimittaa", "nem kézbesíthető",
-}
+var bouncePhrases = phraseList("bounce-phrases")
 
 func containsAny(s string, phrases []string) bool {
 	for _, p := range phrases {
@@ -201,10 +127,13 @@ func containsAny(s string, phrases []string) bool {
 	return false
 }
 
+// mailSystemSenders are words of the From field of a mail system's notices (lower case).
+var mailSystemSenders = phraseList("mail-system-senders")
+
 // fromMailSystem tells whether the message comes from a mail system rather than a person.
 func (p *interpreter) fromMailSystem() bool {
 	from := strings.ToLower(p.c.top.get("from"))
-	return isSystemAddress(firstAddress(from)) || containsAny(from, []string{"mailer-daemon", "mailer_daemon", "postmaster", "mail delivery", "mail administrator", "mail system", "mailerdaemon", "post_master", "mailer daemon", "mdaemon@"}) || from == "<>"
+	return isSystemAddress(firstAddress(from)) || containsAny(from, mailSystemSenders) || from == "<>"
 }
 
 // looksLikeBounce tells whether a message without a delivery-status part is a bounce.
@@ -230,11 +159,7 @@ func (p *interpreter) looksLikeBounce() bool {
 
 // abandonedPhrases are the words of an auto-reply that says its mailbox is no longer read: the
 // mail is not delivered to anyone (lower case).
-var abandonedPhrases = []string{
-	"is no longer in use", "no longer in use", "is no longer active", "is no longer monitored",
-	"no longer being monitored", "is no longer checked", "mailbox has been closed",
-	"account has been closed", "no longer accepts e-mail", "no longer accepts email",
-}
+var abandonedPhrases = phraseList("abandoned-phrases")
 
 // paragraphAt returns the paragraph of text around byte i, on one line.
 func paragraphAt(text string, i int) string {
@@ -273,15 +198,10 @@ func openingLine(text string) string {
 }
 
 // recipientLabels mark a line that names a failed recipient (lower case).
-var recipientLabels = []string{
-	"recipient", "address", "destinat", "undeliverable to", "addressee", "delivery to", "deliver to",
-	"mailbox", "user", "empfänger", "delivered to", "failed to", "rcpt to", "unable to deliver",
-	"could not be delivered to", "couldn't be delivered to", "not delivered to", "for <",
-	"delivery failed", // IMail: "Delivery failed 4 attempts: a@example.org"
-}
+var recipientLabels = phraseList("recipient-labels")
 
 // senderLabels mark a line that names the sender, not a recipient (lower case).
-var senderLabels = []string{"sender", "from:", "reply-to", "return-path", "absender", "expéditeur", "expediteur", "remitente", "mittente"}
+var senderLabels = phraseList("sender-labels")
 
 // isRecipientLine tells whether a line names its address as a recipient rather than in passing.
 func isRecipientLine(line string) bool {
@@ -582,20 +502,13 @@ func errorLines(text string) string {
 	return strings.Join(out, " ")
 }
 
-var delayPhrases = []string{
-	"will retry", "will be retried", "still trying", "has not yet been delivered", "not yet been delivered",
-	"delivery delayed", "delayed mail", "(delay)", "warning: message", "temporary failure",
-	"will continue trying", "is delayed", "has been delayed", "will keep trying",
-}
+var delayPhrases = phraseList("delay-phrases")
 
 // retryPhrases say, whatever else the notice says, that delivery goes on (lower case).
-var retryPhrases = []string{
-	"attempts will continue", "will continue to try", "will continue to attempt",
-	"has been postponed", "delivery warning", "advisory-only",
-}
+var retryPhrases = phraseList("retry-phrases")
 
 // finalPhrases say that delivery was given up (lower case).
-var finalPhrases = []string{"permanent", "given up", "giving up", "failed permanently", "gave up"}
+var finalPhrases = phraseList("final-phrases")
 
 func (p *interpreter) looksDelayed() bool {
 	subject := strings.ToLower(p.c.top.decoded("subject"))
