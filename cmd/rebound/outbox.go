@@ -151,7 +151,10 @@ type OutboxRetryCmd struct {
 
 // Run implements the command.
 func (c *OutboxRetryCmd) Run(kctx *kong.Context) error {
-	if (c.ID == "") == !c.Failed {
+	switch {
+	case c.ID == "" && !c.Failed:
+		return errors.New("say what to retry: a report id (see rebound outbox list) or --failed")
+	case c.ID != "" && c.Failed:
 		return errors.New("give a report id or --failed, not both")
 	}
 	ob, err := c.open()

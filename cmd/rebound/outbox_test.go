@@ -203,3 +203,21 @@ func TestOutboxDocExamples(t *testing.T) {
 		t.Errorf("the README's repair delivered %d reports, want the refused one", delivered.Load())
 	}
 }
+
+// TestOutboxRetryArguments: retry needs exactly one of an id and --failed, and each mistake is
+// told for what it is (with neither, it used to say "not both").
+func TestOutboxRetryArguments(t *testing.T) {
+	box := filepath.Join(t.TempDir(), "outbox")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "say what to retry: a report id (see rebound outbox list) or --failed"},
+		{[]string{"0123456789abcdef0123456789abcdef", "--failed"}, "give a report id or --failed, not both"},
+	} {
+		args := append([]string{"outbox", "retry", "--outbox", box}, tt.args...)
+		if _, stderr, code := run(t, "", args...); code != 1 || !strings.Contains(stderr, tt.want) {
+			t.Errorf("rebound %s: exit %d, stderr %q, want %q", strings.Join(args, " "), code, stderr, tt.want)
+		}
+	}
+}
