@@ -56,18 +56,6 @@ func statusAt(s string, i int) int {
 	return j - i
 }
 
-// findStatuses returns the RFC 3463 codes in s, in order.
-func findStatuses(s string) []string {
-	var out []string
-	for i := 0; i < len(s); i++ {
-		if n := statusAt(s, i); n > 0 {
-			out = append(out, s[i:i+n])
-			i += n - 1
-		}
-	}
-	return out
-}
-
 // findStatus returns the most specific RFC 3463 code in s (the first of the most specific ones).
 func findStatus(s string) string {
 	best, bestSpec := "", -1
@@ -84,9 +72,6 @@ func findStatus(s string) string {
 	}
 	return best
 }
-
-// isGenericStatus reports whether code says nothing beyond its class (X.0.0).
-func isGenericStatus(code string) bool { return strings.HasSuffix(code, ".0.0") || len(code) == 1 }
 
 // replyCodeAt reports whether an SMTP reply code starts at s[i]. The non-standard 57x that some
 // servers send ("571 Delivery not authorized, message refused", Microsoft IIS SMTP) counts only
