@@ -258,7 +258,74 @@ func init() { register(textBounceReader) }
 // textBounce finds the failed recipients of a bounce that has no delivery-status part, from its
 // human-readable text.
 func (p *interpreter) textBounce() {
-	rep := p.rep
+	found := p.findTextRecipients()
+	delayed := p.looksDelayed()
+	for _, c := range found {
+		r := Recipient{Address: c.addr, Action: "failed", Evidence: c.evidence}
+		if delayed {
+			r.Action = "delayed"
+		}
+		p.complete(&r)
+		p.completeFromText(&r, len(found) == 1)
+		p.rep.Recipients = append(p.rep.Recipients, r)
+	}
+}
+
+// candidate is an address that a finder took for a failed recipient, with its evidence.
+type candidate struct {
+	addr     string
+	evidence Evidence
+}
+
+// recipientSearch gathers the candidates of a text bounce, leaving out the notice's own
+// addresses and the sender's side.
+type recipientSearch struct {
+	p           *interpreter
+	exclude     map[string]bool // the From, Reply-To, Sender, Return-Path of the bounce and of the original
+	seen        map[string]bool
+	found       []candidate
+	namedSender bool // a line named one of the sender's addresses as the failed recipient
+	sentTo      string
+	weak        []string // addresses met in passing, the last resort
+}
+
+// findTextRecipients runs the finders of a text bounce from the strongest evidence to the
+// weakest: X-Failed-Recipients and the user's prefixes; the lines that name a recipient; the
+// VERP return path; the returned message's only To; an address met in passing.
+func (p *interpreter) findTextRecipients() []candidate {
+	s := &recipientSearch{p: p, exclude: p.noticeAddresses(), seen: map[string]bool{}}
+	s.fromFailedRecipients()
+	s.fromUserPrefixes()
+	// The bounce goes back to the sender: its own To is never a recipient that merely appears
+	// in the text ("*  From: news@lists.example.org" in a session log).
+	s.sentTo = strings.ToLower(firstAddress(p.c.top.get("to")))
+	if len(s.found) == 0 {
+		s.fromLines()
+	}
+	if len(s.found) == 0 && s.namedSender {
+		// The notice is about the sender's own address (a refused list address, a failed
+		// sender verification): no subscriber is to be guessed in its place.
+		return nil
+	}
+	if len(s.found) == 0 {
+		s.fromVERP()
+	}
+	if len(s.found) == 0 && p.c.hasOriginal {
+		// The returned message's only addressee is a better guess than an address met in
+		// passing ("write to help@example.edu").
+		if to := strings.Split(p.c.original.get("to"), ","); len(to) == 1 {
+			s.add(firstAddress(to[0]), EvidenceOriginalTo)
+		}
+	}
+	if len(s.found) == 0 && len(s.weak) > 0 {
+		s.add(s.weak[0], EvidenceGuess)
+	}
+	return s.found
+}
+
+// noticeAddresses are the notice's own addresses and those of the returned message's sender, in
+// lower case: never a recipient met in passing.
+func (p *interpreter) noticeAddresses() map[string]bool {
 	exclude := map[string]bool{}
 	for _, k := range []string{"from", "reply-to", "sender", "return-path"} {
 		if a := firstAddress(p.c.top.get(k)); a != "" {
@@ -272,157 +339,146 @@ func (p *interpreter) textBounce() {
 			}
 		}
 	}
-	type found struct {
-		addr     string
-		evidence Evidence
-	}
-	var recipients []found
-	seen := map[string]bool{}
-	namedSender := false // a line named one of the sender's addresses as the failed recipient
-	add := func(a string, evidence Evidence) {
-		k := strings.ToLower(a)
-		// The sender's own addresses (its From, its list's addresses, the bounce address) are
-		// never a failed recipient, whatever line names them; the bounce's Reply-To only when
-		// the text merely mentions it.
-		if a != "" && p.isSenderSide(a) {
-			namedSender = namedSender || evidence != EvidenceGuess
-			return
-		}
-		if a == "" || seen[k] || exclude[k] && (evidence == EvidenceGuess || evidence == EvidenceOriginalTo) {
-			return
-		}
-		seen[k] = true
-		recipients = append(recipients, found{a, evidence})
-	}
-	for _, a := range strings.Split(p.c.top.get("x-failed-recipients"), ",") {
-		add(firstAddress(a), EvidenceFailedRecipients)
-	}
-	// The user's recipient prefixes ("Destinataire :") name recipients in odd bounces.
-	if p.opts.Rules != nil {
-		for _, prefix := range p.opts.Rules.RecipientPrefixes() {
-			for _, line := range strings.Split(p.text, "\n") {
-				t := strings.TrimSpace(line)
-				if len(t) > len(prefix) && strings.EqualFold(t[:len(prefix)], prefix) {
-					add(firstAddress(t[len(prefix):]), EvidenceLabelledLine)
-				}
-			}
-		}
-	}
-	// The bounce goes back to the sender: its own To is never a recipient that merely appears
-	// in the text ("*  From: news@lists.example.org" in a session log).
-	sentTo := strings.ToLower(firstAddress(p.c.top.get("to")))
-	// mayBeRecipient tells an address met in the text that is none of the notice's own.
-	mayBeRecipient := func(a string) bool {
-		k := strings.ToLower(a)
-		return !exclude[k] && k != sentTo && !isSystemAddress(a)
-	}
-	var weak []string
-	if len(recipients) == 0 {
-		// A line such as "did not reach the following recipient(s):" announces the recipient
-		// named by the next line that has an address, within the two lines that follow it.
-		announced := false
-		silent := 0 // non-blank lines without an address since the announcement
-		for _, line := range strings.Split(p.text, "\n") {
-			if !strings.Contains(line, "@") {
-				if t := strings.TrimSpace(line); strings.HasSuffix(t, ":") && containsAny(asciiLower(t), recipientLabels) {
-					announced, silent = true, 0
-				} else if t != "" {
-					// The announced address follows the announcement, not a paragraph later.
-					if silent++; silent > 2 {
-						announced = false
-					}
-				}
-				continue
-			}
-			if announced {
-				announced = false
-				l := strings.ToLower(line)
-				if spans := findAddresses(line); len(spans) > 0 && !strings.Contains(l, "from") && mayBeRecipient(spans[0].addr) {
-					add(spans[0].addr, EvidenceLabelledLine)
-					continue
-				}
-			}
-			if isRecipientLine(line) {
-				add(findAddresses(line)[0].addr, lineEvidence(line))
-				continue
-			}
-			l := strings.ToLower(line)
-			if strings.Contains(l, "mail from") || strings.Contains(l, "from:") {
-				continue
-			}
-			for _, s := range findAddresses(line) {
-				if mayBeRecipient(s.addr) && !isContactAddress(s.addr) {
-					weak = append(weak, s.addr)
-				}
-			}
-		}
-	}
-	if len(recipients) == 0 && namedSender {
-		// The notice is about the sender's own address (a refused list address, a failed
-		// sender verification): no subscriber is to be guessed in its place.
+	return exclude
+}
+
+// add takes a candidate, unless it is the sender's or already taken.
+func (s *recipientSearch) add(a string, evidence Evidence) {
+	k := strings.ToLower(a)
+	// The sender's own addresses (its From, its list's addresses, the bounce address) are
+	// never a failed recipient, whatever line names them; the bounce's Reply-To only when
+	// the text merely mentions it.
+	if a != "" && s.p.isSenderSide(a) {
+		s.namedSender = s.namedSender || evidence != EvidenceGuess
 		return
 	}
-	if len(recipients) == 0 {
-		// Nothing names the failed recipient. The VERP return path the bounce came back to
-		// encodes the address the mail was sent to.
-		for _, t := range p.opts.VERP {
-			for _, a := range []string{p.opts.EnvelopeRecipient, firstAddress(p.c.top.get("x-original-to")), firstAddress(p.c.top.get("delivered-to")), firstAddress(p.c.top.get("to"))} {
-				if d, ok := t.Decode(a); ok && d.Recipient != "" {
-					add(normalizeAddress(d.Recipient), EvidenceVERP)
-				}
+	if a == "" || s.seen[k] || s.exclude[k] && (evidence == EvidenceGuess || evidence == EvidenceOriginalTo) {
+		return
+	}
+	s.seen[k] = true
+	s.found = append(s.found, candidate{a, evidence})
+}
+
+// fromFailedRecipients takes the addresses of the X-Failed-Recipients field.
+func (s *recipientSearch) fromFailedRecipients() {
+	for _, a := range strings.Split(s.p.c.top.get("x-failed-recipients"), ",") {
+		s.add(firstAddress(a), EvidenceFailedRecipients)
+	}
+}
+
+// fromUserPrefixes takes the addresses after the user's recipient prefixes ("Destinataire :"),
+// which name recipients in odd bounces.
+func (s *recipientSearch) fromUserPrefixes() {
+	if s.p.opts.Rules == nil {
+		return
+	}
+	for _, prefix := range s.p.opts.Rules.RecipientPrefixes() {
+		for _, line := range strings.Split(s.p.text, "\n") {
+			t := strings.TrimSpace(line)
+			if len(t) > len(prefix) && strings.EqualFold(t[:len(prefix)], prefix) {
+				s.add(firstAddress(t[len(prefix):]), EvidenceLabelledLine)
 			}
 		}
 	}
-	if len(recipients) == 0 && p.c.hasOriginal {
-		// The returned message's only addressee is a better guess than an address met in
-		// passing ("write to help@example.edu").
-		if to := strings.Split(p.c.original.get("to"), ","); len(to) == 1 {
-			add(firstAddress(to[0]), EvidenceOriginalTo)
+}
+
+// mayBeRecipient tells an address met in the text that is none of the notice's own.
+func (s *recipientSearch) mayBeRecipient(a string) bool {
+	k := strings.ToLower(a)
+	return !s.exclude[k] && k != s.sentTo && !isSystemAddress(a)
+}
+
+// fromLines takes the addresses that lines of the text name as failed recipients, and keeps
+// those met in passing as weak ones.
+func (s *recipientSearch) fromLines() {
+	// A line such as "did not reach the following recipient(s):" announces the recipient
+	// named by the next line that has an address, within the two lines that follow it.
+	announced := false
+	silent := 0 // non-blank lines without an address since the announcement
+	for _, line := range strings.Split(s.p.text, "\n") {
+		if !strings.Contains(line, "@") {
+			if t := strings.TrimSpace(line); strings.HasSuffix(t, ":") && containsAny(asciiLower(t), recipientLabels) {
+				announced, silent = true, 0
+			} else if t != "" {
+				// The announced address follows the announcement, not a paragraph later.
+				if silent++; silent > 2 {
+					announced = false
+				}
+			}
+			continue
+		}
+		if announced {
+			announced = false
+			l := strings.ToLower(line)
+			if spans := findAddresses(line); len(spans) > 0 && !strings.Contains(l, "from") && s.mayBeRecipient(spans[0].addr) {
+				s.add(spans[0].addr, EvidenceLabelledLine)
+				continue
+			}
+		}
+		if isRecipientLine(line) {
+			s.add(findAddresses(line)[0].addr, lineEvidence(line))
+			continue
+		}
+		l := strings.ToLower(line)
+		if strings.Contains(l, "mail from") || strings.Contains(l, "from:") {
+			continue
+		}
+		for _, sp := range findAddresses(line) {
+			if s.mayBeRecipient(sp.addr) && !isContactAddress(sp.addr) {
+				s.weak = append(s.weak, sp.addr)
+			}
 		}
 	}
-	if len(recipients) == 0 && len(weak) > 0 {
-		add(weak[0], EvidenceGuess)
+}
+
+// fromVERP takes the address the mail was sent to, which the VERP return path the bounce came
+// back to encodes.
+func (s *recipientSearch) fromVERP() {
+	p := s.p
+	for _, t := range p.opts.VERP {
+		for _, a := range []string{p.opts.EnvelopeRecipient, firstAddress(p.c.top.get("x-original-to")), firstAddress(p.c.top.get("delivered-to")), firstAddress(p.c.top.get("to"))} {
+			if d, ok := t.Decode(a); ok && d.Recipient != "" {
+				s.add(normalizeAddress(d.Recipient), EvidenceVERP)
+			}
+		}
 	}
-	delayed := p.looksDelayed()
-	for _, f := range recipients {
-		r := Recipient{Address: f.addr, Action: "failed", Evidence: f.evidence}
-		if delayed {
-			r.Action = "delayed"
-		}
-		p.complete(&r)
-		if len(recipients) == 1 && !hasCodes(r.Diagnostic) {
-			// The codes found anywhere in the text are this recipient's only when it is the only one.
-			if e := errorLines(p.text); e != "" {
-				if r.Diagnostic == "" || !strings.Contains(r.Diagnostic, e) {
-					r.Diagnostic = strings.TrimSpace(r.Diagnostic + " " + e)
-				}
-				if s := findStatus(e); s != "" && betterStatus(s, r.Status) {
-					r.Status = s
-				}
-				if r.ReplyCode == "" {
-					r.ReplyCode = findReplyCode(e)
-				}
+}
+
+// completeFromText adds to a text bounce's recipient what the text says beside its own
+// paragraph: the error lines anywhere in the text, when it is the only recipient (only); the
+// one unusable delivery-status record; the user's status prefixes.
+func (p *interpreter) completeFromText(r *Recipient, only bool) {
+	if only && !hasCodes(r.Diagnostic) {
+		// The codes found anywhere in the text are this recipient's only when it is the only one.
+		if e := errorLines(p.text); e != "" {
+			if r.Diagnostic == "" || !strings.Contains(r.Diagnostic, e) {
+				r.Diagnostic = strings.TrimSpace(r.Diagnostic + " " + e)
+			}
+			if s := findStatus(e); s != "" && betterStatus(s, r.Status) {
+				r.Status = s
+			}
+			if r.ReplyCode == "" {
+				r.ReplyCode = findReplyCode(e)
 			}
 		}
-		if r.Diagnostic == "" {
-			r.Diagnostic = firstLines(p.text, 6)
-			r.vagueDiagnostic = true
-		}
-		if len(p.orphans) == 1 && len(recipients) == 1 {
-			// The one delivery-status record whose address was unusable speaks of this recipient.
-			o := p.orphans[0]
-			if st := findStatus(o.get("status")); st != "" && betterStatus(st, r.Status) {
-				r.Status = st
-			}
-			if r.RemoteMTA == "" {
-				r.RemoteMTA = typedValueOnly(o.get("remote-mta"))
-			}
-		}
-		if st, line := p.prefixedStatus(); st != "" && betterStatus(st, r.Status) {
+	}
+	if r.Diagnostic == "" {
+		r.Diagnostic = firstLines(p.text, 6)
+		r.vagueDiagnostic = true
+	}
+	if len(p.orphans) == 1 && only {
+		// The one delivery-status record whose address was unusable speaks of this recipient.
+		o := p.orphans[0]
+		if st := findStatus(o.get("status")); st != "" && betterStatus(st, r.Status) {
 			r.Status = st
-			r.Diagnostic = strings.TrimSpace(r.Diagnostic + " " + line)
 		}
-		rep.Recipients = append(rep.Recipients, r)
+		if r.RemoteMTA == "" {
+			r.RemoteMTA = typedValueOnly(o.get("remote-mta"))
+		}
+	}
+	if st, line := p.prefixedStatus(); st != "" && betterStatus(st, r.Status) {
+		r.Status = st
+		r.Diagnostic = strings.TrimSpace(r.Diagnostic + " " + line)
 	}
 }
 
