@@ -34,6 +34,16 @@ func normalizeAction(a string) Action {
 // complete fills what a recipient lacks from the human-readable text and its own diagnostic:
 // the most specific status, the reply code, the command, the action.
 func (p *interpreter) complete(r *Recipient) {
+	block := p.completeDiagnostic(r)
+	completeStatus(r, block)
+	p.completeReplyCode(r, block)
+	p.completeCommand(r, block)
+	completeAction(r)
+}
+
+// completeDiagnostic fills the diagnostic from the block of text that speaks of the recipient
+// (or of its original address), completed with codes said elsewhere, and returns the block.
+func (p *interpreter) completeDiagnostic(r *Recipient) string {
 	block := p.blockFor(r.Address)
 	if block == "" && r.OriginalAddress != "" {
 		block = p.blockFor(r.OriginalAddress)
@@ -65,6 +75,11 @@ func (p *interpreter) complete(r *Recipient) {
 	if r.OriginalAddress == "" {
 		r.OriginalAddress = expandedFrom(block, r.Address)
 	}
+	return block
+}
+
+// completeStatus takes the most specific status of the diagnostic and of the block.
+func completeStatus(r *Recipient, block string) {
 	if s := findStatus(r.Diagnostic); s != "" && (betterStatus(s, r.Status) || specificity(s) == 2 && s[0] == r.Status[0] || causeStatus(s, r.Status)) {
 		r.Status = s
 	}
@@ -77,6 +92,11 @@ func (p *interpreter) complete(r *Recipient) {
 	if s := findStatus(block); s != "" && (betterStatus(s, r.Status) || causeStatus(s, r.Status)) {
 		r.Status = s
 	}
+}
+
+// completeReplyCode takes the reply code of the diagnostic, of the block, or of a transcript line
+// naming the recipient.
+func (p *interpreter) completeReplyCode(r *Recipient, block string) {
 	if !strings.EqualFold(r.DiagnosticType, "x-unix") {
 		// ("X-Unix; 255" is the exit status of a local delivery program, not a reply.)
 		r.ReplyCode = findReplyCode(r.Diagnostic)
@@ -96,6 +116,11 @@ func (p *interpreter) complete(r *Recipient) {
 			}
 		}
 	}
+}
+
+// completeCommand takes the SMTP command that failed, from the words of the diagnostic or of
+// the block, or from the session transcript.
+func (p *interpreter) completeCommand(r *Recipient, block string) {
 	if r.Command == "" {
 		r.Command = commandOf(r.Diagnostic, block)
 	}
@@ -103,6 +128,11 @@ func (p *interpreter) complete(r *Recipient) {
 		r.Command = p.transcriptCommand(r.Address)
 		r.commandFromTranscript = r.Command != ""
 	}
+}
+
+// completeAction derives the action from the codes when the report gave none, and the status
+// class from the action when no code was found.
+func completeAction(r *Recipient) {
 	if r.Action == "" {
 		r.Action = actionFromClass(r.Status, r.ReplyCode)
 	}
@@ -448,6 +478,29 @@ func hasCodes(s string) bool { return findStatus(s) != "" || findReplyCode(s) !=
 func (p *interpreter) blockAt(i int, addr string) string {
 	start := strings.LastIndexByte(p.text[:i], '\n') + 1
 	lines := strings.Split(p.text[start:], "\n")
+	out := blockLines(lines, addr)
+	if len(out) > 0 && strings.HasPrefix(out[0], "-----") {
+		// Nothing follows the address but the next section ("------- Returned Message"):
+		// Notes writes the reason above it.
+		if above := paragraphAbove(p.text[:start]); above != "" && !strings.HasSuffix(above, ":") {
+			return above
+		}
+	}
+	if len(out) > 0 && transcriptEntry(lines[0]) != "" {
+		// Sendmail's own line for the recipient ("554 <a@example.org>... Remote protocol
+		// error") often only sums up; the server's reply it stands for is on the "<<< " lines
+		// just above it, in the same session.
+		if replies := transcriptRepliesBefore(p.text[:start]); replies != "" {
+			out = append([]string{replies}, out...)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// blockLines returns the lines of the block that lines open, the mention of addr on the first:
+// up to a second paragraph, a section rule, the entry of another recipient or host, or 12
+// lines; a one-line mention reads the paragraph that explains it, after a blank line.
+func blockLines(lines []string, addr string) []string {
 	var out []string
 	blank := 0
 	explaining := false // reading the paragraph that follows a one-line mention of the address
@@ -474,40 +527,32 @@ func (p *interpreter) blockAt(i int, addr string) string {
 		if len(out) > 0 && (strings.HasPrefix(t, "---") || strings.HasPrefix(t, "===")) {
 			break // a section rule ("--- Original message headers ---") after what was said
 		}
-		if n > 0 && len(findAddresses(t)) > 0 && isRecipientLine(t) && !strings.Contains(strings.ToLower(t), strings.ToLower(addr)) {
-			break // the next recipient's block
+		if n > 0 && opensOtherEntry(t, addr) {
+			break
 		}
-		if n > 0 && (transcriptEntry(t) != "" || hasPrefixFold(t, "while talking to ")) && !strings.Contains(asciiLower(t), asciiLower(addr)) {
-			break // a Sendmail transcript: the next host's or recipient's entry
-		}
-		if n == 0 {
-			// The address's own line says nothing more than the address: leave it out.
-			rest := strings.Trim(strings.Replace(strings.ToLower(t), strings.ToLower(addr), "", 1), " \t<>:\"'*-•")
-			if rest == "" {
-				continue
-			}
+		if n == 0 && namesOnly(t, addr) {
+			continue // the address's own line says nothing more than the address: left out
 		}
 		out = append(out, t)
 		if len(out) >= 12 {
 			break
 		}
 	}
-	if len(out) > 0 && strings.HasPrefix(out[0], "-----") {
-		// Nothing follows the address but the next section ("------- Returned Message"):
-		// Notes writes the reason above it.
-		if above := paragraphAbove(p.text[:start]); above != "" && !strings.HasSuffix(above, ":") {
-			return above
-		}
+	return out
+}
+
+// opensOtherEntry tells a line that opens the block of another recipient than addr, or in a
+// Sendmail transcript the entry of the next host or recipient.
+func opensOtherEntry(t, addr string) bool {
+	if len(findAddresses(t)) > 0 && isRecipientLine(t) && !strings.Contains(strings.ToLower(t), strings.ToLower(addr)) {
+		return true
 	}
-	if len(out) > 0 && transcriptEntry(lines[0]) != "" {
-		// Sendmail's own line for the recipient ("554 <a@example.org>... Remote protocol
-		// error") often only sums up; the server's reply it stands for is on the "<<< " lines
-		// just above it, in the same session.
-		if replies := transcriptRepliesBefore(p.text[:start]); replies != "" {
-			out = append([]string{replies}, out...)
-		}
-	}
-	return strings.Join(out, " ")
+	return (transcriptEntry(t) != "" || hasPrefixFold(t, "while talking to ")) && !strings.Contains(asciiLower(t), asciiLower(addr))
+}
+
+// namesOnly tells a line that says nothing more than the address addr.
+func namesOnly(t, addr string) bool {
+	return strings.Trim(strings.Replace(strings.ToLower(t), strings.ToLower(addr), "", 1), " \t<>:\"'*-•") == ""
 }
 
 // boilerplateOpenings start the paragraphs of a notice that speak of no failure (lower case).
