@@ -136,10 +136,10 @@ func completeAction(r *Recipient) {
 	if r.Action == "" {
 		r.Action = actionFromClass(r.Status, r.ReplyCode)
 	}
-	if r.Action == "delayed" && containsAny(asciiLower(r.Diagnostic), expiryPhrases) {
+	if r.Action == ActionDelayed && containsAny(asciiLower(r.Diagnostic), expiryPhrases) {
 		// OpenSMTPD reports an envelope it drops at the end of its queue lifetime as "delayed"
 		// ("Envelope expired ... only a temporary failure report"): nothing will be tried again.
-		r.Action = "failed"
+		r.Action = ActionFailed
 	}
 	if r.Status == "" {
 		r.Status = classOf(r.Action, r.ReplyCode)
@@ -173,7 +173,7 @@ func isExpiryStatus(code string) bool { return len(code) == 5 && code[1:] == ".4
 // an error already.
 func (p *interpreter) remoteErrorReply(r *Recipient) string {
 	d := strings.TrimSpace(r.Diagnostic)
-	if r.Action != "failed" && r.Action != "delayed" || !strings.HasPrefix(d, "2") || !replyCodeAt(d, 0) || !strings.Contains(p.text, "<<< ") {
+	if r.Action != ActionFailed && r.Action != ActionDelayed || !strings.HasPrefix(d, "2") || !replyCodeAt(d, 0) || !strings.Contains(p.text, "<<< ") {
 		return ""
 	}
 	last := ""
@@ -231,26 +231,26 @@ func actionFromClass(status, reply string) Action {
 		c = reply
 	}
 	if c == "" {
-		return "failed"
+		return ActionFailed
 	}
 	switch c[0] {
 	case '4':
-		return "delayed"
+		return ActionDelayed
 	case '2':
-		return "delivered"
+		return ActionDelivered
 	}
-	return "failed"
+	return ActionFailed
 }
 
 // classOf is the honest status when no code was found: the class digit alone.
 func classOf(action Action, reply string) string {
-	if reply != "" && (reply[0] == '4' || reply[0] == '5') && action != "delivered" {
+	if reply != "" && (reply[0] == '4' || reply[0] == '5') && action != ActionDelivered {
 		return reply[:1] // a temporary reply that ended in a bounce stays temporary in kind
 	}
 	switch action {
-	case "delayed":
+	case ActionDelayed:
 		return "4"
-	case "delivered", "relayed", "expanded":
+	case ActionDelivered, ActionRelayed, ActionExpanded:
 		return "2"
 	}
 	return "5"

@@ -165,7 +165,7 @@ func (p *interpreter) dropSenderSide() {
 	}
 	kept := p.rep.Recipients[:0]
 	for _, r := range p.rep.Recipients {
-		if r.Evidence != EvidenceReplyFrom && r.Reason != "feedback" && p.isSenderSide(r.Address) && (r.OriginalAddress == "" || p.isSenderSide(r.OriginalAddress)) {
+		if r.Evidence != EvidenceReplyFrom && r.Reason != ReasonFeedback && p.isSenderSide(r.Address) && (r.OriginalAddress == "" || p.isSenderSide(r.OriginalAddress)) {
 			continue
 		}
 		kept = append(kept, r)

@@ -186,11 +186,11 @@ func (p *interpreter) finish() {
 		if len(rep.Recipients) == 1 {
 			p.preferTextReason(r)
 		}
-		if r.Reason == "expired" && r.Action == "failed" {
+		if r.Reason == ReasonExpired && r.Action == ActionFailed {
 			// The message waited in the queue until the retry period ran out: the recipient was
 			// never refused, only unreachable. Reported as "delayed", as Sisimai does, so that
 			// applications can tell it from a refusal; the message kind stays "bounce".
-			r.Action = "delayed"
+			r.Action = ActionDelayed
 			rep.Kind = KindBounce
 		}
 	}
@@ -239,11 +239,11 @@ func kindOf(rs []Recipient) Kind {
 	kind := KindNotBounce
 	for _, r := range rs {
 		switch r.Action {
-		case "failed":
+		case ActionFailed:
 			return KindBounce
-		case "delayed":
+		case ActionDelayed:
 			kind = KindDelay
-		case "delivered", "relayed", "expanded":
+		case ActionDelivered, ActionRelayed, ActionExpanded:
 			if kind == KindNotBounce {
 				kind = KindSuccess
 			}

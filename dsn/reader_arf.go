@@ -77,7 +77,7 @@ func (p *interpreter) complaint() {
 	}
 	for _, a := range addrs {
 		rep.Recipients = append(rep.Recipients, Recipient{
-			Address: a, Diagnostic: firstLine(p.text), Reason: "feedback", Category: "complaint", Evidence: evidence,
+			Address: a, Diagnostic: firstLine(p.text), Reason: ReasonFeedback, Category: CategoryComplaint, Evidence: evidence,
 		})
 	}
 }

@@ -73,7 +73,7 @@ func (p *interpreter) autoReply() {
 	}
 	p.rep.Kind = KindAutoReply
 	p.rep.Recipients = append(p.rep.Recipients, Recipient{
-		Address: addr, Diagnostic: openingLine(p.text), Reason: "vacation", Category: "autoreply",
+		Address: addr, Diagnostic: openingLine(p.text), Reason: ReasonVacation, Category: CategoryAutoreply,
 		Evidence: EvidenceReplyFrom,
 	})
 }
@@ -104,9 +104,9 @@ func (p *interpreter) abandonedMailbox(from string) (Recipient, bool) {
 			break
 		}
 	}
-	cl := Judge("suspend", "", "")
+	cl := Judge(ReasonSuspend, "", "")
 	return Recipient{
-		Address: addr, Action: "failed", Status: "5", Diagnostic: paragraphAt(p.text, at),
+		Address: addr, Action: ActionFailed, Status: "5", Diagnostic: paragraphAt(p.text, at),
 		Reason: cl.Reason, Category: cl.Category, Hard: cl.Hard, Evidence: evidence,
 	}, true
 }

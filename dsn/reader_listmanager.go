@@ -48,7 +48,7 @@ func (p *interpreter) listManagerRefusal() {
 		if strings.Contains(strings.ToLower(top.get("x-mlserver")), "fml") {
 			p.rep.MTA = "fml"
 		}
-		r := Recipient{Address: addr, Action: "failed", Diagnostic: strings.TrimSpace(line), Evidence: EvidenceLabelledLine}
+		r := Recipient{Address: addr, Action: ActionFailed, Diagnostic: strings.TrimSpace(line), Evidence: EvidenceLabelledLine}
 		p.complete(&r)
 		p.rep.Recipients = append(p.rep.Recipients, r)
 		return

@@ -61,9 +61,9 @@ func (p *interpreter) dispositionNotification() {
 		Action: r.Action, Status: r.Status, ReplyCode: r.ReplyCode, Diagnostic: r.Diagnostic,
 		MTA: rep.MTA, Recipient: r.Address, Header: p.c.top.get,
 	}, p.opts.Rules)
-	if cl.Reason == "onhold" || cl.Reason == "undefined" {
+	if cl.Reason == ReasonOnHold || cl.Reason == ReasonUndefined {
 		// The recipient's filter said no and gave no cause that the rules know.
-		cl = Judge("filtered", r.Status, r.ReplyCode)
+		cl = Judge(ReasonFiltered, r.Status, r.ReplyCode)
 	}
 	r.Reason, r.Category, r.Hard = cl.Reason, cl.Category, cl.Hard
 	rep.Recipients = append(rep.Recipients, r)

@@ -121,16 +121,16 @@ func (p *interpreter) sesNotification() {
 				Evidence: EvidenceDSNField,
 			}
 			if r.Action == "" {
-				r.Action = "failed"
+				r.Action = ActionFailed
 				if n.Bounce.BounceType == "Transient" {
-					r.Action = "delayed"
+					r.Action = ActionDelayed
 				}
 			}
 			p.complete(&r)
 			switch n.Bounce.BounceSubType {
 			case "Suppressed", "OnAccountSuppressionList":
 				// SES refused the address itself, from its suppression list.
-				cl := Judge("suppressed", r.Status, r.ReplyCode)
+				cl := Judge(ReasonSuppressed, r.Status, r.ReplyCode)
 				r.Reason, r.Category, r.Hard = cl.Reason, cl.Category, cl.Hard
 			}
 			rep.Recipients = append(rep.Recipients, r)
@@ -143,7 +143,7 @@ func (p *interpreter) sesNotification() {
 		}
 		for _, c := range n.Complaint.ComplainedRecipients {
 			if addr := normalizeAddress(c.EmailAddress); validAddress(addr) {
-				rep.Recipients = append(rep.Recipients, Recipient{Address: addr, Reason: "feedback", Category: "complaint", Evidence: EvidenceDSNField})
+				rep.Recipients = append(rep.Recipients, Recipient{Address: addr, Reason: ReasonFeedback, Category: CategoryComplaint, Evidence: EvidenceDSNField})
 			}
 		}
 	case kind == "Delivery" && n.Delivery != nil:
@@ -153,7 +153,7 @@ func (p *interpreter) sesNotification() {
 			if !validAddress(addr) {
 				continue
 			}
-			r := Recipient{Address: addr, Action: "delivered", Diagnostic: n.Delivery.SMTPResponse, Evidence: EvidenceDSNField}
+			r := Recipient{Address: addr, Action: ActionDelivered, Diagnostic: n.Delivery.SMTPResponse, Evidence: EvidenceDSNField}
 			p.complete(&r)
 			rep.Recipients = append(rep.Recipients, r)
 		}

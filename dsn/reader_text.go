@@ -261,9 +261,9 @@ func (p *interpreter) textBounce() {
 	found := p.findTextRecipients()
 	delayed := p.looksDelayed()
 	for _, c := range found {
-		r := Recipient{Address: c.addr, Action: "failed", Evidence: c.evidence}
+		r := Recipient{Address: c.addr, Action: ActionFailed, Evidence: c.evidence}
 		if delayed {
-			r.Action = "delayed"
+			r.Action = ActionDelayed
 		}
 		p.complete(&r)
 		p.completeFromText(&r, len(found) == 1)

@@ -41,7 +41,7 @@ func (p *interpreter) unsubscribeRequest() {
 	rep.FeedbackType = "opt-out"
 	if a := firstAddress(p.c.top.get("from")); a != "" {
 		rep.Recipients = append(rep.Recipients, Recipient{
-			Address: normalizeAddress(a), Diagnostic: firstLine(p.text), Reason: "feedback", Category: "complaint",
+			Address: normalizeAddress(a), Diagnostic: firstLine(p.text), Reason: ReasonFeedback, Category: CategoryComplaint,
 			Evidence: EvidenceReplyFrom,
 		})
 	}

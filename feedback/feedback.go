@@ -141,13 +141,13 @@ func reportType(rep *dsn.Report, r dsn.Recipient, opts BuildOptions) string {
 	switch {
 	case rep.Kind == dsn.KindComplaint:
 		return TypeComplaint
-	case rep.Kind == dsn.KindAutoReply || r.Reason == "vacation":
+	case rep.Kind == dsn.KindAutoReply || r.Reason == dsn.ReasonVacation:
 		return ""
-	case r.Action == "failed" && r.Hard:
+	case r.Action == dsn.ActionFailed && r.Hard:
 		return TypeHard
-	case r.Action == "failed", r.Action == "delayed" && r.Reason == "expired" && rep.Kind == dsn.KindBounce:
+	case r.Action == dsn.ActionFailed, r.Action == dsn.ActionDelayed && r.Reason == dsn.ReasonExpired && rep.Kind == dsn.KindBounce:
 		return TypeSoft
-	case r.Action == "delayed" && opts.ReportDelays:
+	case r.Action == dsn.ActionDelayed && opts.ReportDelays:
 		return TypeDelay
 	}
 	return ""
