@@ -65,38 +65,58 @@ func (r *runUser) inGroup(gid uint32) bool {
 // user the kernel answers (access(2)); as root for another user, a child process running with
 // that user's ids answers; otherwise the owners and modes of dir and its parents are compared.
 func (r *runUser) canWrite(dir string) error {
-	const search, write = 1, 2 // X_OK, W_OK
+	return r.can(dir, "write", accessWrite|accessSearch, `test -d "$1" && test -w "$1" && test -x "$1"`)
+}
+
+// canRead says whether the user can read the file at path, found the same way as canWrite.
+func (r *runUser) canRead(path string) error {
+	return r.can(path, "read", accessRead, `test -r "$1"`)
+}
+
+// The access(2) bits: X_OK, W_OK, R_OK.
+const accessSearch, accessWrite, accessRead = 1, 2, 4
+
+// can says whether the user may do what (the access bits) to path: the kernel for the current
+// user, the shell test script run with the user's ids as root, else the owners and modes of path
+// and of its parents.
+func (r *runUser) can(path, what string, bits uint32, script string) error {
 	switch {
 	case r.current:
-		if err := syscall.Access(dir, write|search); err != nil {
-			return fmt.Errorf("%s cannot write %s (%s): %w", r.name, dir, ownerMode(dir), err)
+		if err := syscall.Access(path, bits); err != nil {
+			return fmt.Errorf("%s cannot %s %s (%s): %w", r.name, what, path, ownerMode(path), err)
 		}
 		return nil
 	case os.Geteuid() == 0:
-		cmd := exec.Command("/bin/sh", "-c", `test -d "$1" && test -w "$1" && test -x "$1"`, "sh", dir)
-		cmd.Dir = "/"
-		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: r.uid, Gid: r.gid, Groups: r.groups}}
-		err := cmd.Run()
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			return fmt.Errorf("%s cannot write %s (%s)", r.name, dir, ownerMode(dir))
-		}
-		if err != nil {
-			return fmt.Errorf("testing %s's access to %s: %w", r.name, dir, err)
-		}
-		return nil
+		return r.test(script, what, path)
 	}
-	if !r.modeAllows(dir, write|search) {
-		return fmt.Errorf("%s cannot write %s (%s)", r.name, dir, ownerMode(dir))
+	if !r.modeAllows(path, bits) {
+		return fmt.Errorf("%s cannot %s %s (%s)", r.name, what, path, ownerMode(path))
 	}
-	for p := filepath.Dir(dir); ; p = filepath.Dir(p) {
-		if !r.modeAllows(p, search) {
+	for p := filepath.Dir(path); ; p = filepath.Dir(p) {
+		if !r.modeAllows(p, accessSearch) {
 			return fmt.Errorf("%s cannot enter %s (%s)", r.name, p, ownerMode(p))
 		}
 		if p == filepath.Dir(p) {
 			return nil
 		}
 	}
+}
+
+// test runs the shell test script on path in a child process with the user's ids (the caller
+// is root): its failure means the user cannot do what (read, write) there.
+func (r *runUser) test(script, what, path string) error {
+	cmd := exec.Command("/bin/sh", "-c", script, "sh", path)
+	cmd.Dir = "/"
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: r.uid, Gid: r.gid, Groups: r.groups}}
+	err := cmd.Run()
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return fmt.Errorf("%s cannot %s %s (%s)", r.name, what, path, ownerMode(path))
+	}
+	if err != nil {
+		return fmt.Errorf("testing %s's access to %s: %w", r.name, path, err)
+	}
+	return nil
 }
 
 // modeAllows compares the permission bits of path with the user's ids.

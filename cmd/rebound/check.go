@@ -8,7 +8,9 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"os/user"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -71,7 +73,8 @@ func (c *CheckCmd) Run(cli *CLI) error {
 			}
 		}
 	}
-	if c.Outbox != "" || c.KeepUnrecognized != "" || c.Archive != "" {
+	secrets := c.secretFiles()
+	if c.Outbox != "" || c.KeepUnrecognized != "" || c.Archive != "" || len(secrets) > 0 {
 		u, err := lookupRunUser(c.User)
 		if err != nil {
 			p.fail(fmt.Sprintf("--run-user: %v", err))
@@ -79,6 +82,7 @@ func (c *CheckCmd) Run(cli *CLI) error {
 			if c.User == "" && u.uid == 0 {
 				p.warn("paths checked for root, who can write anything: give --run-user (the user the pipe runs as, e.g. rebound)")
 			}
+			checkReadable(p, u, secrets)
 			if c.Outbox != "" {
 				c.checkOutbox(p, u)
 			}
@@ -96,6 +100,43 @@ func (c *CheckCmd) Run(cli *CLI) error {
 		return exitCode(1)
 	}
 	return nil
+}
+
+// secretFile is a file that pipe, flush or scan read at start, named by its flag.
+type secretFile struct{ flag, path string }
+
+// secretFiles are the files of the report and IMAP options that the run user must be able to
+// read; check itself may read them as root.
+func (c *CheckCmd) secretFiles() []secretFile {
+	var out []secretFile
+	for _, f := range []secretFile{
+		{"--report-token-file", c.ReportTokenFile}, {"--report-password-file", c.ReportPasswordFile},
+		{"--report-secret-file", c.ReportSecretFile}, {"--report-ca-file", c.ReportCAFile},
+		{"--imap-password-file", c.IMAP.PasswordFile}, {"--imap-ca-file", c.IMAP.CAFile},
+	} {
+		if f.path != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// checkReadable fails each file the run user cannot read: check, run as root, reads it fine,
+// while the pipe, run as that user, would exit 75 at every bounce.
+func checkReadable(p *checkPrinter, u *runUser, files []secretFile) {
+	for _, f := range files {
+		if _, err := os.Stat(f.path); err != nil {
+			continue // a missing file is told where it is read
+		}
+		if err := u.canRead(f.path); err != nil {
+			group := strconv.Itoa(int(u.gid))
+			if g, err := user.LookupGroupId(group); err == nil {
+				group = g.Name
+			}
+			p.fail(fmt.Sprintf("%s %s: %v: rebound run as %s cannot start (the pipe exits 75 at every bounce); run chgrp %s %s && chmod 640 %s",
+				f.flag, f.path, err, u.name, group, f.path, f.path))
+		}
+	}
 }
 
 // checkOutbox says whether the run user can write the outbox and each of its folders, then

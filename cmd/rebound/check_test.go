@@ -186,3 +186,26 @@ func TestBadURLAndPortRefusedAtStart(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckRunUserCannotReadSecret: a token file that root made root-only (chmod 600) passes
+// when check, as root, reads it, yet the pipe run as the run user cannot: check fails it with
+// the file, its owner and mode, and the fix; once the user's group may read it, check passes.
+func TestCheckRunUserCannotReadSecret(t *testing.T) {
+	asRoot(t)
+	dir := worldDir(t)
+	token := filepath.Join(dir, "token")
+	if err := os.WriteFile(token, []byte("api:key\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"check", "--report-cmd", "cat", "--report-token-file", token, "--run-user", "nobody"}
+	out, _, code := run(t, "", args...)
+	if want := "FAIL  --report-token-file " + token + ": nobody cannot read " + token + " (root:root 0600)"; code != 1 || !strings.Contains(out, want) ||
+		!strings.Contains(out, "run chgrp nogroup "+token+" && chmod 640 "+token) {
+		t.Errorf("exit %d, want %q:\n%s", code, want, out)
+	}
+	os.Chown(token, 0, 65534)
+	os.Chmod(token, 0o640)
+	if out, _, code := run(t, "", args...); code != 0 || strings.Contains(out, "token") {
+		t.Errorf("readable by the group: exit %d:\n%s", code, out)
+	}
+}
