@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0x9d114028
+const generatedBuiltinSum = 0xbfdf86c4
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
