@@ -64,6 +64,15 @@ func configPath(args []string) (path string, explicit bool) {
 // file that does not exist is no error; one that exists but cannot be read is, unless
 // ignoreUnreadable (parse, which needs no configuration).
 func loadConfig(path string, explicit, ignoreUnreadable bool, app *kong.Application) (*configFile, error) {
+	return loadConfigLazily(path, explicit, ignoreUnreadable, app, nil)
+}
+
+// loadConfigLazily is loadConfig for a part of the command model (pipe's alone, which is
+// cheaper to build at every start): the keys are checked against part first, and only when that
+// check fails is the whole model built (by full) and the file checked against it, so that a file
+// is held to exactly the rules of the whole model: a key of another command's section stays
+// valid, and an error names the same key and suggestion. With full nil, part is the whole model.
+func loadConfigLazily(path string, explicit, ignoreUnreadable bool, part *kong.Application, full func() (*kong.Application, error)) (*configFile, error) {
 	cf := &configFile{path: path}
 	configPolicy = nil // the policy: section of this file, if it has one
 	f, err := os.Open(kong.ExpandPath(path))
@@ -77,37 +86,62 @@ func loadConfig(path string, explicit, ignoreUnreadable bool, app *kong.Applicat
 	if err := yaml.NewDecoder(f).Decode(&cf.top); err != nil && err != io.EOF {
 		return nil, configErrorf("configuration file %s: %s", path, strings.ReplaceAll(err.Error(), "\n", ";"))
 	}
-	model := newConfigModel(app)
+	if full != nil {
+		if cf.checkKeys(newConfigModel(part), true) == nil {
+			return cf, nil
+		}
+		if part, err = full(); err != nil {
+			return nil, err
+		}
+	}
+	if err := cf.checkKeys(newConfigModel(part), false); err != nil {
+		return nil, err
+	}
+	return cf, nil
+}
+
+// errNeedsWholeModel is checkKeys's answer, for a part of the model, to a key whose meaning
+// only the whole model tells: a section of keys named after a flag (outbox:), which the whole
+// model may take for a command's section.
+var errNeedsWholeModel = errors.New("configuration: key needs the whole command model")
+
+// checkKeys checks the keys of the file against model and sets cf.sections. With partial, model
+// is part of the command model and a map under a key that is not one of its sections is refused.
+func (cf *configFile) checkKeys(model configModel, partial bool) error {
+	path := cf.path
 	cf.sections = map[string]map[string]any{}
 	for key, v := range cf.top {
 		sec, isMap := v.(map[string]any)
 		if key == policySection {
 			if err := checkPolicy(v); err != nil {
-				return nil, configErrorf("configuration file %s: %w", path, err)
+				return configErrorf("configuration file %s: %w", path, err)
 			}
 			continue
 		}
 		if keys, isSection := model.sections[key]; isSection && (isMap || !model.keys[key]) {
 			// A name that is both a command and a flag (outbox) is a section when it holds keys.
 			if !isMap {
-				return nil, configErrorf("configuration file %s: %s: a command's section holds keys (%s:\\n  key: value)", path, key, key)
+				return configErrorf("configuration file %s: %s: a command's section holds keys (%s:\\n  key: value)", path, key, key)
 			}
 			for k := range sec {
 				if !keys[k] {
-					return nil, configErrorf("configuration file %s: unknown key %q in section %s%s", path, k, key, suggest(k, keys))
+					return configErrorf("configuration file %s: unknown key %q in section %s%s", path, k, key, suggest(k, keys))
 				}
 			}
 			cf.sections[key] = sec
 			continue
 		}
+		if partial && isMap {
+			return errNeedsWholeModel
+		}
 		if !model.keys[key] {
 			if isMap {
-				return nil, configErrorf("configuration file %s: unknown section %q%s", path, key, suggest(key, model.sections))
+				return configErrorf("configuration file %s: unknown section %q%s", path, key, suggest(key, model.sections))
 			}
-			return nil, configErrorf("configuration file %s: unknown key %q%s", path, key, suggest(key, model.keys))
+			return configErrorf("configuration file %s: unknown key %q%s", path, key, suggest(key, model.keys))
 		}
 	}
-	return cf, nil
+	return nil
 }
 
 // configModel is what a configuration file may hold: the keys of the top level and of each

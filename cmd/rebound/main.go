@@ -32,10 +32,7 @@ import (
 // Secrets are never flags: they come from files (a *-file flag) or the environment
 // (REBOUND_REPORT_TOKEN, ...), read where they are used.
 type CLI struct {
-	LogLevel  slog.Level `name:"log-level" default:"info" help:"Log level (debug, info, warn, error)."`
-	LogFormat string     `name:"log-format" default:"text" enum:"text,json" help:"Log format (text or json)."`
-	Syslog    bool       `name:"syslog" help:"Also log to syslog (mail facility)."`
-	Config    string     `name:"config" placeholder:"FILE" help:"YAML configuration file (default /etc/rebound/rebound.yaml when present)."`
+	Globals `embed:""`
 
 	Parse ParseCmd `cmd:"" help:"Parse bounce messages and print what they say."`
 	Pipe  PipeCmd  `cmd:"" help:"Handle one message on stdin (Postfix pipe, procmail, sieve) and report it."`
@@ -51,6 +48,31 @@ type CLI struct {
 	VersionFlag versionFlag   `name:"version" short:"v" env:"-" help:"Print the version and exit."`
 	Completion  CompletionCmd `cmd:"" help:"Print a shell completion script (bash, zsh or fish)."`
 	Man         ManCmd        `cmd:"" hidden:"" help:"Print the rebound(1) manual page (roff)."`
+}
+
+// Globals are the flags of every command.
+type Globals struct {
+	LogLevel  slog.Level `name:"log-level" default:"info" help:"Log level (debug, info, warn, error)."`
+	LogFormat string     `name:"log-format" default:"text" enum:"text,json" help:"Log format (text or json)."`
+	Syslog    bool       `name:"syslog" help:"Also log to syslog (mail facility)."`
+	Config    string     `name:"config" placeholder:"FILE" help:"YAML configuration file (default /etc/rebound/rebound.yaml when present)."`
+}
+
+// pipeCLI is the part of CLI that `rebound pipe` needs: the global flags and pipe. Postfix starts
+// one process per bounce, and building kong's model of the whole command line was most of a
+// pipe's start-up. Its flags are CLI's (the same types), so it parses a pipe command line as CLI
+// does; TestPipeModelIsPartOfCLI holds it to that.
+type pipeCLI struct {
+	Globals `embed:""`
+
+	Pipe PipeCmd `cmd:"" help:"Handle one message on stdin (Postfix pipe, procmail, sieve) and report it."`
+}
+
+// BeforeReset checks the environment as CLI's does.
+func (c *pipeCLI) BeforeReset(ctx *kong.Context) error {
+	w, err := checkEnvironment(ctx.Flags())
+	envWarnings = w
+	return err
 }
 
 // envWarnings are the deprecated environment variables in use, logged once logging is set up.
@@ -74,8 +96,9 @@ const exitConfig = 78
 
 func main() { os.Exit(runMain(os.Args[1:])) }
 
-// newParser builds the command line parser of cli, reading the configuration through resolver.
-func newParser(cli *CLI, resolver kong.Resolver) (*kong.Kong, error) {
+// newParser builds the command line parser of cli (a *CLI, or a *pipeCLI for pipe alone),
+// reading the configuration through resolver.
+func newParser(cli any, resolver kong.Resolver) (*kong.Kong, error) {
 	return kong.New(cli,
 		kong.Name("rebound"),
 		kong.Description("Turn email bounces into clean facts and report them to the sending application."),
@@ -100,13 +123,33 @@ func runMain(args []string) (status int) {
 		}()
 	}
 	var cli CLI
+	var pcli pipeCLI
 	cf := &configFile{}
-	parser, err := newParser(&cli, cf)
+	// A pipe that is not asked for its help or version builds the model of pipe alone; the
+	// configuration file is checked against the whole model only when pipe's does not know a key.
+	onlyPipe := inPipe && !needsNoConfig(args)
+	var parser *kong.Kong
+	var err error
+	if onlyPipe {
+		parser, err = newParser(&pcli, cf)
+	} else {
+		parser, err = newParser(&cli, cf)
+	}
 	if err != nil {
 		panic(err) // the command model itself is wrong
 	}
+	var whole func() (*kong.Application, error)
+	if onlyPipe {
+		whole = func() (*kong.Application, error) {
+			p, err := newParser(&CLI{}, &configFile{})
+			if err != nil {
+				return nil, err
+			}
+			return p.Model, nil
+		}
+	}
 	path, explicit := configPath(args)
-	loaded, err := loadConfig(path, explicit, commandName(args) == "parse", parser.Model)
+	loaded, err := loadConfigLazily(path, explicit, commandName(args) == "parse", parser.Model, whole)
 	if err != nil && needsNoConfig(args) {
 		loaded, err = &configFile{}, nil // help and version work whatever the configuration
 	}
@@ -114,6 +157,9 @@ func runMain(args []string) (status int) {
 		*cf = *loaded
 		var kctx *kong.Context
 		if kctx, err = parser.Parse(args); err == nil {
+			if onlyPipe {
+				cli.Globals = pcli.Globals
+			}
 			setupLogging(cli.LogLevel, cli.LogFormat, cli.Syslog)
 			warnLoosePermissions("config file", kong.ExpandPath(path))
 			for _, w := range envWarnings {
