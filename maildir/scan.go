@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -35,8 +36,15 @@ func Folder(root, name string) string {
 // Open opens the Maildir in dir for scanning. backup and unrecognized are folder names
 // (Maildir++ subfolders of dir) or absolute paths; unrecognized may be empty.
 func Open(dir, backup, unrecognized string, dryRun bool) (*Source, error) {
+	if _, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("maildir: %w", err) // missing, or not ours to read: say which
+	}
 	for _, sub := range []string{"cur", "new"} {
-		if st, err := os.Stat(filepath.Join(dir, sub)); err != nil || !st.IsDir() {
+		st, err := os.Stat(filepath.Join(dir, sub))
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("maildir: %w", err)
+		}
+		if err != nil || !st.IsDir() {
 			return nil, fmt.Errorf("%s is not a Maildir (no %s/)", dir, sub)
 		}
 	}
