@@ -29,6 +29,7 @@ type CheckCmd struct {
 	KeepUnrecognized string           `name:"keep-unrecognized" placeholder:"MAILDIR" help:"The pipe's --keep-unrecognized (read from the file's pipe section): check says whether the run user can write it."`
 	Archive          string           `name:"archive" placeholder:"MAILDIR" help:"The pipe's --archive (read from the file's pipe section): check says whether the run user can write it."`
 	MaxWaiting       time.Duration    `name:"max-waiting" default:"1h" help:"Warn about reports waiting in the outbox longer than this."`
+	History          string           `name:"history" placeholder:"PATH|URL" help:"The pipe's and scan's --history (read from the file's pipe section too): check says whether the run user can write a SQLite history."`
 }
 
 // checkPrinter prints check's lines: ok, warn (check still passes) and FAIL.
@@ -73,8 +74,8 @@ func (c *CheckCmd) Run(cli *CLI) error {
 			}
 		}
 	}
-	secrets := c.secretFiles()
-	if c.Outbox != "" || c.KeepUnrecognized != "" || c.Archive != "" || len(secrets) > 0 {
+	secrets, history := c.secretFiles(), sqliteHistory(c.History)
+	if c.Outbox != "" || c.KeepUnrecognized != "" || c.Archive != "" || history != "" || len(secrets) > 0 {
 		u, err := lookupRunUser(c.User)
 		if err != nil {
 			p.fail(fmt.Sprintf("--run-user: %v", err))
@@ -83,6 +84,7 @@ func (c *CheckCmd) Run(cli *CLI) error {
 				p.warn("paths checked for root, who can write anything: give --run-user (the user the pipe runs as, e.g. rebound)")
 			}
 			checkReadable(p, u, secrets)
+			checkHistory(p, u, history)
 			if c.Outbox != "" {
 				c.checkOutbox(p, u)
 			}
@@ -137,6 +139,38 @@ func checkReadable(p *checkPrinter, u *runUser, files []secretFile) {
 				f.flag, f.path, err, u.name, group, f.path, f.path))
 		}
 	}
+}
+
+// sqliteHistory is the path of a SQLite history, or "" for none or a PostgreSQL URL.
+func sqliteHistory(target string) string {
+	if strings.HasPrefix(target, "postgres://") || strings.HasPrefix(target, "postgresql://") {
+		return ""
+	}
+	return target
+}
+
+// checkHistory says whether the run user can write the SQLite history at path: its folder,
+// which nothing creates (SQLite makes only the file, and its journal beside it), and the file
+// when it exists. Without it the pipe exits 75 at every bounce.
+func checkHistory(p *checkPrinter, u *runUser, path string) {
+	if path == "" {
+		return
+	}
+	what, dir := "history "+path, filepath.Dir(path)
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		p.fail(fmt.Sprintf("%s: its folder %s does not exist, and rebound does not create it: the pipe would exit 75 at every bounce; run install -d -o %s -m 0750 %s",
+			what, dir, u.name, dir))
+		return
+	}
+	err := u.canWrite(dir)
+	if _, serr := os.Stat(path); err == nil && serr == nil {
+		err = u.can(path, "write", accessWrite, `test -w "$1"`)
+	}
+	if err != nil {
+		p.fail(fmt.Sprintf("%s: %v: the pipe would exit 75 at every bounce; run chown %s: %s (and the file)", what, err, u.name, dir))
+		return
+	}
+	p.ok(fmt.Sprintf("%s: %s can write it (%s)", what, u.name, ownerMode(dir)))
 }
 
 // checkOutbox says whether the run user can write the outbox and each of its folders, then

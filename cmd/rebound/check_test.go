@@ -209,3 +209,36 @@ func TestCheckRunUserCannotReadSecret(t *testing.T) {
 		t.Errorf("readable by the group: exit %d:\n%s", code, out)
 	}
 }
+
+// TestCheckHistoryWritable: the SQLite history of docs/history.md lives in a folder that nothing
+// creates; check, as root for the run user, fails a missing folder and one the user cannot
+// write (the pipe would exit 75 at every bounce), reads history: from the pipe section, and
+// passes once the user owns the folder.
+func TestCheckHistoryWritable(t *testing.T) {
+	asRoot(t)
+	dir := worldDir(t)
+	lib := filepath.Join(dir, "lib")
+	db := filepath.Join(lib, "history.db")
+	args := []string{"check", "--report-url", "-", "--run-user", "nobody", "--history", db}
+	out, _, code := run(t, "", args...)
+	if want := "FAIL  history " + db + ": its folder " + lib + " does not exist"; code != 1 || !strings.Contains(out, want) || !strings.Contains(out, "install -d -o nobody -m 0750 "+lib) {
+		t.Errorf("missing folder: exit %d, want %q:\n%s", code, want, out)
+	}
+	os.Mkdir(lib, 0o755)
+	out, _, code = run(t, "", args...)
+	if want := "FAIL  history " + db + ": nobody cannot write " + lib + " (root:root 0755)"; code != 1 || !strings.Contains(out, want) {
+		t.Errorf("root's folder: exit %d, want %q:\n%s", code, want, out)
+	}
+	config := filepath.Join(dir, "rebound.yaml")
+	os.WriteFile(config, []byte("report-url: \"-\"\npipe:\n  history: "+db+"\n"), 0o600)
+	if out, _, code := run(t, "", "--config", config, "check", "--run-user", "nobody"); code != 1 || !strings.Contains(out, "FAIL  history "+db) {
+		t.Errorf("history of the pipe section: exit %d:\n%s", code, out)
+	}
+	os.Chown(lib, 65534, 65534)
+	if out, _, code := run(t, "", args...); code != 0 || !strings.Contains(out, "ok    history "+db+": nobody can write it") {
+		t.Errorf("the user's folder: exit %d:\n%s", code, out)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("check created the history")
+	}
+}

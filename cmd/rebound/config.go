@@ -386,14 +386,14 @@ func mapDeprecatedEnv(flag *kong.Flag, old []string) (string, error) {
 
 // sectionFallbacks let a command's flags read another command's section: check's imap-server,
 // imap-user, imap-from, ... are the scan-imap section's server, user, from, ..., and its
-// keep-unrecognized and archive the pipe section's, unless the check section sets them, so that
+// keep-unrecognized, archive and history the pipe section's, unless the check section sets them, so that
 // check probes the mailbox the scan reads and the Maildirs the pipe writes.
 var sectionFallbacks = []struct {
 	section, prefix, to string
 	only                []string // when set, only these keys fall back
 }{
 	{section: "check", prefix: "imap-", to: "scan-imap"},
-	{section: "check", to: "pipe", only: []string{"keep-unrecognized", "archive"}},
+	{section: "check", to: "pipe", only: []string{"keep-unrecognized", "archive", "history"}},
 }
 
 func logWarn(msg string, args ...any) { slog.Warn(msg, args...) }
