@@ -69,7 +69,7 @@ func (r *Recorder) rule(rp feedback.Report) policy.Rule {
 	case feedback.TypeComplaint, feedback.TypeDelay:
 		return policy.Rule{Action: policy.Pass}
 	}
-	return r.Policy.For(string(rp.Reason), string(rp.Category), permanent(rp))
+	return r.Policy.For(rp.Reason, rp.Category, permanent(rp))
 }
 
 // typeFor is the type a rule gives a report before any counting; "" is not reported.

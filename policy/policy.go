@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/rebound/rebound/dsn"
 )
 
 // Action is what a rule does with a bounce.
@@ -93,16 +95,16 @@ func (p *Policy) Keys() []string {
 // For returns the rule for a bounce of reason and category; permanent says whether its status
 // (or reply code) is permanent. A reason's rule wins over its category's; without either,
 // rebound's verdict stands (Pass).
-func (p *Policy) For(reason, category string, permanent bool) Rule {
+func (p *Policy) For(reason dsn.Reason, category dsn.Category, permanent bool) Rule {
 	if permanent {
-		if r, ok := p.Rules[reason+"-permanent"]; ok {
+		if r, ok := p.Rules[string(reason)+"-permanent"]; ok {
 			return r
 		}
 	}
-	if r, ok := p.Rules[reason]; ok {
+	if r, ok := p.Rules[string(reason)]; ok {
 		return r
 	}
-	if r, ok := p.Rules[category]; ok {
+	if r, ok := p.Rules[string(category)]; ok {
 		return r
 	}
 	return Rule{Action: Pass}

@@ -3,6 +3,8 @@ package policy
 import (
 	"testing"
 	"time"
+
+	"github.com/rebound/rebound/dsn"
 )
 
 func TestParseRule(t *testing.T) {
@@ -48,9 +50,10 @@ func TestFor(t *testing.T) {
 		t.Error("report-sender not read")
 	}
 	tests := []struct {
-		reason, category string
-		permanent        bool
-		want             Action
+		reason    dsn.Reason
+		category  dsn.Category
+		permanent bool
+		want      Action
 	}{
 		{"userunknown", "recipient", true, Dead},    // the reason's default wins over the category
 		{"mailboxfull", "recipient", true, Strikes}, // the default 3 in 30 days
