@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"net/smtp"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -79,7 +78,7 @@ func TestPostfixDefersOnConfigError(t *testing.T) {
 	pf := testmta.StartPostfix(t, testmta.PostfixConfig{Transports: "bounce.test=rebound:", Services: services})
 
 	msg := fmt.Sprintf("From: News <news@lists.test>\r\nTo: <nouser@remote.test>\r\nSubject: news\r\nMessage-ID: <%d.cfg@lists.test>\r\nX-Campaign-ID: camp-9\r\n\r\nHello.\r\n", time.Now().UnixNano())
-	if err := smtp.SendMail(pf.Submit, nil, "bounces+nouser=remote.test@bounce.test", []string{"nouser@remote.test"}, []byte(msg)); err != nil {
+	if err := pf.Send("bounces+nouser=remote.test@bounce.test", []string{"nouser@remote.test"}, []byte(msg)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor := func(what string, within time.Duration, ok func() bool) {

@@ -2,7 +2,6 @@ package pipe_test
 
 import (
 	"fmt"
-	"net/smtp"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -31,7 +30,7 @@ func TestPostfixDefersOnBrokenConfig(t *testing.T) {
 	pf := testmta.StartPostfix(t, testmta.PostfixConfig{Transports: "bounce.test=rebound:", Services: services})
 
 	msg := fmt.Sprintf("From: News <news@lists.test>\r\nTo: <nouser@remote.test>\r\nSubject: November news\r\nMessage-ID: <%d.broken-config@lists.test>\r\nX-Campaign-ID: nov-2026\r\n\r\nHello.\r\n", time.Now().UnixNano())
-	if err := smtp.SendMail(pf.Submit, nil, "bounces+nouser=remote.test@bounce.test", []string{"nouser@remote.test"}, []byte(msg)); err != nil {
+	if err := pf.Send("bounces+nouser=remote.test@bounce.test", []string{"nouser@remote.test"}, []byte(msg)); err != nil {
 		t.Fatal(err)
 	}
 	// rebound's deliveries, as Postfix logs them.

@@ -2,7 +2,6 @@ package pipe_test
 
 import (
 	"fmt"
-	"net/smtp"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,7 +28,7 @@ func TestPostfixEndToEnd(t *testing.T) {
 	send := func(from, to, header string) {
 		msg := fmt.Sprintf("From: News <news@lists.test>\r\nTo: <%s>\r\nSubject: October news\r\nMessage-ID: <%d.%s@lists.test>\r\n%s\r\nHello.\r\n",
 			to, time.Now().UnixNano(), strings.ReplaceAll(to, "@", "."), header)
-		if err := smtp.SendMail(pf.Submit, nil, from, []string{to}, []byte(msg)); err != nil {
+		if err := pf.Send(from, []string{to}, []byte(msg)); err != nil {
 			t.Fatalf("sending to %s: %v", to, err)
 		}
 	}

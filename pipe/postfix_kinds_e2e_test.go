@@ -2,7 +2,6 @@ package pipe_test
 
 import (
 	"fmt"
-	"net/smtp"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,7 +77,7 @@ func TestPostfixFailureKinds(t *testing.T) {
 		from := fmt.Sprintf("bounces+%s=%s@bounce.test", local, domain)
 		msg := fmt.Sprintf("From: News <news@lists.test>\r\nTo: <%s>\r\nSubject: November news\r\nMessage-ID: <%d.%s@lists.test>\r\n\r\nHello.\r\n%s",
 			to, time.Now().UnixNano(), strings.ReplaceAll(to, "@", "."), strings.Repeat("Long news paragraph.\r\n", bodyBytes/22))
-		if err := smtp.SendMail(pf.Submit, nil, from, []string{to}, []byte(msg)); err != nil {
+		if err := pf.Send(from, []string{to}, []byte(msg)); err != nil {
 			t.Fatalf("sending to %s: %v", to, err)
 		}
 	}

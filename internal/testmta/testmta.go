@@ -3,7 +3,10 @@
 package testmta
 
 import (
+	"errors"
 	"fmt"
+	"net/smtp"
+	"net/textproto"
 	"net"
 	"os"
 	"os/exec"
@@ -210,6 +213,25 @@ func (p *Postfix) Stop() {
 	exec.Command("postfix", "-c", filepath.Join(p.Dir, "etc"), "stop").Run()
 	for i := 0; i < 50 && fileExists(filepath.Join(p.Dir, "spool", "pid", "master.pid")); i++ {
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// Send submits msg from the envelope sender to the recipients. A freshly started or heavily
+// loaded Postfix may answer a submission with a temporary refusal (a 4xx, or a connection it
+// closes while its smtpd starts); those are retried for 30 seconds, as a real client would.
+func (p *Postfix) Send(from string, to []string, msg []byte) error {
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		err := smtp.SendMail(p.Submit, nil, from, to, msg)
+		if err == nil {
+			return nil
+		}
+		var reply *textproto.Error
+		permanent := errors.As(err, &reply) && reply.Code >= 500
+		if permanent || time.Now().After(deadline) {
+			return fmt.Errorf("submitting to %s: %w\n%s", p.Submit, err, p.Log())
+		}
+		time.Sleep(500 * time.Millisecond)
 	}
 }
 
