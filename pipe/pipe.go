@@ -4,6 +4,7 @@
 package pipe
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -48,24 +49,27 @@ type Result struct {
 	Err     error
 }
 
-// Handle reads one message from in and handles it. The message is first spooled to a temporary
-// file, so that it can be parsed, archived and kept without holding it in memory.
+// memorySpool is the largest message Handle holds in memory; a larger one is spooled to a
+// temporary file. Nearly every bounce is far smaller, and creating and removing a file was a
+// noticeable part of a pipe's time.
+const memorySpool = 1 << 20
+
+// Handle reads one message from in and handles it. A message up to memorySpool bytes is read
+// into memory, a larger one spooled to a temporary file, so that it can be parsed, archived and
+// kept without holding it all in memory.
 func Handle(ctx context.Context, in io.Reader, cfg Config) Result {
-	spool, err := os.CreateTemp(cfg.TempDir, "rebound-pipe-*.eml")
-	if err != nil {
-		return Result{Code: ExitTempFail, Err: fmt.Errorf("spooling the message: %w", err)}
-	}
-	defer os.Remove(spool.Name())
-	defer spool.Close()
 	max := cfg.MaxSize
 	if max <= 0 {
 		max = 1 << 30
 	}
-	n, err := io.Copy(spool, io.LimitReader(in, max+1))
-	if err != nil {
-		return Result{Code: ExitTempFail, Err: fmt.Errorf("reading the message: %w", err)}
+	spool, cleanup, err := readMessage(in, max, cfg.TempDir)
+	if cleanup != nil {
+		defer cleanup()
 	}
-	if n > max {
+	if err != nil {
+		return Result{Code: ExitTempFail, Err: err}
+	}
+	if spool == nil {
 		return Result{Code: ExitDataErr, Err: fmt.Errorf("message larger than %d bytes", max)}
 	}
 	rewind := func() error { _, err := spool.Seek(0, io.SeekStart); return err }
@@ -113,7 +117,43 @@ func Handle(ctx context.Context, in io.Reader, cfg Config) Result {
 	return res
 }
 
-func deliverCopy(dir string, f *os.File, rewind func() error) error {
+// readMessage reads in, up to max bytes, into memory when it is at most memorySpool bytes and
+// into a temporary file in tempDir otherwise. It returns a nil message when in holds more than
+// max bytes, and a cleanup to run when the message is no longer needed.
+func readMessage(in io.Reader, max int64, tempDir string) (io.ReadSeeker, func(), error) {
+	head, err := io.ReadAll(io.LimitReader(in, min(max, memorySpool)+1))
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading the message: %w", err)
+	}
+	if int64(len(head)) <= min(max, memorySpool) {
+		return bytes.NewReader(head), nil, nil
+	}
+	if int64(len(head)) > max {
+		return nil, nil, nil
+	}
+	spool, err := os.CreateTemp(tempDir, "rebound-pipe-*.eml")
+	if err != nil {
+		return nil, nil, fmt.Errorf("spooling the message: %w", err)
+	}
+	cleanup := func() { spool.Close(); os.Remove(spool.Name()) }
+	if _, err := spool.Write(head); err != nil {
+		return nil, cleanup, fmt.Errorf("spooling the message: %w", err)
+	}
+	n, err := io.Copy(spool, io.LimitReader(in, max+1-int64(len(head))))
+	if err != nil {
+		return nil, cleanup, fmt.Errorf("reading the message: %w", err)
+	}
+	if int64(len(head))+n > max {
+		return nil, cleanup, nil
+	}
+	if _, err := spool.Seek(0, io.SeekStart); err != nil {
+		return nil, cleanup, fmt.Errorf("spooling the message: %w", err)
+	}
+	return spool, cleanup, nil
+}
+
+// deliverCopy delivers the message to the Maildir dir, from its start.
+func deliverCopy(dir string, f io.Reader, rewind func() error) error {
 	if err := rewind(); err != nil {
 		return err
 	}
