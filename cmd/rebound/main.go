@@ -69,18 +69,18 @@ type pipeCLI struct {
 }
 
 // BeforeReset checks the environment as CLI's does.
-func (c *pipeCLI) BeforeReset(ctx *kong.Context) error {
-	w, err := checkEnvironment(ctx.Flags())
-	envWarnings = w
-	return err
-}
+func (c *pipeCLI) BeforeReset(ctx *kong.Context) error { return checkCommandEnvironment(ctx) }
 
 // envWarnings are the deprecated environment variables in use, logged once logging is set up.
 var envWarnings []string
 
 // BeforeReset is a kong hook, run once the command is known and before the environment is read:
 // it checks the environment variables of the command's flags.
-func (c *CLI) BeforeReset(ctx *kong.Context) error {
+func (c *CLI) BeforeReset(ctx *kong.Context) error { return checkCommandEnvironment(ctx) }
+
+// checkCommandEnvironment checks the environment variables of the flags of the command ctx
+// runs and keeps the deprecation warnings in envWarnings.
+func checkCommandEnvironment(ctx *kong.Context) error {
 	w, err := checkEnvironment(ctx.Flags())
 	envWarnings = w
 	return err
