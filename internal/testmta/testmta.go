@@ -5,9 +5,9 @@ package testmta
 import (
 	"errors"
 	"fmt"
+	"net"
 	"net/smtp"
 	"net/textproto"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
