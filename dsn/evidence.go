@@ -158,17 +158,39 @@ func listIDAddress(listID string) string {
 // addresses. Complaints, auto-replies and unsubscribe requests name the subscriber who sent
 // them, and are kept; so is a recipient whose original address (the one the sender wrote, which
 // an alias turned into the sender's own) is not the sender's: the report names that one.
+//
+// One exception. Text heuristics once took the list's or the sender's address for the failed
+// recipient, and reporting the list's own address as a hard bounce is the worst mistake a
+// bounce processor can make; so a sender's address is never kept when a heuristic found it (a
+// labelled line of free text, a transcript, the returned message's To, a guess) or when any
+// other candidate exists. But when the MTA itself names it, and nothing else, in its
+// failed-recipient slot (slotEvidence here; the text reader marks a line under one of
+// failedAddressHeadings itself), the failure is real: the list or the sender wrote to itself,
+// or an anonymised copy made the recipient equal to the sender. It is then kept, marked
+// SenderSide, and never hard (finish caps it; feedback logs it).
 func (p *interpreter) dropSenderSide() {
 	switch p.rep.Kind {
 	case KindComplaint, KindAutoReply:
 		return
 	}
+	only := len(p.rep.Recipients) == 1
 	kept := p.rep.Recipients[:0]
 	for _, r := range p.rep.Recipients {
-		if r.Evidence != EvidenceReplyFrom && r.Reason != ReasonFeedback && p.isSenderSide(r.Address) && (r.OriginalAddress == "" || p.isSenderSide(r.OriginalAddress)) {
-			continue
+		if r.Evidence != EvidenceReplyFrom && r.Reason != ReasonFeedback && !r.SenderSide && p.isSenderSide(r.Address) && (r.OriginalAddress == "" || p.isSenderSide(r.OriginalAddress)) {
+			if !only || !slotEvidence(r.Evidence) || isSystemAddress(r.Address) {
+				continue
+			}
+			r.SenderSide = true
 		}
 		kept = append(kept, r)
 	}
 	p.rep.Recipients = kept
+}
+
+// slotEvidence tells the evidence of an address that a machine-readable slot names as failed:
+// a delivery-status field (Final-Recipient, Original-Recipient, ...) or X-Failed-Recipients.
+// A text bounce's line is such a slot only under a known MTA's failed-address heading, which
+// the text reader tells itself (failedAddressHeadings).
+func slotEvidence(e Evidence) bool {
+	return e == EvidenceDSNField || e == EvidenceFailedRecipients
 }

@@ -75,6 +75,9 @@ func (rc *Recipient) appendJSON(dst []byte) []byte {
 	if rc.Invalid {
 		dst = append(dst, `,"invalid":true`...)
 	}
+	if rc.SenderSide {
+		dst = append(dst, `,"sender_side":true`...)
+	}
 	return append(dst, '}')
 }
 

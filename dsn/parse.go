@@ -174,6 +174,7 @@ func (p *interpreter) finish() {
 		r := &rep.Recipients[i]
 		r.Invalid = !ValidMailbox(r.Address)
 		if r.Reason != "" {
+			r.Hard = r.Hard && !r.SenderSide // a sender's own address is never hard (dropSenderSide)
 			continue
 		}
 		cl := Classify(ClassifyInput{
@@ -182,7 +183,7 @@ func (p *interpreter) finish() {
 			Recipient: r.Address, RemoteMTA: r.RemoteMTA, Header: p.c.top.get, Sender: rep.Original.ReturnPath,
 			fromTranscript: r.commandFromTranscript, vague: r.vagueDiagnostic,
 		}, p.opts.Rules)
-		r.Reason, r.Category, r.Hard = cl.Reason, cl.Category, cl.Hard
+		r.Reason, r.Category, r.Hard = cl.Reason, cl.Category, cl.Hard && !r.SenderSide
 		if len(rep.Recipients) == 1 {
 			p.preferTextReason(r)
 		}

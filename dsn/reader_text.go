@@ -261,7 +261,7 @@ func (p *interpreter) textBounce() {
 	found := p.findTextRecipients()
 	delayed := p.looksDelayed()
 	for _, c := range found {
-		r := Recipient{Address: c.addr, Action: ActionFailed, Evidence: c.evidence}
+		r := Recipient{Address: c.addr, Action: ActionFailed, Evidence: c.evidence, SenderSide: c.senderSide}
 		if delayed {
 			r.Action = ActionDelayed
 		}
@@ -275,6 +275,13 @@ func (p *interpreter) textBounce() {
 type candidate struct {
 	addr     string
 	evidence Evidence
+	// slot: the MTA itself names the address as failed, in X-Failed-Recipients or on a line
+	// that starts with it under a known MTA's failed-address heading (failedAddressHeadings),
+	// rather than a heuristic finding it in free text.
+	slot bool
+	// senderSide: one of the sender's own addresses, taken all the same because the MTA named
+	// it alone in its slot (see dropSenderSide).
+	senderSide bool
 }
 
 // recipientSearch gathers the candidates of a text bounce, leaving out the notice's own
@@ -284,7 +291,7 @@ type recipientSearch struct {
 	exclude     map[string]bool // the From, Reply-To, Sender, Return-Path of the bounce and of the original
 	seen        map[string]bool
 	found       []candidate
-	namedSender bool // a line named one of the sender's addresses as the failed recipient
+	senderNamed []candidate // the sender's addresses that a finder named as the failed recipient
 	sentTo      string
 	weak        []string // addresses met in passing, the last resort
 }
@@ -302,10 +309,11 @@ func (p *interpreter) findTextRecipients() []candidate {
 	if len(s.found) == 0 {
 		s.fromLines()
 	}
-	if len(s.found) == 0 && s.namedSender {
+	if len(s.found) == 0 && len(s.senderNamed) > 0 {
 		// The notice is about the sender's own address (a refused list address, a failed
-		// sender verification): no subscriber is to be guessed in its place.
-		return nil
+		// sender verification, a message to itself): no subscriber is to be guessed in its
+		// place. The address is kept only when the MTA named it, alone, in its slot.
+		return s.senderSideInSlot()
 	}
 	if len(s.found) == 0 {
 		s.fromVERP()
@@ -342,27 +350,56 @@ func (p *interpreter) noticeAddresses() map[string]bool {
 	return exclude
 }
 
-// add takes a candidate, unless it is the sender's or already taken.
+// add takes a candidate that a heuristic found (see addCandidate).
 func (s *recipientSearch) add(a string, evidence Evidence) {
-	k := strings.ToLower(a)
-	// The sender's own addresses (its From, its list's addresses, the bounce address) are
-	// never a failed recipient, whatever line names them; the bounce's Reply-To only when
-	// the text merely mentions it.
+	s.addCandidate(candidate{addr: a, evidence: evidence})
+}
+
+// addCandidate takes a candidate, unless it is already taken or one of the notice's own
+// addresses met in passing; one of the sender's addresses is set apart (see senderSideInSlot).
+func (s *recipientSearch) addCandidate(c candidate) {
+	// The sender's own addresses (its From, its list's addresses, the bounce address) are no
+	// failed recipient, whatever line names them, but for senderSideInSlot's exception; the
+	// bounce's Reply-To only when the text merely mentions it.
+	a, evidence := c.addr, c.evidence
 	if a != "" && s.p.isSenderSide(a) {
-		s.namedSender = s.namedSender || evidence != EvidenceGuess
+		if evidence != EvidenceGuess {
+			s.senderNamed = append(s.senderNamed, c)
+		}
 		return
 	}
+	k := strings.ToLower(a)
 	if a == "" || s.seen[k] || s.exclude[k] && (evidence == EvidenceGuess || evidence == EvidenceOriginalTo) {
 		return
 	}
 	s.seen[k] = true
-	s.found = append(s.found, candidate{a, evidence})
+	s.found = append(s.found, c)
+}
+
+// senderSideInSlot returns, when the notice named nothing but one of the sender's addresses and
+// the MTA named it in its own failed-recipient slot, that address marked as the sender's; else
+// nothing (see dropSenderSide for the rule and its reason).
+func (s *recipientSearch) senderSideInSlot() []candidate {
+	var named candidate
+	for _, c := range s.senderNamed {
+		if named.addr != "" && !strings.EqualFold(c.addr, named.addr) {
+			return nil // two addresses: not one failed recipient the MTA named
+		}
+		if named.addr == "" || c.slot {
+			named = c
+		}
+	}
+	if !named.slot || isSystemAddress(named.addr) {
+		return nil
+	}
+	named.senderSide = true
+	return []candidate{named}
 }
 
 // fromFailedRecipients takes the addresses of the X-Failed-Recipients field.
 func (s *recipientSearch) fromFailedRecipients() {
 	for _, a := range strings.Split(s.p.c.top.get("x-failed-recipients"), ",") {
-		s.add(firstAddress(a), EvidenceFailedRecipients)
+		s.addCandidate(candidate{addr: firstAddress(a), evidence: EvidenceFailedRecipients, slot: true})
 	}
 }
 
@@ -394,8 +431,16 @@ func (s *recipientSearch) fromLines() {
 	// A line such as "did not reach the following recipient(s):" announces the recipient
 	// named by the next line that has an address, within the two lines that follow it.
 	announced := false
-	silent := 0 // non-blank lines without an address since the announcement
+	silent := 0           // non-blank lines without an address since the announcement
+	underHeading := false // below a known MTA's failed-address heading
+	prev := ""
 	for _, line := range strings.Split(s.p.text, "\n") {
+		if !underHeading && isFailedAddressHeading(prev, line) {
+			underHeading = true
+		}
+		if strings.TrimSpace(line) != "" {
+			prev = line
+		}
 		if !strings.Contains(line, "@") {
 			if t := strings.TrimSpace(line); strings.HasSuffix(t, ":") && containsAny(asciiLower(t), recipientLabels) {
 				announced, silent = true, 0
@@ -411,12 +456,12 @@ func (s *recipientSearch) fromLines() {
 			announced = false
 			l := strings.ToLower(line)
 			if spans := findAddresses(line); len(spans) > 0 && !strings.Contains(l, "from") && s.mayBeRecipient(spans[0].addr) {
-				s.add(spans[0].addr, EvidenceLabelledLine)
+				s.addCandidate(candidate{addr: spans[0].addr, evidence: EvidenceLabelledLine, slot: underHeading && startsWithAddress(line)})
 				continue
 			}
 		}
 		if isRecipientLine(line) {
-			s.add(findAddresses(line)[0].addr, lineEvidence(line))
+			s.addCandidate(candidate{addr: findAddresses(line)[0].addr, evidence: lineEvidence(line), slot: underHeading && startsWithAddress(line)})
 			continue
 		}
 		l := strings.ToLower(line)
@@ -429,6 +474,33 @@ func (s *recipientSearch) fromLines() {
 			}
 		}
 	}
+}
+
+// failedAddressHeadings end the line (or two lines) under which a known MTA lists the
+// addresses it failed to deliver to (lower case, without the final ':' or '.').
+var failedAddressHeadings = phraseList("failed-address-headings")
+
+// isFailedAddressHeading tells whether line, or prev and line together (a heading wrapped over
+// two lines), ends with one of failedAddressHeadings.
+func isFailedAddressHeading(prev, line string) bool {
+	t := strings.TrimRight(asciiLower(strings.TrimSpace(line)), " -:.")
+	if t == "" {
+		return false
+	}
+	joined := strings.TrimSpace(asciiLower(strings.TrimSpace(prev))) + " " + t
+	for _, h := range failedAddressHeadings {
+		if strings.HasSuffix(joined, h) && (len(joined) == len(h) || joined[len(joined)-len(h)-1] == ' ' || joined[len(joined)-len(h)-1] == '-') {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWithAddress tells whether a line starts with its first address ("a@example.org:",
+// "  <a@example.org>: host ... said").
+func startsWithAddress(line string) bool {
+	spans := findAddresses(line)
+	return len(spans) > 0 && strings.Trim(line[:spans[0].start], " \t<") == ""
 }
 
 // fromVERP takes the address the mail was sent to, which the VERP return path the bounce came

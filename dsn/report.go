@@ -69,6 +69,10 @@ type Recipient struct {
 	// Invalid marks an address that is no RFC 5321 mailbox (a control character, a NUL byte):
 	// kept in the parse output for the record, never reported to the application.
 	Invalid bool `json:"invalid,omitempty"`
+	// SenderSide marks one of the sender's own addresses (see docs/parsing.md) that is reported
+	// all the same, because the MTA itself named it, and nothing else, as the failed recipient:
+	// a DSN field, X-Failed-Recipients or a known MTA's failed-address block. It is never hard.
+	SenderSide bool `json:"sender_side,omitempty"`
 
 	commandFromTranscript bool // Command was read from a session transcript
 	vagueDiagnostic       bool // Diagnostic is only the opening lines of the notice

@@ -2,6 +2,7 @@ package dsn_test
 
 import (
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,6 +42,16 @@ Hello.
 `
 }
 
+// listSenderAddresses are the sender's own addresses in a listBounce.
+var listSenderAddresses = []string{
+	"news@lists.example.org",                       // From, List-Post, List-Id
+	"news-bounces@lists.example.org",               // Sender
+	"news-owner@lists.example.org",                 // List-Owner
+	"news-request@lists.example.org",               // List-Unsubscribe
+	"owner-news@lists.example.org",                 // a list robot
+	"bounces+mira.k=example.net@lists.example.org", // the VERP bounce address, Return-Path
+}
+
 // TestSenderSideNeverReported parses bounces whose text names the sender's own addresses as if
 // they had failed (the list's posting address, its owner, its bounce address, the From of the
 // returned message): none of them is a recipient, and the real one is found.
@@ -52,8 +63,9 @@ func TestSenderSideNeverReported(t *testing.T) {
 	}{
 		{"posting address on a recipient line", "The following address(es) failed:\n\n  news@lists.example.org\n    SMTP error from remote mail server after RCPT TO:<news@lists.example.org>:\n    550 5.1.1 User unknown\n\n  mira.k@example.net\n    550 5.2.2 Mailbox full",
 			"mira.k@example.net", dsn.EvidenceLabelledLine},
-		// A notice about the sender's own address: no subscriber is guessed in its place.
-		{"only the list's owner named", "The following address(es) failed:\n\n  news-owner@lists.example.org\n    550 5.1.1 User unknown",
+		// A notice about the sender's own address: no subscriber is guessed in its place (and
+		// a labelled line of free text is no MTA's failed-recipient slot: TestSenderSideInSlot).
+		{"only the list's owner named", "Recipient address: news-owner@lists.example.org\nReason: 550 5.1.1 User unknown",
 			"", ""},
 		{"List-Id's address and the bounce address", "<news@lists.example.org>: 550 5.1.1 no such user\n<bounces+mira.k=example.net@lists.example.org>: 550 5.1.1 no such user",
 			"", ""},
@@ -166,9 +178,13 @@ func senderSideOptions(t testing.TB) *dsn.Options {
 }
 
 // TestNoSenderSideAddressReported is a property over every message of the shared corpus and of
-// the fixtures: no report sent to the application (hard or soft) names the bounce's From, the
-// returned message's From or Return-Path (unless the message was also sent to it), a list
-// robot's address (-bounces, -owner, -request) or an address a VERP template reads.
+// the fixtures: no report sent to the application names the bounce's From, the returned
+// message's From or Return-Path (unless the message was also sent to it), a list robot's
+// address (-bounces, -owner, -request) or an address a VERP template reads, but for the one
+// exception (dropSenderSide): the MTA named it alone in its failed-recipient slot. Then it is
+// the bounce's only recipient, marked sender_side, read from a DSN field, X-Failed-Recipients or
+// a known MTA's failed-address block (labelled-line; TestSenderSideInSlot proves that free
+// text's labelled lines never qualify), and never reported hard.
 func TestNoSenderSideAddressReported(t *testing.T) {
 	var files []string
 	for _, dir := range []string{"examples", "handmade", "real"} {
@@ -188,8 +204,19 @@ func TestNoSenderSideAddressReported(t *testing.T) {
 			rep := p.Report
 			for _, r := range feedback.Build(rep, feedback.BuildOptions{ReportDelays: true}) {
 				checked++
-				if why := senderSideReason(rep, r.Email, opts); why != "" {
-					t.Errorf("%s: reported %s, %s", p.Source, r.Email, why)
+				why := senderSideReason(rep, r.Email, opts)
+				if why == "" {
+					continue
+				}
+				if len(rep.Recipients) != 1 || !rep.Recipients[0].SenderSide {
+					t.Errorf("%s: reported %s, %s, not alone and marked sender_side", p.Source, r.Email, why)
+					continue
+				}
+				switch e := rep.Recipients[0].Evidence; {
+				case r.Type == feedback.TypeHard || rep.Recipients[0].Hard:
+					t.Errorf("%s: reported %s, %s, hard", p.Source, r.Email, why)
+				case e != dsn.EvidenceDSNField && e != dsn.EvidenceFailedRecipients && e != dsn.EvidenceLabelledLine:
+					t.Errorf("%s: reported %s, %s, on %s evidence", p.Source, r.Email, why, e)
 				}
 			}
 		}
@@ -237,15 +264,7 @@ func TestSenderSideGenerated(t *testing.T) {
 		"labelled": "Recipient address: %s\nReason: 550 5.1.1 User unknown\n",
 		"listed":   "The following recipients could not be reached:\n%s\n",
 	}
-	senderSide := []string{
-		"news@lists.example.org",                       // From, List-Post, List-Id
-		"news-bounces@lists.example.org",               // Sender
-		"news-owner@lists.example.org",                 // List-Owner
-		"news-request@lists.example.org",               // List-Unsubscribe
-		"owner-news@lists.example.org",                 // a list robot
-		"bounces+mira.k=example.net@lists.example.org", // the VERP bounce address, Return-Path
-		"mailer-daemon@mx.example.net",                 // the bounce's own From
-	}
+	senderSide := append(listSenderAddresses, "mailer-daemon@mx.example.net") // and the bounce's own From
 	opts := senderSideOptions(t)
 	for format, line := range lines {
 		for _, addr := range senderSide {
@@ -268,4 +287,130 @@ func TestSenderSideGenerated(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestSenderSideInSlot proves the one exception to the sender-side rule (dropSenderSide): one of
+// the sender's addresses is reported only when the MTA itself names it, and nothing else, in its
+// failed-recipient slot (a DSN's Final-Recipient, X-Failed-Recipients, a line under Exim's,
+// Postfix's, qmail's or Sendmail's failed-address heading), and then never hard, marked
+// sender_side. The same lines in free text (a heuristic), or beside another candidate, never
+// report it; nor is a mail system's own address ever taken.
+func TestSenderSideInSlot(t *testing.T) {
+	// Each builds a bounce whose MTA names addrs, in that order, in its failed-recipient slot.
+	slots := map[string]func(addrs ...string) string{
+		"exim block": func(addrs ...string) string {
+			return listBounce("The following address(es) failed:\n" + eachAddress(addrs, "\n  %s\n    SMTP error from remote mail server after RCPT TO:<%[1]s>:\n    550 5.1.1 User unknown\n"))
+		},
+		"exim block, heading wrapped": func(addrs ...string) string {
+			return listBounce("A message that you sent could not be delivered to one or more of\nits recipients. This is a permanent error. The following address(es)\nfailed:\n" + eachAddress(addrs, "\n%s:\nSMTP error from remote server for RCPT command, host: mx.example.net reason: 550 5.1.1 User unknown\n"))
+		},
+		"postfix block": func(addrs ...string) string {
+			return listBounce("I'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients.\n\n                   The mail system\n" + eachAddress(addrs, "\n<%s>: host mx.example.net[192.0.2.1] said: 550 5.1.1\n    User unknown (in reply to RCPT TO command)\n"))
+		},
+		"qmail block": func(addrs ...string) string {
+			return listBounce("Hi. This is the qmail-send program at mx.example.net.\nI'm afraid I wasn't able to deliver your message to the following addresses.\nThis is a permanent error; I've given up. Sorry it didn't work out.\n" + eachAddress(addrs, "\n<%s>:\n192.0.2.1 does not like recipient.\nRemote host said: 550 5.1.1 no such user\n"))
+		},
+		"X-Failed-Recipients": func(addrs ...string) string {
+			return strings.Replace(listBounce("550 5.1.1 User unknown"), "Message-ID: <sender-side@", "X-Failed-Recipients: "+strings.Join(addrs, ", ")+"\nMessage-ID: <sender-side@", 1)
+		},
+		"DSN Final-Recipient": listDSN,
+	}
+	heuristics := map[string]string{
+		"exim lines without heading":    "  %s\n    SMTP error from remote mail server after RCPT TO:<%[1]s>:\n    550 5.1.1 User unknown",
+		"postfix lines without heading": "<%s>: host mx.example.net[192.0.2.1] said: 550 5.1.1 User unknown (in reply to RCPT TO command)",
+		"sendmail transcript":           "----- Transcript of session follows -----\n550 <%s>... User unknown",
+		"labelled line":                 "Recipient address: %s\nReason: 550 5.1.1 User unknown",
+		"announced line":                "The following recipients could not be reached:\n%s\n\n550 5.1.1 User unknown",
+		"in passing":                    "Your message was refused: 550 5.1.1 User unknown. Write to %s for help.",
+	}
+	senderSide := listSenderAddresses
+	opts := senderSideOptions(t)
+	defer slog.SetDefault(slog.Default())
+	slog.SetDefault(slog.New(slog.DiscardHandler)) // the warnings each sender_side report logs
+	reportsOf := func(reports []feedback.Report, _ *dsn.Report) []feedback.Report { return reports }
+	reported := func(msg string) ([]feedback.Report, *dsn.Report) {
+		t.Helper()
+		rep, err := dsn.Parse(strings.NewReader(msg), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return feedback.Build(rep, feedback.BuildOptions{ReportDelays: true}), rep
+	}
+	for name, slot := range slots {
+		for _, addr := range senderSide {
+			got, rep := reported(slot(addr))
+			if len(got) != 1 || got[0].Email != addr || got[0].Type != feedback.TypeSoft {
+				t.Errorf("%s, %s alone: reported %+v, want it once, soft", name, addr, got)
+			} else if r := rep.Recipients[0]; !r.SenderSide || r.Hard {
+				t.Errorf("%s, %s alone: sender_side %v, hard %v", name, addr, r.SenderSide, r.Hard)
+			}
+			// Beside another candidate, in the same slot: only the other one.
+			for _, pair := range [][]string{{addr, "ruth@example.com"}, {"ruth@example.com", addr}} {
+				if got, _ := reported(slot(pair...)); len(got) != 1 || got[0].Email != "ruth@example.com" {
+					t.Errorf("%s, %v: reported %+v, want only ruth@example.com", name, pair, got)
+				}
+			}
+		}
+		if got, _ := reported(slot("mailer-daemon@mx.example.net")); len(got) != 0 {
+			t.Errorf("%s: the bounce's own mail system reported: %+v", name, got)
+		}
+	}
+	for name, line := range heuristics {
+		for _, addr := range senderSide {
+			for _, r := range reportsOf(reported(listBounce(fmt.Sprintf(line, addr)))) {
+				if r.Email == addr {
+					t.Errorf("%s, %s: reported %+v", name, addr, r)
+				}
+			}
+		}
+	}
+}
+
+// eachAddress formats format for each address, one after the other.
+func eachAddress(addrs []string, format string) string {
+	var b strings.Builder
+	for _, a := range addrs {
+		fmt.Fprintf(&b, format, a)
+	}
+	return b.String()
+}
+
+// listDSN is a DSN for a post of the list news@lists.example.org, with one Final-Recipient
+// record for each of addrs.
+func listDSN(addrs ...string) string {
+	var records strings.Builder
+	for _, a := range addrs {
+		records.WriteString("\nFinal-Recipient: rfc822; " + a + "\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\n")
+	}
+	return `Return-Path: <>
+From: Mail Delivery System <mailer-daemon@mx.example.net>
+To: bounces+mira.k=example.net@lists.example.org
+Subject: Undelivered Mail Returned to Sender
+Message-ID: <sender-side-dsn@mx.example.net>
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="B"
+
+--B
+Content-Type: text/plain
+
+Your message could not be delivered.
+
+--B
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mx.example.net
+` + records.String() + `
+--B
+Content-Type: text/rfc822-headers
+
+Return-Path: <bounces+mira.k=example.net@lists.example.org>
+From: Example News <news@lists.example.org>
+Sender: news-bounces@lists.example.org
+To: mira.k@example.net
+List-Id: Example News <news.lists.example.org>
+List-Post: <mailto:news@lists.example.org>
+List-Owner: <mailto:news-owner@lists.example.org>
+
+--B--
+`
 }

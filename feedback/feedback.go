@@ -73,6 +73,14 @@ func Build(rep *dsn.Report, opts BuildOptions) []Report {
 			logInvalid(rep, r, email)
 			continue
 		}
+		if r.SenderSide {
+			// The MTA named the sender's own address, alone, as failed (dsn.Recipient.SenderSide):
+			// reported, as the failure is real, but never hard.
+			slog.Warn("bounce names the sender's own address as its only failed recipient: reported soft, never hard", "address", email, "reason", r.Reason, "evidence", r.Evidence, "message_id", rep.MessageID)
+			if typ == TypeHard {
+				typ = TypeSoft
+			}
+		}
 		if typ == TypeHard && r.Evidence == dsn.EvidenceGuess {
 			slog.Info("recipient only guessed from the bounce's text: reported soft, not hard", "address", email, "reason", r.Reason, "message_id", rep.MessageID)
 			typ = TypeSoft

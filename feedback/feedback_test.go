@@ -47,6 +47,7 @@ func TestBuild(t *testing.T) {
 		{"original recipient", &dsn.Report{Kind: dsn.KindBounce, MessageID: "o1", Recipients: []dsn.Recipient{{Address: "jdoe@mailhost.example.net", OriginalAddress: "jane.doe@example.net", Action: "failed", Reason: "mailboxfull"}}}, BuildOptions{}, "jane.doe@example.net", "soft"},
 		{"expired is soft", &dsn.Report{Kind: dsn.KindBounce, MessageID: "e1", Recipients: []dsn.Recipient{{Address: "slow@example.net", Action: "delayed", Reason: "expired"}}}, BuildOptions{}, "slow@example.net", "soft"},
 		{"guessed recipient is never hard", &dsn.Report{Kind: dsn.KindBounce, MessageID: "g1", Recipients: []dsn.Recipient{{Address: "maybe@example.net", Action: "failed", Reason: "userunknown", Hard: true, Evidence: dsn.EvidenceGuess}}}, BuildOptions{}, "maybe@example.net", "soft"},
+		{"sender's own address is never hard", &dsn.Report{Kind: dsn.KindBounce, MessageID: "s1", Recipients: []dsn.Recipient{{Address: "news@lists.example.org", Action: "failed", Reason: "userunknown", Hard: true, Evidence: dsn.EvidenceDSNField, SenderSide: true}}}, BuildOptions{}, "news@lists.example.org", "soft"},
 		{"named recipient stays hard", &dsn.Report{Kind: dsn.KindBounce, MessageID: "g2", Recipients: []dsn.Recipient{{Address: "gone@example.net", Action: "failed", Reason: "userunknown", Hard: true, Evidence: dsn.EvidenceLabelledLine}}}, BuildOptions{}, "gone@example.net", "hard"},
 		{"invalid address never reported", &dsn.Report{Kind: dsn.KindBounce, MessageID: "p1", Recipients: []dsn.Recipient{
 			{Address: "a\x00b@remote.test", Action: "failed", Reason: "userunknown", Hard: true, Invalid: true},
@@ -266,10 +267,7 @@ func TestNewHTTPSenderRejectsBadConfig(t *testing.T) {
 // Original-Recipient is a valid mailbox, the warning names the invalid address (escaped), not
 // only the valid one, which read as if a good address had been refused.
 func TestBuildLogsTheInvalidAddress(t *testing.T) {
-	var buf bytes.Buffer
-	old := slog.Default()
-	slog.SetDefault(slog.New(slog.NewTextHandler(&buf, nil)))
-	defer slog.SetDefault(old)
+	buf := captureLog(t)
 	rep := &dsn.Report{Kind: dsn.KindBounce, MessageID: "p3", Recipients: []dsn.Recipient{
 		{Address: "nou\x00ser@remote.test", OriginalAddress: "nouser@remote.test", Action: "failed", Reason: "userunknown", Hard: true, Invalid: true},
 	}}
@@ -282,4 +280,32 @@ func TestBuildLogsTheInvalidAddress(t *testing.T) {
 			t.Errorf("log %q lacks %s", line, want)
 		}
 	}
+}
+
+// TestBuildWarnsOfSenderSide: a sender's own address that the MTA named alone as failed is
+// reported soft, with a warning that names it.
+func TestBuildWarnsOfSenderSide(t *testing.T) {
+	buf := captureLog(t)
+	rep := &dsn.Report{Kind: dsn.KindBounce, MessageID: "s2", Recipients: []dsn.Recipient{
+		{Address: "news@lists.example.org", Action: "failed", Reason: "userunknown", Hard: true, Evidence: dsn.EvidenceFailedRecipients, SenderSide: true},
+	}}
+	got := Build(rep, BuildOptions{})
+	if len(got) != 1 || got[0].Type != TypeSoft {
+		t.Fatalf("reported %+v, want one soft report", got)
+	}
+	line := buf.String()
+	for _, want := range []string{"level=WARN", "sender's own address", "address=news@lists.example.org", "message_id=s2"} {
+		if !strings.Contains(line, want) {
+			t.Errorf("log %q lacks %s", line, want)
+		}
+	}
+}
+
+// captureLog sends the default logger's lines to the returned buffer until the test ends.
+func captureLog(t *testing.T) *bytes.Buffer {
+	var buf bytes.Buffer
+	old := slog.Default()
+	slog.SetDefault(slog.New(slog.NewTextHandler(&buf, nil)))
+	t.Cleanup(func() { slog.SetDefault(old) })
+	return &buf
 }
