@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"mime"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/emersion/go-message/charset"
 )
@@ -31,6 +32,39 @@ func (h header) get(key string) string {
 		}
 	}
 	return ""
+}
+
+// getAnyCase is get(strings.ToLower(name)) without lower-casing name: the field names of a
+// header are lower-case ASCII, compared to an ASCII name in any case.
+func (h header) getAnyCase(name string) string {
+	for i := 0; i < len(name); i++ {
+		if name[i] >= utf8.RuneSelf {
+			return h.get(strings.ToLower(name))
+		}
+	}
+	for _, f := range h {
+		if len(f.key) == len(name) && equalFoldASCII(f.key, name) {
+			return strings.TrimSpace(f.value)
+		}
+	}
+	return ""
+}
+
+// equalFoldASCII tells whether ASCII texts a and b, of the same length, are equal in any case.
+func equalFoldASCII(a, b string) bool {
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
 }
 
 // has reports whether key (lower case) is present.
@@ -97,35 +131,34 @@ type headerReader struct {
 // skipped otherwise. It returns the number of valid fields seen, which may exceed len(h) when the
 // block was too large to keep.
 func (hr headerReader) read(strict bool) (h header, n int) {
+	hb := &hr.lr.header
+	hb.reset()
+	n = hr.scan(strict, hb)
+	return hb.header(), n
+}
+
+// scan reads the lines of a header block into hb (see read).
+func (hr headerReader) scan(strict bool, hb *headerBuilder) (n int) {
 	size := 0
 	first := true
-	var key string
-	var value []byte // value of the field being read, continuation lines appended
-	flush := func() {
-		if key != "" {
-			h = append(h, field{key: key, value: string(bytes.TrimSpace(value))})
-			key, value = "", value[:0]
-		}
-	}
-	defer flush()
 	for {
 		line, start, ok := hr.lr.next()
 		if !ok {
-			return h, n
+			return n
 		}
 		if !start {
 			continue // rest of an over-long line
 		}
 		if len(line) == 0 || (len(bytes.TrimSpace(line)) == 0 && !first) {
-			return h, n
+			return n
 		}
 		if hr.isBoundary != nil && hr.isBoundary(line) {
 			hr.lr.unread(line)
-			return h, n
+			return n
 		}
 		if line[0] == ' ' || line[0] == '\t' {
-			if key != "" && size < maxHeaderBytes {
-				value = append(append(value, ' '), bytes.TrimSpace(line)...)
+			if hb.open && size < maxHeaderBytes {
+				hb.extend(line)
 				size += len(line)
 			}
 			first = false
@@ -140,30 +173,106 @@ func (hr headerReader) read(strict bool) (h header, n int) {
 		if !ok {
 			if strict {
 				hr.lr.unread(line)
-				return h, n
+				return n
 			}
-			if key != "" && bytes.IndexByte(line, '=') > 0 && size < maxHeaderBytes {
+			if hb.open && bytes.IndexByte(line, '=') > 0 && size < maxHeaderBytes {
 				// "boundary=..." left unindented: a continuation line that lost its space.
-				value = append(append(value, ' '), bytes.TrimSpace(line)...)
+				hb.extend(line)
 				size += len(line)
 			}
 			continue
 		}
 		n++
-		flush()
-		if size >= maxHeaderBytes || len(h) >= maxHeaderFields {
+		hb.close()
+		if size >= maxHeaderBytes || len(hb.spans) >= maxHeaderFields {
 			continue
 		}
 		size += len(line)
-		key = fieldName(k)
-		value = append(value[:0], v...)
+		hb.start(fieldName(k), v)
 	}
+}
+
+// maxSharedHeader is the largest header block whose values share one string. A report keeps a
+// few values of its header blocks, and with them the whole string: up to this size that costs
+// less than allocating each value on its own; a larger block has a string per value.
+const maxSharedHeader = 16 << 10
+
+// headerBuilder gathers the fields of a header block: the values, unfolded, one after the other
+// in one buffer, made into strings when the block is complete.
+type headerBuilder struct {
+	values []byte
+	spans  []fieldSpan
+	open   bool // the last span's value is still being read: it runs to the end of values
+}
+
+// fieldSpan is a field of a headerBuilder: its name and where its value lies in the buffer.
+type fieldSpan struct {
+	key        string
+	start, end int
+}
+
+func (hb *headerBuilder) reset() { hb.values, hb.spans, hb.open = hb.values[:0], hb.spans[:0], false }
+
+// release drops the builder's buffers if they grew large, before it goes back to a pool.
+func (hb *headerBuilder) release() {
+	if cap(hb.values) > maxPooledScratch || cap(hb.spans) > maxHeaderFields {
+		*hb = headerBuilder{}
+	}
+	hb.reset()
+}
+
+// start opens a field whose value starts with v.
+func (hb *headerBuilder) start(key string, v []byte) {
+	hb.spans = append(hb.spans, fieldSpan{key: key, start: len(hb.values)})
+	hb.values = append(hb.values, v...)
+	hb.open = true
+}
+
+// extend appends a continuation line to the open field's value.
+func (hb *headerBuilder) extend(line []byte) {
+	hb.values = append(append(hb.values, ' '), bytes.TrimSpace(line)...)
+}
+
+// close ends the open field: its value is trimmed of surrounding white space.
+func (hb *headerBuilder) close() {
+	if !hb.open {
+		return
+	}
+	hb.open = false
+	s := &hb.spans[len(hb.spans)-1]
+	value := hb.values[s.start:]
+	trimmed := bytes.TrimSpace(value)
+	if len(trimmed) > 0 {
+		s.start += cap(value) - cap(trimmed) // trimmed is value less a prefix and a suffix
+	}
+	s.end = s.start + len(trimmed)
+	hb.values = hb.values[:s.end]
+}
+
+// header returns the fields gathered, nil for none.
+func (hb *headerBuilder) header() header {
+	hb.close()
+	if len(hb.spans) == 0 {
+		return nil
+	}
+	h := make(header, len(hb.spans))
+	if len(hb.values) <= maxSharedHeader {
+		all := string(hb.values)
+		for i, s := range hb.spans {
+			h[i] = field{key: s.key, value: all[s.start:s.end]}
+		}
+		return h
+	}
+	for i, s := range hb.spans {
+		h[i] = field{key: s.key, value: string(hb.values[s.start:s.end])}
+	}
+	return h
 }
 
 // parseHeaderBytes reads a header block from a byte slice (a decoded text/rfc822-headers part, a
 // delivery-status group).
 func parseHeaderBytes(b []byte) header {
-	lr := newLineReader(bytes.NewReader(b))
+	lr := newBytesLineReader(b)
 	defer lr.release()
 	h, _ := headerReader{lr: lr}.read(false)
 	return h

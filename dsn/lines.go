@@ -2,6 +2,7 @@ package dsn
 
 import (
 	"bufio"
+	"bytes"
 	"io"
 	"sync"
 
@@ -12,30 +13,59 @@ import (
 const maxLine = 64 << 10
 
 // lineReader yields LF-terminated lines without their terminator. The slice it returns is only
-// valid until the next call.
+// valid until the next call. lineReaders are pooled with their buffers: the read buffer, and the
+// scratch buffers of the header blocks and parts read through them.
 type lineReader struct {
 	br      *bufio.Reader
-	wasCut  bool   // the last line returned was cut because it was too long
-	err     error  // a read error other than io.EOF
-	pending []byte // a line pushed back by unread
+	eol     eol.Reader
+	bytes   bytes.Reader // the source when reading a byte slice (newBytesLineReader)
+	wasCut  bool         // the last line returned was cut because it was too long
+	err     error        // a read error other than io.EOF
+	pending []byte       // a line pushed back by unread
 	hasPend bool
 	n       int64 // bytes consumed
+
+	header headerBuilder // the header block being read (headerReader.read)
+	part   []byte        // the lines of a part being collected (walker.collectAll)
 }
 
-var bufPool = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, maxLine) }}
+// maxPooledScratch is the largest scratch buffer a pooled lineReader keeps: a rare large part
+// does not pin its memory in the pool.
+const maxPooledScratch = 256 << 10
 
-// newLineReader returns a lineReader of r; release gives its buffer back when done.
+var linePool = sync.Pool{New: func() any { return &lineReader{br: bufio.NewReaderSize(nil, maxLine)} }}
+
+// newLineReader returns a lineReader of r; release gives it back when done.
 func newLineReader(r io.Reader) *lineReader {
-	br := bufPool.Get().(*bufio.Reader)
-	br.Reset(eol.NewReader(r))
-	return &lineReader{br: br}
+	l := linePool.Get().(*lineReader)
+	l.eol.Reset(r)
+	l.br.Reset(&l.eol)
+	return l
 }
 
-// release returns the reader's buffer to the pool; the lineReader must not be used after.
+// newBytesLineReader returns a lineReader of b.
+func newBytesLineReader(b []byte) *lineReader {
+	l := linePool.Get().(*lineReader)
+	l.bytes.Reset(b)
+	l.eol.Reset(&l.bytes)
+	l.br.Reset(&l.eol)
+	return l
+}
+
+// release returns the reader to the pool; the lineReader must not be used after.
 func (l *lineReader) release() {
 	l.br.Reset(nil)
-	bufPool.Put(l.br)
-	l.br = nil
+	l.eol.Reset(nil)
+	l.bytes.Reset(nil)
+	l.wasCut, l.err, l.hasPend, l.n = false, nil, false, 0
+	if cap(l.pending) > maxPooledScratch {
+		l.pending = nil
+	}
+	if cap(l.part) > maxPooledScratch {
+		l.part = nil
+	}
+	l.header.release()
+	linePool.Put(l)
 }
 
 // next returns the next line and whether it starts a line (false for the continuation of a line

@@ -129,7 +129,8 @@ func (w *walker) skip() (int, bool) {
 	}
 }
 
-// collect keeps up to limit bytes of the lines up to the next boundary.
+// collect keeps up to limit bytes of the lines up to the next boundary. The bytes are the line
+// reader's scratch buffer, valid until the next collect: what is kept must be copied (see owned).
 func (w *walker) collect(limit int) ([]byte, int, bool) {
 	buf, l, c, _ := w.collectAll(limit)
 	return buf, l, c
@@ -137,6 +138,13 @@ func (w *walker) collect(limit int) ([]byte, int, bool) {
 
 // collectAll is collect that also tells whether lines past the limit were dropped.
 func (w *walker) collectAll(limit int) (buf []byte, level int, closing, cut bool) {
+	buf = w.lr.part[:0]
+	defer func() {
+		w.lr.part = buf[:0]
+		if len(buf) == 0 {
+			buf = nil // as when nothing was appended
+		}
+	}()
 	for {
 		line, start, ok := w.lr.next()
 		if !ok {
@@ -187,19 +195,19 @@ func (w *walker) entity(h header, depth int, inOriginal bool) (int, bool) {
 		raw, l, cl, cut := w.collectAll(maxStatusBlob)
 		c.statusCut = c.statusCut || cut
 		if len(c.statusBlobs) < maxStatusParts {
-			c.statusBlobs = append(c.statusBlobs, decodeCharset(decodeTransfer(raw, pt.encoding), pt.params["charset"]))
+			c.statusBlobs = append(c.statusBlobs, owned(decodeCharset(decodeTransfer(raw, pt.encoding), pt.params["charset"]), raw))
 		}
 		return l, cl
 	case "message/feedback-report":
 		raw, l, cl := w.collect(maxStatusBlob)
 		if c.feedbackBlob == nil {
-			c.feedbackBlob = decodeTransfer(raw, pt.encoding)
+			c.feedbackBlob = owned(decodeTransfer(raw, pt.encoding), raw)
 		}
 		return l, cl
 	case "message/disposition-notification", "message/global-disposition-notification":
 		raw, l, cl := w.collect(maxStatusBlob)
 		if c.mdnBlob == nil {
-			c.mdnBlob = decodeCharset(decodeTransfer(raw, pt.encoding), pt.params["charset"])
+			c.mdnBlob = owned(decodeCharset(decodeTransfer(raw, pt.encoding), pt.params["charset"]), raw)
 		}
 		return l, cl
 	case "", "text/plain", "text/html", "text/enriched", "text/x-aol":
@@ -228,6 +236,15 @@ func (w *walker) entity(h header, depth int, inOriginal bool) (int, bool) {
 		return l, cl
 	}
 	return w.skip()
+}
+
+// owned returns b, decoded from the scratch buffer raw, as bytes of its own: a copy when b is
+// raw itself (nothing to decode), b otherwise.
+func owned(b, raw []byte) []byte {
+	if len(b) > 0 && len(raw) > 0 && &b[0] == &raw[0] {
+		return bytes.Clone(b)
+	}
+	return b
 }
 
 func (w *walker) setOriginal(h header) {

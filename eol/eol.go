@@ -16,6 +16,9 @@ type Reader struct {
 // NewReader returns a Reader of r.
 func NewReader(r io.Reader) *Reader { return &Reader{r: r} }
 
+// Reset makes the Reader read from r, as a new one would, so that one Reader serves many inputs.
+func (n *Reader) Reset(r io.Reader) { *n = Reader{r: r} }
+
 func (n *Reader) Read(p []byte) (int, error) {
 	for {
 		k, err := n.r.Read(p)

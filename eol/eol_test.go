@@ -25,3 +25,20 @@ func TestReader(t *testing.T) {
 		}
 	}
 }
+
+// TestReset checks that a Reader reset in the middle of a CRLF pair reads its new input afresh:
+// a leading LF of the new input is a line of its own, not the end of the old CR.
+func TestReset(t *testing.T) {
+	r := NewReader(strings.NewReader("a\r"))
+	if _, err := io.ReadAll(r); err != nil {
+		t.Fatal(err)
+	}
+	r.Reset(strings.NewReader("\nb\r\n"))
+	got, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != "\nb\n" {
+		t.Errorf("after Reset: %q, want %q", got, "\nb\n")
+	}
+}

@@ -1,0 +1,73 @@
+package dsn
+
+import (
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+// TestHeaderRead checks the fields of header blocks read from lines: names in lower case,
+// values unfolded and trimmed, over a block small enough for its values to share one string
+// and over one too large for that.
+func TestHeaderRead(t *testing.T) {
+	long := strings.Repeat("x", maxSharedHeader)
+	for _, tc := range []struct {
+		name, in string
+		want     header
+	}{
+		{"plain", "From: a@example.com\nSubject:  Hello \n\nbody", header{{"from", "a@example.com"}, {"subject", "Hello"}}},
+		{"folded", "Subject: one\n  two\n\tthree  \nTo: b@example.com\n\n", header{{"subject", "one two three"}, {"to", "b@example.com"}}},
+		{"empty values", "X-A:\nX-B:   \nX-C: c\n\n", header{{"x-a", ""}, {"x-b", ""}, {"x-c", "c"}}},
+		{"empty then folded", "X-A:\n  a\nCRLF: y\r\n\r\n", header{{"x-a", "a"}, {"crlf", "y"}}},
+		{"unicode space", "Subject: \u00a0caf\u00e9\u00a0\n\n", header{{"subject", "caf\u00e9"}}},
+		{"boundary lost its indent", "Content-Type: multipart/mixed;\nboundary=\"b\"\n\n", header{{"content-type", `multipart/mixed; boundary="b"`}}},
+		{"large", "X-Long: " + long + "\nX-Short: s\n\n", header{{"x-long", long}, {"x-short", "s"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			lr := newLineReader(strings.NewReader(tc.in))
+			defer lr.release()
+			got, n := headerReader{lr: lr}.read(false)
+			if n != len(tc.want) || len(got) != len(tc.want) {
+				t.Fatalf("got %d fields (n=%d), want %d: %q", len(got), n, len(tc.want), got)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("field %d = %q, want %q", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestHeaderLargeBlockNotShared checks that the values of a header block larger than
+// maxSharedHeader are strings of their own: a report that keeps one short value does not keep
+// the whole block alive.
+func TestHeaderLargeBlockNotShared(t *testing.T) {
+	in := "X-Long: " + strings.Repeat("x", 2*maxSharedHeader) + "\nMessage-ID: <m@example.com>\n\n"
+	h := parseHeaderBytes([]byte(in))
+	if len(h) != 2 {
+		t.Fatalf("got %d fields, want 2", len(h))
+	}
+	long, id := unsafe.StringData(h[0].value), unsafe.StringData(h[1].value)
+	if uintptr(unsafe.Pointer(id)) >= uintptr(unsafe.Pointer(long)) && uintptr(unsafe.Pointer(id)) < uintptr(unsafe.Pointer(long))+uintptr(len(h[0].value))+64 {
+		t.Errorf("the Message-ID's value lies in the long value's memory")
+	}
+	if h[1].value != "<m@example.com>" {
+		t.Errorf("Message-ID = %q", h[1].value)
+	}
+}
+
+// TestHeaderReaderReuse checks that a pooled line reader gives no trace of a previous header
+// block to the next one.
+func TestHeaderReaderReuse(t *testing.T) {
+	for range 3 {
+		first := parseHeaderBytes([]byte("Subject: " + strings.Repeat("long subject ", 100) + "\nX-A: a\n\n"))
+		second := parseHeaderBytes([]byte("X-B: b\n\n"))
+		if len(second) != 1 || second[0] != (field{"x-b", "b"}) {
+			t.Fatalf("second block = %q", second)
+		}
+		if first.get("x-a") != "a" {
+			t.Fatalf("first block changed: %q", first.get("x-a"))
+		}
+	}
+}
