@@ -80,7 +80,11 @@ func normalizeAddress(a string) string {
 	if at < 0 {
 		return a
 	}
-	return a[:at] + "@" + strings.ToLower(a[at+1:])
+	domain := a[at+1:]
+	if lower := strings.ToLower(domain); lower != domain {
+		return a[:at] + "@" + lower
+	}
+	return a // the domain is already in lower case: no copy
 }
 
 // decodeEmbeddedUnicode decodes the \x{HEX} form RFC 6533 uses for utf-8 addresses.

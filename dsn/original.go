@@ -28,13 +28,13 @@ func (p *interpreter) fillOriginal() {
 		names = DefaultCampaignHeaders
 	}
 	for _, n := range names {
-		if v := h.get(strings.ToLower(n)); v != "" {
+		if v := h.getAnyCase(n); v != "" {
 			o.Campaign = v
 			break
 		}
 	}
 	for _, n := range SubscriberHeaders {
-		if v := h.get(strings.ToLower(n)); v != "" {
+		if v := h.getAnyCase(n); v != "" {
 			o.Subscriber = v
 			break
 		}

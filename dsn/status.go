@@ -17,11 +17,32 @@ var recipientIDKeys = map[string]bool{"final-recipient": true, "original-recipie
 // current group already has, or that follows a blank line.
 func parseStatusBlobs(blobs [][]byte) (msg header, recipients []*statusRecord) {
 	for _, blob := range blobs {
+		// The values are cut from one string of the blob when it is small enough to share (see
+		// maxSharedHeader), each copied on its own otherwise.
+		shared := ""
+		if len(blob) <= maxSharedHeader {
+			shared = string(blob)
+		}
+		valueOf := func(v []byte, at int) string {
+			if len(v) == 0 {
+				return ""
+			}
+			if shared != "" {
+				return shared[at : at+len(v)]
+			}
+			return string(v)
+		}
 		var cur *statusRecord
 		blank := false
-		for len(blob) > 0 {
-			var line []byte
-			line, blob, _ = bytes.Cut(blob, []byte{'\n'})
+		for at := 0; at < len(blob); {
+			line := blob[at:]
+			lineAt := at
+			if nl := bytes.IndexByte(line, '\n'); nl >= 0 {
+				line = line[:nl]
+				at += nl + 1
+			} else {
+				at = len(blob)
+			}
 			if len(bytes.TrimSpace(line)) == 0 {
 				blank = true
 				continue
@@ -40,8 +61,9 @@ func parseStatusBlobs(blobs [][]byte) (msg header, recipients []*statusRecord) {
 			if !ok {
 				continue
 			}
-			key := strings.ToLower(string(k))
-			f := field{key: key, value: strings.TrimSpace(string(v))}
+			key := fieldName(k)
+			vt := bytes.TrimSpace(v)
+			f := field{key: key, value: valueOf(vt, lineAt+len(line)-len(v)+(cap(v)-cap(vt)))}
 			if recipientIDKeys[key] {
 				if cur == nil || cur.fields.has(key) || blank && cur.fields.has("action") {
 					cur = &statusRecord{}
