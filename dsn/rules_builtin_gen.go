@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0xbfdf86c4
+const generatedBuiltinSum = 0x5cc39a61
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -50,11 +50,17 @@ var generatedBuiltin = Rules{
 		{reason: "speeding", re: &lazyRegexp{expr: `aup#[a-z]*-?15[458]0\b`}, hints: [][]string{{"aup#"}}, final: true},
 		{reason: "policyviolation", re: &lazyRegexp{expr: `aup#[a-z]*-?1560\b`}, hints: [][]string{{"aup#"}, {"1560"}}, final: true},
 		{reason: "blocked", re: &lazyRegexp{expr: `\b(?:sc-00[1-4]|dy-00[12]|ou-00[12])\b`}, hints: [][]string{{"sc-00", "dy-00", "ou-00"}}},
+		{reason: "badreputation", re: &lazyRegexp{expr: `\[ts0[1-3]\]`}, hints: [][]string{{"[ts0"}}, final: true},
 		{reason: "badreputation", phrase: "deferred due to unexpected volume or user complaints", final: true, keys: [3]uint16{3665, 2616, 1106}},
 		{reason: "rejected", phrase: "will be permanently deferred", keys: [3]uint16{429, 1613, 2731}},
 		{reason: "notcompliantrfc", phrase: "headers are not rfc compliant", keys: [3]uint16{70, 76, 882}},
 		{reason: "speeding", phrase: "user is receiving mail too quickly", keys: [3]uint16{2723, 1349, 1746}},
 		{reason: "toomanyconn", phrase: "max message per connection reached", keys: [3]uint16{1772, 3077, 2286}},
+		{reason: "syntaxerror", phrase: "smtp protocol violation", keys: [3]uint16{1027, 1605, 19}},
+		{reason: "blocked", phrase: "blocked by spam statistics", keys: [3]uint16{880, 811, 3130}},
+		{reason: "blocked", re: &lazyRegexp{expr: `\bfrom \[?(?:[0-9]{1,3}\.){3}[0-9]{1,3}\]? is (?:currently )?blocked\b`}, hints: [][]string{{"blocked"}, {"from "}, {" is "}}},
+		{reason: "spamdetected", phrase: "domain present in the spamhaus dbl", keys: [3]uint16{2902, 1352, 3897}},
+		{reason: "rejected", phrase: "restrictedtorecipientspermission", keys: [3]uint16{3588, 949, 19}},
 		{reason: "virusdetected", phrase: "mcspamsignature", keys: [3]uint16{1509, 1567, 2924}},
 		{reason: "blocked", phrase: "host network not allowed", keys: [3]uint16{1283, 3877, 1467}},
 		{reason: "blocked", phrase: "host network, not allowed", keys: [3]uint16{1283, 1759, 1467}},
@@ -85,6 +91,10 @@ var generatedBuiltin = Rules{
 		{reason: "toomanyconn", re: &lazyRegexp{expr: `\bhl:icc\b`}, hints: [][]string{{"hl:icc"}}, final: true},
 		{reason: "speeding", re: &lazyRegexp{expr: `\bhl:ifc\b`}, hints: [][]string{{"hl:ifc"}}, final: true},
 		{reason: "blocked", re: &lazyRegexp{expr: `\bhl:rep\b`}, hints: [][]string{{"hl:rep"}}, final: true},
+		{reason: "speeding", re: &lazyRegexp{expr: `\bmi:(?:sfq|dmc)\b`}, hints: [][]string{{"mi:"}, {"sfq", "dmc"}}, final: true},
+		{reason: "blocked", re: &lazyRegexp{expr: `\bwm:bli\b`}, hints: [][]string{{"wm:bli"}}, final: true},
+		{reason: "rejected", re: &lazyRegexp{expr: `\bwm:blu\b`}, hints: [][]string{{"wm:blu"}}, final: true},
+		{reason: "speeding", phrase: "domain frequency limited", keys: [3]uint16{2902, 631, 3621}},
 		{reason: "spamdetected", phrase: "mail content denied", keys: [3]uint16{425, 3399, 2611}},
 		{reason: "speeding", phrase: "ratelimit exceeded", keys: [3]uint16{2874, 302, 1042}},
 		{reason: "rejected", re: &lazyRegexp{expr: `sender (?:address|domain)(?:[^.;]){0,20}null mx`}, hints: [][]string{{"sender "}, {"null mx"}, {"address", "domain"}}},
@@ -160,6 +170,7 @@ var generatedBuiltin = Rules{
 		{reason: "authfailure", phrase: "not aligned with", keys: [3]uint16{3616, 1709, 2906}},
 		{reason: "speeding", phrase: "try again slower", keys: [3]uint16{2697, 618, 562}},
 		{reason: "speeding", phrase: "excessive volume", keys: [3]uint16{813, 474, 1548}},
+		{reason: "blocked", phrase: "tenant has exceeded threshold", keys: [3]uint16{3399, 2820, 3177}},
 		{reason: "speeding", phrase: "exceeded threshold", keys: [3]uint16{813, 3079, 3177}},
 		{reason: "speeding", phrase: "limits for how many messages", keys: [3]uint16{2719, 407, 1478}},
 		{reason: "rejected", phrase: "rst.notauthorized", keys: [3]uint16{3697, 3270, 2098}},
@@ -314,6 +325,7 @@ var generatedBuiltin = Rules{
 		{reason: "norelaying", phrase: "isn't in my list of allowed", keys: [3]uint16{4038, 2102, 1467}},
 		{reason: "norelaying", phrase: "relay access denied", keys: [3]uint16{905, 650, 2611}},
 		{reason: "norelaying", phrase: "relaying denied", keys: [3]uint16{905, 2105, 2611}},
+		{reason: "norelaying", phrase: "relaying disallowed", keys: [3]uint16{905, 3348, 1467}},
 		{reason: "norelaying", phrase: "relay denied", keys: [3]uint16{905, 428, 2611}},
 		{reason: "norelaying", phrase: "relaying not allowed", keys: [3]uint16{905, 3616, 1467}},
 		{reason: "norelaying", phrase: "relay not permitted", keys: [3]uint16{905, 418, 3621}},
@@ -410,6 +422,8 @@ var generatedBuiltin = Rules{
 		{reason: "mailboxfull", phrase: "quotaexceeded", keys: [3]uint16{3511, 813, 1042}},
 		{reason: "mailboxfull", phrase: "exceeded its quota", keys: [3]uint16{813, 535, 2648}},
 		{reason: "exceedlimit", phrase: "has exceeded the max emails per hour", keys: [3]uint16{3997, 1772, 1530}},
+		{reason: "speeding", phrase: "too many recipients received this hour", keys: [3]uint16{1833, 2517, 1530}},
+		{reason: "speeding", phrase: "too much mail from", keys: [3]uint16{1833, 4094, 1519}},
 		{reason: "speeding", phrase: "too many recipients this hour", keys: [3]uint16{1833, 1764, 1530}},
 		{reason: "mailboxfull", re: &lazyRegexp{expr: `\b(?:over|exceed(?:s|ed|ing)?|reached|hit)\b(?:[^.;]|\.\S){0,30}\bquota\b`}, hints: [][]string{{"quota"}, {"over", "exceed", "reached", "hit"}}},
 		{reason: "mailboxfull", re: &lazyRegexp{expr: `\bquota\b(?:[^.;]|\.\S){0,30}\b(?:exceeded|reached|full)\b`}, hints: [][]string{{"quota"}, {"exceeded", "reached", "full"}}},
@@ -770,6 +784,7 @@ var generatedBuiltin = Rules{
 		{reason: "speeding", phrase: "throttl", keys: [3]uint16{1883, 420, 725}},
 		{reason: "speeding", phrase: "try again later", status: "4.7.", keys: [3]uint16{2697, 1420, 2476}},
 		{reason: "toomanyconn", phrase: "too many recipients", keys: [3]uint16{1833, 1815, 1106}},
+		{reason: "securityerror", phrase: "encryption needed", keys: [3]uint16{2798, 19, 1042}},
 		{reason: "securityerror", phrase: "must issue a starttls", keys: [3]uint16{530, 2149, 449}},
 		{reason: "failedstarttls", phrase: "starttls", keys: [3]uint16{268, 3380, 449}},
 		{reason: "securityerror", phrase: "tls required", keys: [3]uint16{449, 1455, 2731}},
