@@ -78,6 +78,27 @@ func (p *interpreter) completeDiagnostic(r *Recipient) string {
 	return block
 }
 
+// withoutAcceptedSteps removes, from a session transcript's lines, the steps the server
+// accepted: its success and intermediate replies ("<<< 250 2.1.5 Recipient OK", "<<< 354 Start
+// mail input") and the commands they answered. A recipient accepted at RCPT TO and refused
+// after the message ("<<< 554 5.6.0 Message headers fail syntax check" after ">>> .") keeps
+// only the refusal: its status, reply code and command are those of the end of DATA, not the
+// 2.1.5 of the RCPT that went through.
+func withoutAcceptedSteps(lines []string) []string {
+	kept := lines[:0]
+	for _, line := range lines {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "<<< ") && len(t) > 7 && (t[4] == '2' || t[4] == '3') && isDigit(t[5]) && isDigit(t[6]) {
+			if n := len(kept); n > 0 && strings.HasPrefix(strings.TrimSpace(kept[n-1]), ">>> ") {
+				kept = kept[:n-1]
+			}
+			continue
+		}
+		kept = append(kept, line)
+	}
+	return kept
+}
+
 // completeStatus takes the most specific status of the diagnostic and of the block.
 func completeStatus(r *Recipient, block string) {
 	if s := findStatus(r.Diagnostic); s != "" && (betterStatus(s, r.Status) || specificity(s) == 2 && s[0] == r.Status[0] || causeStatus(s, r.Status)) {
@@ -478,7 +499,7 @@ func hasCodes(s string) bool { return findStatus(s) != "" || findReplyCode(s) !=
 func (p *interpreter) blockAt(i int, addr string) string {
 	start := strings.LastIndexByte(p.text[:i], '\n') + 1
 	lines := strings.Split(p.text[start:], "\n")
-	out := blockLines(lines, addr)
+	out := withoutAcceptedSteps(blockLines(lines, addr))
 	if len(out) > 0 && strings.HasPrefix(out[0], "-----") {
 		// Nothing follows the address but the next section ("------- Returned Message"):
 		// Notes writes the reason above it.

@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0x5cc39a61
+const generatedBuiltinSum = 0xee1a74cf
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -459,6 +459,7 @@ var generatedBuiltin = Rules{
 		{reason: "notcompliantrfc", phrase: "rfcmessagenoncompliant", keys: [3]uint16{1850, 3855, 882}},
 		{reason: "notcompliantrfc", re: &lazyRegexp{expr: `multiple [a-z-]+:? headers?`}, hints: [][]string{{"multiple "}, {" header"}}},
 		{reason: "notcompliantrfc", re: &lazyRegexp{expr: `missing a valid (?:address in the )?[a-z-]+:? header`}, hints: [][]string{{"missing a valid "}, {" header"}}},
+		{reason: "notcompliantrfc", re: &lazyRegexp{expr: `(?:missing|no|without) (?:a |the |required )?(?:date|from|orig-date)(?::| header| field)`}, hints: [][]string{{"date", "from", "orig-date"}}},
 		{reason: "notcompliantrfc", phrase: "unicode character in a disallowed header", keys: [3]uint16{2665, 4013, 923}},
 		{reason: "notcompliantrfc", phrase: "encoded-word syntax", keys: [3]uint16{2798, 2928, 2853}},
 		{reason: "notcompliantrfc", phrase: "message is malformed", keys: [3]uint16{1859, 2138, 1004}},
@@ -802,6 +803,7 @@ var generatedBuiltin = Rules{
 		{reason: "contenterror", phrase: "smtputf8", keys: [3]uint16{1027, 493, 3595}},
 		{reason: "contenterror", phrase: "8-bit data in message header", keys: [3]uint16{2978, 2679, 923}},
 		{reason: "contenterror", phrase: "header error", keys: [3]uint16{70, 1440, 1120}},
+		{reason: "contenterror", re: &lazyRegexp{expr: `headers? (?:fail(?:ed|s)? (?:the )?syntax|syntax (?:check|error))`}, hints: [][]string{{"header"}, {"syntax", "syntax "}}},
 		{reason: "contenterror", phrase: "illegal header", keys: [3]uint16{2138, 1852, 923}},
 		{reason: "contenterror", phrase: "invalid header", keys: [3]uint16{3286, 643, 923}},
 		{reason: "contenterror", re: &lazyRegexp{expr: `\bmime\b`}, hints: [][]string{{"mime"}}},

@@ -151,6 +151,11 @@ func TestClassifyTable(t *testing.T) {
 		{ClassifyInput{Action: "failed", Status: "5.1.0", Diagnostic: "550 5.1.0 <bounce@example.org> sender rejected. AUP#In-1310"}, "toomanyconn"},
 		{ClassifyInput{Action: "failed", Status: "5.7.1", Diagnostic: "5.1.0 - Unknown address error 550-'5.7.1 <bounce-1@bounces.example.org>... Access denied' (delivery attempts: 0)"}, "securityerror"},
 		{ClassifyInput{Action: "failed", Status: "5.1.0", Diagnostic: "5.1.0 - Unknown address error 550-'<a@example.org>: no such user here' (delivery attempts: 0)"}, "userunknown"},
+		// Headers refused at the end of DATA: their form (contenterror), or RFC 5322 itself.
+		{ClassifyInput{Action: "failed", Status: "5.6.0", Command: "DATA", Diagnostic: "554 5.6.0 Message headers fail syntax check"}, "contenterror"},
+		{ClassifyInput{Action: "failed", Status: "5.0.0", Command: "DATA", Diagnostic: "550 Header syntax error in the Subject field"}, "contenterror"},
+		{ClassifyInput{Action: "failed", Status: "5.7.1", Command: "DATA", Diagnostic: "554 5.7.1 Message rejected: missing Date header"}, "notcompliantrfc"},
+		{ClassifyInput{Action: "failed", Status: "5.7.1", Command: "DATA", Diagnostic: "550 5.7.1 No From: header found in the message"}, "notcompliantrfc"},
 		{ClassifyInput{Action: "failed", Status: "5.7.1", Diagnostic: "550 5.7.1 Access denied", Command: "MAIL"}, "rejected"},
 		{ClassifyInput{Action: "failed", Status: "5.7.1", Diagnostic: "550 550 5.7.1 <bounce@example.org>... Access denied"}, "securityerror"},
 		{ClassifyInput{Action: "failed", Status: "5.4.1", Diagnostic: "550 5.4.1 All recipient addresses rejected : Access denied"}, "rejected"},

@@ -27,13 +27,13 @@ const failureRemote = `127.0.0.1:%d inet n   -       n       -       -       smt
   -o mynetworks=192.0.2.0/24
   -o message_size_limit=4096
   -o smtpd_relay_restrictions=
-  -o { smtpd_recipient_restrictions = check_recipient_access inline:{ { full.test = 552 5.2.2 Mailbox full, try again later }, { disabled.test = 550 5.2.1 This account has been disabled }, { blocked.test = 554 5.7.1 Service unavailable; Client host [127.0.0.1] blocked using zen.spamhaus.org }, { spam.test = OK }, { big.test = OK } }, reject_unauth_destination }
-  -o { smtpd_end_of_data_restrictions = check_recipient_access inline:{ { spam.test = 550 5.7.1 Message rejected: classified as spam by the content filter } } }
+  -o { smtpd_recipient_restrictions = check_recipient_access inline:{ { full.test = 552 5.2.2 Mailbox full, try again later }, { disabled.test = 550 5.2.1 This account has been disabled }, { blocked.test = 554 5.7.1 Service unavailable; Client host [127.0.0.1] blocked using zen.spamhaus.org }, { spam.test = OK }, { header.test = OK }, { big.test = OK } }, reject_unauth_destination }
+  -o { smtpd_end_of_data_restrictions = check_recipient_access inline:{ { spam.test = 550 5.7.1 Message rejected: classified as spam by the content filter }, { header.test = 550 5.6.0 Header error: message headers fail syntax check } } }
 `
 
 // TestPostfixFailureKinds has a real Postfix fail deliveries in the ways a newsletter's mail
 // fails: a full mailbox, a disabled account, a blocklisted sending host, content judged to be
-// spam, a message too big, relaying refused, a host that refuses connections, a local user that
+// spam, a header refused at the end of DATA, a message too big, relaying refused, a host that refuses connections, a local user that
 // does not exist, mail that loops back, a virtual mailbox over its size limit, a local delivery
 // command that finds no such user or fails. Each failure is told by a real smtpd's reply or by Postfix's own delivery
 // agents; Postfix tries once (maximal_queue_lifetime = 0) and sends its DSN to `rebound pipe`,
@@ -52,7 +52,7 @@ func TestPostfixFailureKinds(t *testing.T) {
 		Transports: strings.Join([]string{
 			"bounce.test=rebound:",
 			"full.test=" + failing, "disabled.test=" + failing, "blocked.test=" + failing,
-			"spam.test=" + failing, "big.test=" + failing, "relay.test=" + failing,
+			"spam.test=" + failing, "header.test=" + failing, "big.test=" + failing, "relay.test=" + failing,
 			fmt.Sprintf("refused.test=smtp:[127.0.0.1]:%d", refusedPort), // nothing listens there
 			fmt.Sprintf("loop.test=smtp:[127.0.0.1]:%d", submitPort),     // this Postfix itself
 			"nouser.test=nouser:", "crash.test=crash:",
@@ -94,6 +94,7 @@ func TestPostfixFailureKinds(t *testing.T) {
 		{Type: "soft", Email: "pia@quota.test", Reason: "mailboxfull"},
 		{Type: "hard", Email: "quin@nouser.test", Reason: "userunknown"},
 		{Type: "soft", Email: "rex@crash.test", Reason: "mailererror"},
+		{Type: "soft", Email: "sol@header.test", Reason: "contenterror"},
 	}
 	for _, w := range want {
 		switch {
