@@ -200,6 +200,20 @@ func openingLine(text string) string {
 // recipientLabels mark a line that names a failed recipient (lower case).
 var recipientLabels = phraseList("recipient-labels")
 
+// recipientLeadIns end the words right before an address that they name as the failed
+// recipient (lower case).
+var recipientLeadIns = phraseList("recipient-lead-ins")
+
+// hasSuffixAny tells whether s ends with one of suffixes.
+func hasSuffixAny(s string, suffixes []string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
 // senderLabels mark a line that names the sender, not a recipient (lower case).
 var senderLabels = phraseList("sender-labels")
 
@@ -228,6 +242,8 @@ func isRecipientLine(line string) bool {
 		return true // Sendmail: "550 <addr>... User unknown" (not a transcript's "250 <addr>, Sender ok")
 	case strings.HasSuffix(before, ":") && containsAny(before, recipientLabels):
 		return true // "Delivery to the following recipient failed permanently: a@example.org"
+	case hasSuffixAny(before, recipientLeadIns):
+		return true // "There was a problem delivering your message to a@example.org."
 	case containsAny(lastWords(before, 2), recipientLabels):
 		return true // "undeliverable to a@example.org", not "the form of an address here is a@example.org"
 	}
