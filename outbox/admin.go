@@ -90,6 +90,8 @@ func (o *Outbox) List() ([]Item, error) {
 		for _, de := range des {
 			if it, ok := o.item(sub, de.Name()); ok {
 				items = append(items, it)
+			} else if sub != "failed" {
+				items = append(items, o.batchItems(sub, de.Name())...)
 			}
 		}
 	}
@@ -171,6 +173,13 @@ func (o *Outbox) Get(id string) (Item, error) {
 	for _, c := range claims {
 		if it, ok := o.item("cur", filepath.Base(c)); ok {
 			return it, nil
+		}
+	}
+	for _, p := range o.batchFiles() {
+		for _, it := range o.batchItems(filepath.Base(filepath.Dir(p)), filepath.Base(p)) {
+			if it.ID == id && it.Err == "" {
+				return it, nil
+			}
 		}
 	}
 	return Item{}, fmt.Errorf("%w: %s", ErrNotFound, id)

@@ -5,44 +5,39 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 
 	"github.com/rebound/rebound/feedback"
+	"github.com/rebound/rebound/internal/safefile"
 )
 
-// Batch queues the reports of many messages with one round of syncs (group commit): Add writes
-// each report to tmp/ without syncing it, Commit syncs them all (in parallel, so that the file
-// system's journal commits them together), renames them into new/ and syncs new/ once. A report
-// is durable once Commit returns nil, exactly as after Enqueue; a crash before that leaves it
-// in tmp/ at most, never half-written in new/. A scan moves a batch's messages only after its
-// Commit, so that each message is either where it was or moved with its reports queued.
+// Batch queues the reports of many messages with one file and one round of syncs (group
+// commit): Add keeps each report in memory, Commit writes them all into one batch file
+// (batchfile.go) through tmp/, syncs it, renames it into new/ and syncs new/. A report is
+// durable once Commit returns nil, exactly as after Enqueue; a crash before that leaves nothing
+// in new/, at most a partial file in tmp/ that is never sent. A scan moves a batch's messages
+// only after its Commit, so that each message is either where it was or moved with its reports
+// queued.
 type Batch struct {
-	o     *Outbox
-	files []stagedReport
-	ids   map[string]bool // ids staged in this batch
+	o   *Outbox
+	buf []byte          // the staged reports, one entry per line
+	ids map[string]bool // ids staged in this batch
+	// batched are the ids of the batch files waiting in the outbox when the batch started, and
+	// of this batch's commits: known to the outbox, though they have no file of their own.
+	batched map[string]bool
 }
 
-// stagedReport is a report written to tmp/, not yet synced.
-type stagedReport struct {
-	id  string
-	tmp string
-	f   *os.File
-}
-
-// syncers is how many files Commit syncs at once.
-const syncers = 32
-
-// NewBatch starts a batch of reports. It first removes from tmp/ the reports that processes no
+// NewBatch starts a batch of reports. It first removes from tmp/ the files that processes no
 // longer running left there (killed before their Commit): they were never queued.
 func (o *Outbox) NewBatch() *Batch {
 	o.removeDeadStaging()
-	return &Batch{o: o, ids: map[string]bool{}}
+	return &Batch{o: o, ids: map[string]bool{}, batched: o.batchedIDs()}
 }
 
 // removeDeadStaging removes the files of tmp/ (named <id>.<pid>.<random>) whose process has
@@ -72,7 +67,7 @@ func pidAlive(pid int) bool {
 }
 
 // Len is the number of reports staged.
-func (b *Batch) Len() int { return len(b.files) }
+func (b *Batch) Len() int { return len(b.ids) }
 
 // Add stages r. It returns false, with no error, when the id is already known (waiting, being
 // sent, sent or refused, or staged in this batch): the report is not queued again.
@@ -80,87 +75,45 @@ func (b *Batch) Add(r feedback.Report) (bool, error) {
 	if !validID(r.ID) {
 		return false, fmt.Errorf("outbox: bad report id %q", r.ID)
 	}
-	if b.ids[r.ID] || b.o.known(r.ID) {
+	if b.ids[r.ID] || b.batched[r.ID] || b.o.known(r.ID) {
 		return false, nil
 	}
 	data, err := json.Marshal(entry{Report: r, QueuedAt: b.o.now().UTC()})
 	if err != nil {
 		return false, fmt.Errorf("outbox: %w", err)
 	}
-	tmp := b.o.path("tmp", r.ID+"."+strconv.Itoa(os.Getpid())+"."+randomSuffix())
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o640)
-	if err != nil {
-		return false, fmt.Errorf("outbox: %w", err)
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return false, fmt.Errorf("outbox: writing report %s: %w", r.ID, err)
-	}
-	b.files = append(b.files, stagedReport{id: r.ID, tmp: tmp, f: f})
+	b.buf = append(append(b.buf, data...), '\n')
 	b.ids[r.ID] = true
 	return true, nil
 }
 
-// Commit makes the staged reports durable: every file synced, then renamed into new/, then new/
-// synced. On error nothing of the batch may be counted on (some reports may have reached new/,
-// where a later Enqueue or Add finds them) and the batch's messages must stay where they are.
-// The batch is empty afterwards, ready for more.
+// Commit makes the staged reports durable: their batch file written to tmp/, synced, renamed
+// into new/, and new/ synced. On error nothing of the batch may be counted on and the batch's
+// messages must stay where they are. The batch is empty afterwards, ready for more.
 func (b *Batch) Commit() error {
-	files := b.files
-	b.files, b.ids = nil, map[string]bool{}
-	if len(files) == 0 {
+	buf, ids := b.buf, b.ids
+	b.buf, b.ids = b.buf[:0], map[string]bool{}
+	if len(ids) == 0 {
 		return nil
 	}
-	errs := make([]error, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(syncers, len(files)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				err := files[i].f.Sync()
-				if cerr := files[i].f.Close(); err == nil {
-					err = cerr
-				}
-				errs[i] = err
-			}
-		}()
+	name := newBatchName()
+	tmp := b.o.path("tmp", name+"."+strconv.Itoa(os.Getpid())+"."+randomSuffix())
+	err := safefile.Create(tmp, b.o.path("new", name+batchSuffix), 0o640, func(w io.Writer) error {
+		_, err := w.Write(buf)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("outbox: queueing a batch of %d reports: %w", len(ids), err)
 	}
-	for i := range files {
-		next <- i
+	for id := range ids {
+		b.batched[id] = true
 	}
-	close(next)
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		b.discard(files)
-		return fmt.Errorf("outbox: syncing %d reports: %w", len(files), err)
-	}
-	for i, s := range files {
-		if err := os.Rename(s.tmp, b.o.path("new", s.id+".json")); err != nil {
-			b.discard(files[i:])
-			return fmt.Errorf("outbox: queueing report %s: %w", s.id, err)
-		}
-	}
-	return syncDir(filepath.Join(b.o.dir, "new"))
+	return nil
 }
 
-// Abort removes the staged reports.
+// Abort forgets the staged reports.
 func (b *Batch) Abort() {
-	for _, s := range b.files {
-		s.f.Close()
-	}
-	b.discard(b.files)
-	b.files, b.ids = nil, map[string]bool{}
-}
-
-func (b *Batch) discard(files []stagedReport) {
-	for _, s := range files {
-		if err := os.Remove(s.tmp); err != nil && !errors.Is(err, os.ErrNotExist) {
-			slog.Warn("outbox: could not remove a report left in tmp/", "file", s.tmp, "err", err)
-		}
-	}
+	b.buf, b.ids = b.buf[:0], map[string]bool{}
 }
 
 // ReporterBatch stages the reports of several messages for one group commit (see Batch). Without

@@ -45,7 +45,8 @@ func TestBatchCommit(t *testing.T) {
 			t.Errorf("report %d: added %v, want %v", c.i, added, c.want)
 		}
 	}
-	if b.Len() != 3 || countDir(t, filepath.Join(ob.Dir(), "tmp")) != 3 || countDir(t, filepath.Join(ob.Dir(), "new")) != 1 {
+	// Staged in memory: nothing on disk before the commit.
+	if b.Len() != 3 || countDir(t, filepath.Join(ob.Dir(), "tmp")) != 0 || countDir(t, filepath.Join(ob.Dir(), "new")) != 1 {
 		t.Fatalf("before commit: %d staged, tmp/ %d, new/ %d", b.Len(), countDir(t, filepath.Join(ob.Dir(), "tmp")), countDir(t, filepath.Join(ob.Dir(), "new")))
 	}
 	if err := b.Commit(); err != nil {
@@ -54,15 +55,26 @@ func TestBatchCommit(t *testing.T) {
 	if n := countDir(t, filepath.Join(ob.Dir(), "tmp")); n != 0 {
 		t.Errorf("%d files left in tmp/", n)
 	}
-	if n := countDir(t, filepath.Join(ob.Dir(), "new")); n != 4 {
-		t.Errorf("%d reports in new/, want 4", n)
+	// One file for the three reports of the batch, beside the report queued alone.
+	if n := countDir(t, filepath.Join(ob.Dir(), "new")); n != 2 {
+		t.Errorf("%d files in new/, want 2", n)
+	}
+	if w, _, _ := ob.Pending(); w != 4 {
+		t.Errorf("%d reports pending, want 4", w)
 	}
 	// The batch is reusable, and knows what it committed.
 	if added, _ := b.Add(report(3)); added {
 		t.Error("a committed report staged again")
 	}
+	// A new batch knows the ids of the batch files waiting in the outbox.
+	if added, _ := ob.NewBatch().Add(report(2)); added {
+		t.Error("a report waiting in a batch file staged again by another batch")
+	}
 	if st, err := ob.Flush(context.Background(), s); err != nil || st.Delivered != 4 {
 		t.Fatalf("flush: %+v, %v", st, err)
+	}
+	if n := countDir(t, filepath.Join(ob.Dir(), "new")) + countDir(t, filepath.Join(ob.Dir(), "cur")); n != 0 {
+		t.Errorf("%d files left in new/ and cur/ after the flush", n)
 	}
 	for id, n := range c.counts() {
 		if n != 1 {

@@ -2,8 +2,10 @@
 // a Maildir so that several processes may share it:
 //
 //	tmp/                  reports being written
-//	new/                  reports waiting, one file per report id (<id>.json)
+//	new/                  reports waiting, one file per report id (<id>.json), or a scan's
+//	                      reports queued together in a batch file (batch-….batch, batchfile.go)
 //	cur/                  reports being sent: the claim <id>.json.<pid> and the lock <id>.lock
+//	                      (a batch's: batch-….batch.<pid> and batch-….lock)
 //	failed/               reports the receiver refused for good (400, 413, 422), with the reason
 //	sent/                 an empty file per id delivered or refused for good: never queued again
 //	sentdays/YYYYMMDD/    the same ids by the day they were recorded, to forget them after
@@ -186,13 +188,15 @@ func (o *Outbox) Flush(ctx context.Context, s feedback.Sender) (Stats, error) {
 	if err != nil {
 		return Stats{}, fmt.Errorf("outbox: %w", err)
 	}
-	var ids []string
+	var ids, batches []string
 	for _, de := range entries {
 		if id, ok := strings.CutSuffix(de.Name(), ".json"); ok && validID(id) {
 			ids = append(ids, id)
+		} else if _, ok := batchName(de.Name()); ok {
+			batches = append(batches, de.Name())
 		}
 	}
-	return o.send(ctx, s, ids)
+	return o.send(ctx, s, ids, batches)
 }
 
 // FlushIDs sends the reports ids that are waiting and due, and nothing else: `rebound pipe`
@@ -204,18 +208,15 @@ func (o *Outbox) FlushIDs(ctx context.Context, s feedback.Sender, ids []string) 
 			valid = append(valid, id)
 		}
 	}
-	return o.send(ctx, s, valid)
+	return o.send(ctx, s, valid, nil)
 }
 
-func (o *Outbox) send(ctx context.Context, s feedback.Sender, ids []string) (Stats, error) {
+// send sends the reports ids, then those of the batch files batches (file names of new/).
+func (o *Outbox) send(ctx context.Context, s feedback.Sender, ids, batches []string) (Stats, error) {
 	var st Stats
 	var configErr error
-	for _, id := range ids {
-		if ctx.Err() != nil || configErr != nil {
-			st.Waiting++
-			continue
-		}
-		out, err := o.flushOne(ctx, id, s)
+	stopped := func() bool { return ctx.Err() != nil || configErr != nil }
+	count := func(out outcome, err error) {
 		switch out {
 		case outcomeDelivered:
 			st.Delivered++
@@ -229,6 +230,17 @@ func (o *Outbox) send(ctx context.Context, s feedback.Sender, ids []string) (Sta
 		case outcomeNotDue:
 			st.Waiting++
 		}
+	}
+	for _, id := range ids {
+		if stopped() {
+			st.Waiting++
+			continue
+		}
+		out, err := o.flushOne(ctx, id, s)
+		count(out, err)
+	}
+	for _, file := range batches {
+		o.flushBatch(ctx, file, s, stopped, count, &st)
 	}
 	if configErr != nil {
 		fix := ""
@@ -378,6 +390,21 @@ func (o *Outbox) recoverStale() {
 		}
 		l.unlock()
 	}
+	batches, _ := filepath.Glob(o.path("cur", batchPrefix+"*"+batchSuffix+".*"))
+	for _, c := range batches {
+		name, _, ok := batchClaim(filepath.Base(c))
+		if !ok {
+			continue
+		}
+		l, ok := o.tryLock(name)
+		if !ok {
+			continue // its sender is alive
+		}
+		if err := os.Rename(c, o.path("new", name+batchSuffix)); err == nil {
+			slog.Warn("outbox: recovered a batch of reports claimed by a process that died", "batch", filepath.Base(c))
+		}
+		l.unlock()
+	}
 	locks, _ := filepath.Glob(o.path("cur", "*.lock"))
 	for _, p := range locks {
 		id := strings.TrimSuffix(filepath.Base(p), ".lock")
@@ -390,7 +417,9 @@ func (o *Outbox) recoverStale() {
 	}
 }
 
-// Pending counts the reports waiting in new/ and cur/, and those in failed/.
+// Pending counts the reports waiting in new/ and cur/ (in files of their own and in batch
+// files), and those in failed/. A batch whose flush was killed midway counts its reports whole
+// until the next flush.
 func (o *Outbox) Pending() (waiting, failed int, err error) {
 	for _, pattern := range []string{"new/*.json", "cur/*.json.*"} {
 		files, err := filepath.Glob(filepath.Join(o.dir, pattern))
@@ -398,6 +427,9 @@ func (o *Outbox) Pending() (waiting, failed int, err error) {
 			return 0, 0, err
 		}
 		waiting += len(files)
+	}
+	for _, p := range o.batchFiles() {
+		waiting += batchLen(p)
 	}
 	es, err := os.ReadDir(filepath.Join(o.dir, "failed"))
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -2,7 +2,6 @@ package scan_test
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/rebound/rebound/dsn"
 	"github.com/rebound/rebound/feedback"
+	"github.com/rebound/rebound/internal/testmta"
 )
 
 // TestScanMaildirKilledMidBatch kills `rebound scan` with SIGKILL at random moments while it
@@ -54,6 +54,7 @@ func TestScanMaildirKilledMidBatch(t *testing.T) {
 
 	check := func(when string) (moved int) {
 		t.Helper()
+		queued := queuedReports(t, outbox)
 		for name, ids := range reportIDs {
 			_, errSrc := os.Stat(filepath.Join(dir, "new", name))
 			_, errBak := os.Stat(filepath.Join(backup, name))
@@ -65,12 +66,8 @@ func TestScanMaildirKilledMidBatch(t *testing.T) {
 			case errBak == nil:
 				moved++
 				for _, id := range ids {
-					b, err := os.ReadFile(filepath.Join(outbox, "new", id+".json"))
-					var e struct {
-						Report feedback.Report `json:"report"`
-					}
-					if err != nil || json.Unmarshal(b, &e) != nil || e.Report.ID != id {
-						t.Fatalf("%s: %s moved but its report %s is not queued whole (%v)", when, name, id, err)
+					if r, ok := queued[id]; !ok || r.ID != id || r.Email == "" {
+						t.Fatalf("%s: %s moved but its report %s is not queued whole", when, name, id)
 					}
 				}
 			}
@@ -78,15 +75,17 @@ func TestScanMaildirKilledMidBatch(t *testing.T) {
 		return moved
 	}
 
-	// Each run is killed at a chosen step of a batch, in turn: while reports are staged in
-	// tmp/, while they are renamed into new/, while the messages are moved.
+	// Each run is killed at a chosen step of a batch, in turn: while reports are staged (at a
+	// random moment of the run), while their batch file is written into new/, while the
+	// messages are moved.
 	count := func(d string) int { es, _ := os.ReadDir(d); return len(es) }
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 2))
+	var started time.Time
 	steps := []struct {
 		name string
 		hit  func(queued0, moved0 int) bool
 	}{
-		{"staging", func(int, int) bool { return count(filepath.Join(outbox, "tmp")) > rng.IntN(50) }},
+		{"staging", func(int, int) bool { return time.Since(started) > time.Duration(rng.IntN(300))*time.Millisecond }},
 		{"committing", func(queued0, _ int) bool { return count(filepath.Join(outbox, "new")) > queued0 }},
 		{"moving", func(_, moved0 int) bool { return count(backup) > moved0 }},
 	}
@@ -94,6 +93,7 @@ func TestScanMaildirKilledMidBatch(t *testing.T) {
 		step := steps[kill%len(steps)]
 		queued0, moved0 := count(filepath.Join(outbox, "new")), count(backup)
 		cmd := exec.Command(reboundBin, args...)
+		started = time.Now()
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -132,6 +132,30 @@ func TestScanMaildirKilledMidBatch(t *testing.T) {
 		for _, l := range left {
 			t.Logf("left: %s %s", filepath.Base(l), kinds[filepath.Base(l)])
 		}
+	}
+	// The flush delivers every report of every moved bounce, and each id once.
+	hook := testmta.NewWebhook(t)
+	if code, stderr := run(t, nil, "flush", "--report-url", hook.URL(), "--outbox", outbox); code != 0 {
+		t.Fatalf("flush: exit %d: %s", code, stderr)
+	}
+	got := map[string]bool{}
+	for _, r := range hook.Reports() {
+		got[r.ID] = true
+	}
+	want := 0
+	for _, ids := range reportIDs {
+		for _, id := range ids {
+			want++
+			if !got[id] {
+				t.Errorf("report %s never delivered", id)
+			}
+		}
+	}
+	if hook.Duplicates() != 0 || hook.Posts() != want {
+		t.Errorf("%d posts, %d duplicates for %d reports", hook.Posts(), hook.Duplicates(), want)
+	}
+	if left := queuedReports(t, outbox); len(left) != 0 {
+		t.Errorf("%d reports still queued after the flush", len(left))
 	}
 	// What the killed runs had staged and not committed was removed by the next run.
 	if left, _ := filepath.Glob(filepath.Join(outbox, "tmp", "*")); len(left) > 0 {
