@@ -30,6 +30,17 @@ func sharedDir(t testing.TB) string {
 	return dir
 }
 
+// allMessageFiles lists the messages of the fixtures and of the shared corpus; it fails the test
+// when they are too few to mean anything.
+func allMessageFiles(t testing.TB) []string {
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "*", "*.eml"))
+	files = append(files, corpusFiles(t, sharedDir(t))...)
+	if len(files) < 100 {
+		t.Fatalf("only %d messages", len(files))
+	}
+	return files
+}
+
 // corpusFiles lists the corpus messages in a stable order.
 func corpusFiles(t testing.TB, shared string) []string {
 	var files []string

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -39,12 +38,7 @@ func checkAppendJSON(t *testing.T, source string, rep *dsn.Report) {
 // TestAppendJSON holds the hand-written encoder to encoding/json's output for every fixture and
 // corpus message.
 func TestAppendJSON(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "*", "*.eml"))
-	files = append(files, corpusFiles(t, sharedDir(t))...)
-	if len(files) < 100 {
-		t.Fatalf("only %d messages", len(files))
-	}
-	for _, file := range files {
+	for _, file := range allMessageFiles(t) {
 		f, err := os.Open(file)
 		if err != nil {
 			t.Fatal(err)

@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"io"
 	"mime"
-	"mime/quotedprintable"
 	"strings"
 	"unicode/utf8"
 
@@ -335,8 +334,8 @@ func decodeTransfer(raw []byte, encoding string) []byte {
 		n, _ := base64.RawStdEncoding.Decode(out, clean)
 		return out[:n]
 	case "quoted-printable":
-		out, err := readAllSized(quotedprintable.NewReader(bytes.NewReader(raw)), len(raw))
-		if err != nil && len(out) == 0 {
+		out, failed := decodeQuotedPrintable(raw)
+		if failed && len(out) == 0 {
 			return raw
 		}
 		return out

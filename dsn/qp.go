@@ -1,0 +1,83 @@
+package dsn
+
+import "bytes"
+
+// qpMaxLine is the longest line, with its line feed, that mime/quotedprintable's Reader reads
+// whole (the size of its bufio.Reader): a longer line ends the decoding after its first
+// qpMaxLine bytes. decodeQuotedPrintable keeps that limit so that it decodes exactly as the
+// Reader did.
+const qpMaxLine = 4096
+
+// decodeQuotedPrintable decodes a quoted-printable body in one pass over the bytes, with the
+// leniency of mime/quotedprintable's Reader, byte for byte (TestQuotedPrintableAsStdlib): "=\n"
+// is a soft line break as "=\r\n" is, white space at the end of a line is dropped, an "=" not
+// followed by two hex digits (of either case) is kept as a literal "=" unless it ends the line,
+// bytes of 0x80 and above pass. It returns what was decoded, and failed when the Reader would
+// have stopped on an error there (a control byte, an "=" at the end of a line followed by
+// something other than white space, a line longer than qpMaxLine).
+func decodeQuotedPrintable(raw []byte) (out []byte, failed bool) {
+	out = make([]byte, 0, len(raw))
+	for len(raw) > 0 {
+		var line []byte
+		last := false // the input's last line, without a line feed
+		cut := false  // a line too long for the Reader: decoding stops after it
+		switch nl := bytes.IndexByte(raw, '\n'); {
+		case nl >= 0 && nl < qpMaxLine:
+			line, raw = raw[:nl+1], raw[nl+1:]
+		case nl < 0 && len(raw) < qpMaxLine:
+			line, raw, last = raw, nil, true
+		default:
+			line, raw, cut = raw[:qpMaxLine], nil, true
+		}
+		body := bytes.TrimRight(line, " \t\r\n")
+		var ending []byte // the line break written after the body: none after a soft break
+		if bytes.HasSuffix(body, []byte("=")) {
+			after := bytes.TrimLeft(line[len(body):], " \t")
+			body = body[:len(body)-1]
+			if !bytes.HasPrefix(after, []byte("\n")) && !bytes.HasPrefix(after, []byte("\r\n")) &&
+				!(len(after) == 0 && len(body) > 0 && last) {
+				cut = true // the Reader reports the bytes after "=" once the line is out
+			}
+		} else if bytes.HasSuffix(line, []byte("\r\n")) {
+			ending = line[len(line)-2:]
+		} else if bytes.HasSuffix(line, []byte("\n")) {
+			ending = line[len(line)-1:]
+		}
+		for i := 0; i < len(body); i++ {
+			c := body[i]
+			switch {
+			case c == '=':
+				if i+2 < len(body) && isHexDigit(body[i+1]) && isHexDigit(body[i+2]) {
+					c = unhex(body[i+1])<<4 | unhex(body[i+2])
+					i += 2
+				} else if i+1 >= len(body) || body[i+1] == '\r' {
+					// "=" before the line break (or the end): the Reader stops with an error.
+					return out, true
+				}
+			case c == '\t' || c == '\r' || c >= 0x80:
+			case c < ' ' || c > '~':
+				return out, true
+			}
+			out = append(out, c)
+		}
+		out = append(out, ending...)
+		if cut {
+			return out, true
+		}
+	}
+	return out, false
+}
+
+func isHexDigit(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c >= 'a':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
+}
