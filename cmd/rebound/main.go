@@ -97,21 +97,24 @@ const exitConfig = 78
 func main() { os.Exit(runMain(os.Args[1:])) }
 
 // newParser builds the command line parser of cli (a *CLI, or a *pipeCLI for pipe alone),
-// reading the configuration through resolver.
-func newParser(cli any, resolver kong.Resolver) (*kong.Kong, error) {
-	return kong.New(cli,
+// reading the configuration through resolver, with the options extra (tests' writers).
+func newParser(cli any, resolver kong.Resolver, extra ...kong.Option) (*kong.Kong, error) {
+	return kong.New(cli, append([]kong.Option{
 		kong.Name("rebound"),
 		kong.Description("Turn email bounces into clean facts and report them to the sending application."),
 		kong.UsageOnError(),
 		kong.DefaultEnvars("REBOUND"),
 		kong.Resolvers(resolver),
-	)
+	}, extra...)...)
 }
 
 // runMain runs rebound with the arguments args and returns its exit status. In pipe mode every
 // failure before the message is handled (a bad flag, configuration or environment variable)
 // exits 75 with one line on stderr, so that the MTA keeps the message and retries.
 func runMain(args []string) (status int) {
+	if writeFastHelp(args, os.Stdout) {
+		return 0
+	}
 	inPipe := commandName(args) == "pipe"
 	if inPipe {
 		// Postfix reads only the start of a filter's output and closes the pipe: never die of it.
