@@ -1,3 +1,5 @@
+//go:build !nopostgres
+
 package history
 
 import (
@@ -9,6 +11,9 @@ import (
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the PostgreSQL driver
 )
+
+// postgresLeftOut is nil: this binary has the PostgreSQL driver (see postgres_off.go).
+var postgresLeftOut error
 
 // OpenPostgres opens the PostgreSQL history at url (postgres://user:pass@host:port/db), with
 // the same schema as SQLite, migrated on first use.
@@ -48,17 +53,4 @@ func dollarPlaceholders(q string) string {
 		b.WriteRune(c)
 	}
 	return b.String()
-}
-
-// redact hides the password of a URL in messages.
-func redact(u string) string {
-	at := strings.LastIndexByte(u, '@')
-	scheme := strings.Index(u, "://")
-	if at < 0 || scheme < 0 {
-		return u
-	}
-	if colon := strings.IndexByte(u[scheme+3:at], ':'); colon >= 0 {
-		return u[:scheme+3+colon] + ":xxx" + u[at:]
-	}
-	return u
 }

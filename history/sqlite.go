@@ -1,3 +1,5 @@
+//go:build !nosqlite
+
 package history
 
 import (
@@ -9,6 +11,9 @@ import (
 
 	"modernc.org/sqlite" // the pure-Go SQLite driver: the binary stays static
 )
+
+// sqliteLeftOut is nil: this binary has SQLite (see sqlite_off.go).
+var sqliteLeftOut error
 
 // busyTimeout is how long a writer waits for another one's transaction; with many `rebound pipe`
 // processes each holds the lock for about a millisecond.

@@ -31,4 +31,7 @@ export REBOUND_SHARED="${REBOUND_SHARED:-$(cd .. && pwd)/shared}"
 # go.mod and go.sum say exactly what the code needs.
 go mod tidy -diff
 go vet ./...
+# The smaller build without the history back-ends (README, Install) builds and refuses a history.
+go vet -tags nosqlite,nopostgres ./history ./cmd/rebound
+go test -count=1 -tags nosqlite,nopostgres -run '^TestBackendsLeftOut$' ./history
 go test -count=1 -timeout 20m ./... "$@"

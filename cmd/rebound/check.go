@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/rebound/rebound/feedback"
+	"github.com/rebound/rebound/history"
 	"github.com/rebound/rebound/outbox"
 )
 
@@ -74,8 +75,14 @@ func (c *CheckCmd) Run(cli *CLI) error {
 			}
 		}
 	}
-	secrets, history := c.secretFiles(), sqliteHistory(c.History)
-	if c.Outbox != "" || c.KeepUnrecognized != "" || c.Archive != "" || history != "" || len(secrets) > 0 {
+	secrets, historyFile := c.secretFiles(), sqliteHistory(c.History)
+	if c.History != "" {
+		if err := history.Usable(c.History); err != nil {
+			p.fail(fmt.Sprintf("history: %v: the pipe would exit 75 at every bounce", err))
+			historyFile = ""
+		}
+	}
+	if c.Outbox != "" || c.KeepUnrecognized != "" || c.Archive != "" || historyFile != "" || len(secrets) > 0 {
 		u, err := lookupRunUser(c.User)
 		if err != nil {
 			p.fail(fmt.Sprintf("--run-user: %v", err))
@@ -84,7 +91,7 @@ func (c *CheckCmd) Run(cli *CLI) error {
 				p.warn("paths checked for root, who can write anything: give --run-user (the user the pipe runs as, e.g. rebound)")
 			}
 			checkReadable(p, u, secrets)
-			checkHistory(p, u, history)
+			checkHistory(p, u, historyFile)
 			if c.Outbox != "" {
 				c.checkOutbox(p, u)
 			}
