@@ -7,6 +7,8 @@
 #   SCAN_MESSAGES=100000 IMAP_MESSAGES=10000 scripts/bench.sh   # the full run of the docs
 #
 # Environment: RUNS (repeats of the short cases, default 21), PARSE_RUNS (default 5),
+# BASE (another rebound binary, an older build, timed in the pipe and help cases in ROUNDS rounds,
+# default 3, interleaved with this one's runs), TAGS (build tags, e.g. nosqlite,nopostgres),
 # SCAN_RUNS (default 1), SCAN_MESSAGES (default 10000), IMAP_MESSAGES (default 1000; 0 skips
 # the IMAP case), REBOUND_SHARED (the shared corpus, default ../shared), ONLY (a case name:
 # pipe, help, parse, scan, imap).
@@ -20,14 +22,18 @@ SCAN_MESSAGES=${SCAN_MESSAGES:-10000}
 IMAP_MESSAGES=${IMAP_MESSAGES:-1000}
 SHARED=${REBOUND_SHARED:-$(cd .. && pwd)/shared}
 ONLY=${ONLY:-}
+BASE=${BASE:-}
+ROUNDS=${ROUNDS:-$([ -n "$BASE" ] && echo 3 || echo 1)}
 CORPUS="$SHARED/corpus/sisimai/maildir/bsd"
 [ -d "$CORPUS" ] || { echo "bench: no corpus at $CORPUS (set REBOUND_SHARED)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
 
 work=$(mktemp -d /tmp/rebound-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-go build -o "$work/rebound" ./cmd/rebound
-go build -o "$work/stdinonly" ./internal/stdinonly
+# As scripts/install.sh builds it.
+build=(-trimpath "-ldflags=-s -w" -tags="${TAGS:-}")
+go build "${build[@]}" -o "$work/rebound" ./cmd/rebound
+go build -trimpath "-ldflags=-s -w" -o "$work/stdinonly" ./internal/stdinonly
 go build -o "$work/benchrun" ./internal/benchrun
 bin="$work/rebound"
 bounce=testdata/examples/postfix-user-unknown.eml
@@ -39,13 +45,14 @@ median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "-"; else if (NR%2) p
 
 # measure RUNS NAME COMMAND...: runs the command RUNS times (stdin from $STDIN, exit codes in
 # $OK_EXIT accepted, $SETUP run untimed before each run) and prints the median wall time and the
-# median peak RSS and CPU time (user + system); sets MEDIAN_S (wall) and MEDIAN_CPU.
+# median peak RSS, CPU time (user + system) and minor page faults; sets MEDIAN_S (wall) and
+# MEDIAN_CPU.
 measure() {
 	local runs=$1 name=$2; shift 2
-	local out rss_kb
+	local out rss_kb faults
 	out=$("$work/benchrun" -n "$runs" -stdin "${STDIN:-/dev/null}" -ok "${OK_EXIT:-0}" -setup "${SETUP:-}" -- "$@")
-	read -r MEDIAN_S rss_kb MEDIAN_CPU <<<"$out"
-	printf '%-46s %9.1f ms %7.1f MB %9.1f ms' "$name" "$(echo "$MEDIAN_S * 1000" | bc -l)" "$(echo "$rss_kb / 1024" | bc -l)" "$(echo "$MEDIAN_CPU * 1000" | bc -l)"
+	read -r MEDIAN_S rss_kb MEDIAN_CPU faults <<<"$out"
+	printf '%-46s %9.1f ms %7.1f MB %9.1f ms %7d' "$name" "$(echo "$MEDIAN_S * 1000" | bc -l)" "$(echo "$rss_kb / 1024" | bc -l)" "$(echo "$MEDIAN_CPU * 1000" | bc -l)" "$faults"
 }
 
 # rate N: messages per second of wall time, and per second of CPU time.
@@ -53,15 +60,25 @@ rate() { printf '  %8.0f msgs/s (%.0f per CPU-second)\n' "$(echo "$1 / $MEDIAN_S
 
 echo "rebound $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) CPUs, $(go env GOVERSION)"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (wall times are only comparable on an idle machine; CPU times are steadier)"
-printf '%-46s %12s %10s %12s\n' case "wall" "peak RSS" "CPU"
+printf '%-46s %12s %10s %12s %7s\n' case "wall" "peak RSS" "CPU" "faults"
 
-if want pipe; then
-	STDIN=$bounce measure "$RUNS" "stdin-only Go program" "$work/stdinonly"; echo
-	STDIN=$bounce measure "$RUNS" "rebound pipe (one bounce, report to stdout)" "$bin" pipe --config /dev/null --report-url - ; echo
-fi
-if want help; then
-	measure "$RUNS" "rebound --help" "$bin" --help; echo
-fi
+# The pipe and help cases, in ROUNDS rounds; with BASE, each round times BASE then this build.
+for ((round = 1; round <= ROUNDS; round++)); do
+	[ "$ROUNDS" -eq 1 ] || echo "round $round"
+	if want pipe; then
+		STDIN=$bounce measure "$RUNS" "stdin-only Go program" "$work/stdinonly"; echo
+		if [ -n "$BASE" ]; then
+			STDIN=$bounce measure "$RUNS" "BASE pipe" "$BASE" pipe --config /dev/null --report-url - ; echo
+		fi
+		STDIN=$bounce measure "$RUNS" "rebound pipe (one bounce, report to stdout)" "$bin" pipe --config /dev/null --report-url - ; echo
+	fi
+	if want help; then
+		if [ -n "$BASE" ]; then
+			measure "$RUNS" "BASE --help" "$BASE" --help; echo
+		fi
+		measure "$RUNS" "rebound --help" "$bin" --help; echo
+	fi
+done
 if want parse; then
 	mkdir -p "$work/parse"
 	for c in $(seq 0 9); do

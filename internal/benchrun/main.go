@@ -5,7 +5,8 @@
 //
 //	benchrun [-n RUNS] [-stdin FILE] [-ok CODES] [-setup SHELL] -- COMMAND [ARG...]
 //
-// Output: one line "median_wall_seconds median_rss_kb median_cpu_seconds".
+// Output: one line "median_wall_seconds median_rss_kb median_cpu_seconds median_minor_faults";
+// the page faults, unlike the times, hardly move with the load of the machine.
 package main
 
 import (
@@ -41,6 +42,7 @@ func main() {
 	var walls []float64
 	var rss []int64
 	var cpus []float64
+	var faults []int64
 	for i := 0; i < *runs; i++ {
 		if *setup != "" {
 			if out, err := exec.Command("bash", "-c", *setup).CombinedOutput(); err != nil {
@@ -71,13 +73,16 @@ func main() {
 			f.Close()
 		}
 		walls = append(walls, wall.Seconds())
-		rss = append(rss, cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss)
+		usage := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+		rss = append(rss, usage.Maxrss)
+		faults = append(faults, usage.Minflt)
 		cpus = append(cpus, (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds())
 	}
 	slices.Sort(walls)
 	slices.Sort(rss)
 	slices.Sort(cpus)
-	fmt.Printf("%.6f %d %.6f\n", walls[len(walls)/2], rss[len(rss)/2], cpus[len(cpus)/2])
+	slices.Sort(faults)
+	fmt.Printf("%.6f %d %.6f %d\n", walls[len(walls)/2], rss[len(rss)/2], cpus[len(cpus)/2], faults[len(faults)/2])
 }
 
 func tail(s string, n int) string {
