@@ -30,10 +30,10 @@ CORPUS="$SHARED/corpus/sisimai/maildir/bsd"
 
 work=$(mktemp -d /tmp/rebound-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-# As scripts/install.sh builds it.
+# As scripts/install.sh builds it: static, stripped.
 build=(-trimpath "-ldflags=-s -w" -tags="${TAGS:-}")
-go build "${build[@]}" -o "$work/rebound" ./cmd/rebound
-go build -trimpath "-ldflags=-s -w" -o "$work/stdinonly" ./internal/stdinonly
+CGO_ENABLED=0 go build "${build[@]}" -o "$work/rebound" ./cmd/rebound
+CGO_ENABLED=0 go build -trimpath "-ldflags=-s -w" -o "$work/stdinonly" ./internal/stdinonly
 go build -o "$work/benchrun" ./internal/benchrun
 bin="$work/rebound"
 bounce=testdata/examples/postfix-user-unknown.eml

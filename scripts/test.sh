@@ -34,4 +34,6 @@ go vet ./...
 # The smaller build without the history back-ends (README, Install) builds and refuses a history.
 go vet -tags nosqlite,nopostgres ./history ./cmd/rebound
 go test -count=1 -tags nosqlite,nopostgres -run '^TestBackendsLeftOut$' ./history
+# scripts/install.sh builds a static binary: its user look-ups (check) still reach LDAP & co.
+CGO_ENABLED=0 go test -count=1 -run '^(TestLookupBeyondFiles|TestGetentAgreesWithOSUser)$' ./cmd/rebound
 go test -count=1 -timeout 20m ./... "$@"

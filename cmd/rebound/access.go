@@ -26,11 +26,11 @@ func lookupRunUser(name string) (*runUser, error) {
 	var err error
 	switch {
 	case name == "":
-		u, err = user.LookupId(strconv.Itoa(os.Geteuid()))
+		u, err = lookupUserID(strconv.Itoa(os.Geteuid()))
 	default:
-		if u, err = user.Lookup(name); err != nil {
+		if u, err = lookupUser(name); err != nil {
 			if _, nerr := strconv.Atoi(name); nerr == nil {
-				u, err = user.LookupId(name)
+				u, err = lookupUserID(name)
 			}
 		}
 	}
@@ -40,7 +40,7 @@ func lookupRunUser(name string) (*runUser, error) {
 	uid, _ := strconv.ParseUint(u.Uid, 10, 32)
 	gid, _ := strconv.ParseUint(u.Gid, 10, 32)
 	r := &runUser{name: u.Username, uid: uint32(uid), gid: uint32(gid), current: int(uid) == os.Geteuid()}
-	gids, _ := u.GroupIds()
+	gids, _ := groupIDs(u)
 	for _, g := range gids {
 		if n, err := strconv.ParseUint(g, 10, 32); err == nil {
 			r.groups = append(r.groups, uint32(n))
@@ -149,13 +149,7 @@ func ownerMode(path string) string {
 	if !ok {
 		return fi.Mode().String()
 	}
-	owner, group := strconv.Itoa(int(st.Uid)), strconv.Itoa(int(st.Gid))
-	if u, err := user.LookupId(owner); err == nil {
-		owner = u.Username
-	}
-	if g, err := user.LookupGroupId(group); err == nil {
-		group = g.Name
-	}
+	owner, group := userName(strconv.Itoa(int(st.Uid))), groupName(strconv.Itoa(int(st.Gid)))
 	return fmt.Sprintf("%s:%s %04o", owner, group, fi.Mode().Perm())
 }
 

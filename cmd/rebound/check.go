@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
-	"os/user"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -138,10 +137,7 @@ func checkReadable(p *checkPrinter, u *runUser, files []secretFile) {
 			continue // a missing file is told where it is read
 		}
 		if err := u.canRead(f.path); err != nil {
-			group := strconv.Itoa(int(u.gid))
-			if g, err := user.LookupGroupId(group); err == nil {
-				group = g.Name
-			}
+			group := groupName(strconv.Itoa(int(u.gid)))
 			p.fail(fmt.Sprintf("%s %s: %v: rebound run as %s cannot start (the pipe exits 75 at every bounce); run chgrp %s %s && chmod 640 %s",
 				f.flag, f.path, err, u.name, group, f.path, f.path))
 		}

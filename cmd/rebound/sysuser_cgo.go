@@ -1,0 +1,6 @@
+//go:build cgo && !osusergo
+
+package main
+
+// osUserFilesOnly is false: os/user asks the C library, which follows nsswitch.conf.
+const osUserFilesOnly = false
