@@ -31,13 +31,15 @@ type Batch struct {
 	// batched are the ids of the batch files waiting in the outbox when the batch started, and
 	// of this batch's commits: known to the outbox, though they have no file of their own.
 	batched map[string]bool
+	// claimed are the ids claimed in cur/ when the batch started or last committed.
+	claimed map[string]bool
 }
 
 // NewBatch starts a batch of reports. It first removes from tmp/ the files that processes no
 // longer running left there (killed before their Commit): they were never queued.
 func (o *Outbox) NewBatch() *Batch {
 	o.removeDeadStaging()
-	return &Batch{o: o, ids: map[string]bool{}, batched: o.batchedIDs()}
+	return &Batch{o: o, ids: map[string]bool{}, batched: o.batchedIDs(), claimed: o.claimedIDs()}
 }
 
 // removeDeadStaging removes the files of tmp/ (named <id>.<pid>.<random>) whose process has
@@ -75,7 +77,7 @@ func (b *Batch) Add(r feedback.Report) (bool, error) {
 	if !validID(r.ID) {
 		return false, fmt.Errorf("outbox: bad report id %q", r.ID)
 	}
-	if b.ids[r.ID] || b.batched[r.ID] || b.o.known(r.ID) {
+	if b.ids[r.ID] || b.batched[r.ID] || b.o.knownClaimed(r.ID, b.claimed) {
 		return false, nil
 	}
 	data, err := json.Marshal(entry{Report: r, QueuedAt: b.o.now().UTC()})
@@ -108,6 +110,7 @@ func (b *Batch) Commit() error {
 	for id := range ids {
 		b.batched[id] = true
 	}
+	b.claimed = b.o.claimedIDs()
 	return nil
 }
 

@@ -61,6 +61,9 @@ type Config struct {
 	NewBatch func() ReportBatch
 	// BatchSize is the number of messages of a batch (default 256).
 	BatchSize int
+	// Workers is how many messages are parsed at once, ahead of their handling (default
+	// GOMAXPROCS; 1 parses each message as it is handled).
+	Workers int
 
 	// AfterQueue, when set, is called once a message's reports are durable (with batches: once
 	// its batch is committed) and before the message is moved, with the number of messages
@@ -104,7 +107,8 @@ func (s Stats) String() string {
 // ErrLimit stops the walk once the limit is reached.
 var ErrLimit = errors.New("scan: limit reached")
 
-// Run scans src.
+// Run scans src. Messages are parsed by Workers goroutines ahead of the walk and handled in
+// the order src gives them (filters, queueing, moves), one at a time.
 func Run(ctx context.Context, src Source, cfg Config) (Stats, error) {
 	var st Stats
 	queued := 0
@@ -117,7 +121,7 @@ func Run(ctx context.Context, src Source, cfg Config) (Stats, error) {
 	// With batches: the messages whose reports are staged, moved once the batch is committed.
 	var batch ReportBatch
 	var held []*Message
-	commit := func() error {
+	commitHeld := func() error {
 		if len(held) == 0 {
 			return nil
 		}
@@ -143,29 +147,15 @@ func Run(ctx context.Context, src Source, cfg Config) (Stats, error) {
 	if batchSize <= 0 {
 		batchSize = 256
 	}
-	if cfg.NewBatch != nil && !cfg.DryRun {
-		batch = cfg.NewBatch()
-		if mb, ok := src.(MoveBatcher); ok {
-			mb.BeforeMoves(commit)
-		}
-	}
-	err := src.Walk(ctx, func(m *Message) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if cfg.Limit > 0 && st.Scanned >= cfg.Limit {
-			return ErrLimit
-		}
-		if !cfg.Since.IsZero() && !m.Date.IsZero() && m.Date.Before(cfg.Since) {
-			return nil
-		}
+
+	// handle does what follows the parse of one message.
+	handle := func(m *Message, rep *dsn.Report, err error) error {
 		st.Scanned++
 		defer func() {
 			if cfg.Progress != nil {
 				cfg.Progress(st)
 			}
 		}()
-		rep, err := parse(m, cfg.Parse)
 		if err != nil {
 			st.Errors++
 			slog.Warn("scan: message left in place: cannot be parsed", "message", m.Name, "err", err)
@@ -214,7 +204,7 @@ func Run(ctx context.Context, src Source, cfg Config) (Stats, error) {
 			}
 			held = append(held, m)
 			if len(held) >= batchSize || batch.Len() >= maxStagedReports {
-				return commit()
+				return commitHeld()
 			}
 			return nil
 		}
@@ -231,14 +221,50 @@ func Run(ctx context.Context, src Source, cfg Config) (Stats, error) {
 		}
 		backup(m)
 		return nil
+	}
+
+	p := newPipeline(cfg.Workers, cfg.Parse, handle)
+	defer p.stop()
+	commit := func() error {
+		// The messages parsed ahead belong to the run being committed (IMAP moves a fetched
+		// run after this): handle them first.
+		if err := p.drain(); err != nil {
+			return err
+		}
+		return commitHeld()
+	}
+	if cfg.NewBatch != nil && !cfg.DryRun {
+		batch = cfg.NewBatch()
+		if mb, ok := src.(MoveBatcher); ok {
+			mb.BeforeMoves(commit)
+		}
+	}
+	submitted := 0
+	err := src.Walk(ctx, func(m *Message) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if cfg.Limit > 0 && submitted >= cfg.Limit {
+			return ErrLimit
+		}
+		if !cfg.Since.IsZero() && !m.Date.IsZero() && m.Date.Before(cfg.Since) {
+			return nil
+		}
+		submitted++
+		return p.submit(m)
 	})
 	if errors.Is(err, ErrLimit) {
 		err = nil
 	}
+	if err == nil {
+		// The messages parsed ahead of a walk that ended: handled like the others. After an
+		// error they are left where they are, never handled.
+		err = p.drain()
+	}
 	if batch != nil {
 		// The last batch: its messages were handled, whatever stopped the walk. (After a stop
 		// in AfterQueue nothing is held: the batch it stopped was committed.)
-		if cerr := commit(); err == nil {
+		if cerr := commitHeld(); err == nil {
 			err = cerr
 		}
 	}
