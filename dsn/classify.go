@@ -97,7 +97,7 @@ func Judge(reason Reason, status, replyCode string) Classification {
 func Classify(in ClassifyInput, user *Rules) Classification {
 	judge := func(reason Reason) Classification { return Judge(reason, in.Status, in.ReplyCode) }
 	mi := matchInput{
-		text: foldCase(foldPunctuation(collapseReplyPrefixes(in.Diagnostic))), status: in.Status,
+		text: dropCauseFreeWrappers(foldCase(foldPunctuation(collapseReplyPrefixes(in.Diagnostic)))), status: in.Status,
 		command: strings.ToUpper(in.Command), hosts: hostsOf(in), header: in.Header,
 	}
 	if user != nil {
@@ -141,7 +141,7 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 		// over its size limit, says what failed.)
 		return judge("mailererror")
 	}
-	if r := reasonByStatus(in.Status); r != "" {
+	if r := reasonByStatus(in.Status); r != "" && !(expiryStatus(in.Status) && reasonByReplyCode[in.ReplyCode] != "") {
 		return judge(adjust(r, in, false))
 	}
 	switch strings.ToUpper(in.Command) {
@@ -160,6 +160,26 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 	}
 	return judge(adjust("undefined", in, false))
 }
+
+// causeFreeWrappers are words that an MTA puts before the cause of a failure, saying nothing of
+// it ("delivery temporarily suspended: connect to ...").
+var causeFreeWrappers = phraseList("cause-free-wrappers")
+
+// dropCauseFreeWrappers removes causeFreeWrappers from text (lower case), so that the rules see
+// the cause and not the MTA's wrapping of it.
+func dropCauseFreeWrappers(text string) string {
+	for _, w := range causeFreeWrappers {
+		if strings.Contains(text, w) {
+			text = strings.ReplaceAll(text, w, "")
+		}
+	}
+	return text
+}
+
+// expiryStatus tells X.4.7, "delivery time expired": the reporting MTA's own code for giving up,
+// which gives way to the code of the cause, even a bare reply code ("451" after Sendmail's
+// 4.4.7 is the remote's failure).
+func expiryStatus(status string) bool { return len(status) > 1 && status[1:] == ".4.7" }
 
 // sessionReasons are the reasons that only an SMTP session or a remote host's policy can give.
 var sessionReasons = map[Reason]bool{
@@ -236,16 +256,26 @@ func firstWord(s string) string {
 
 // collapseReplyPrefixes removes the reply and status codes that multi-line SMTP replies repeat
 // in the middle of their text ("550-5.7.1 Messages with multiple 550-5.7.1 addresses in From"),
-// so that phrases spanning the lines match.
+// so that phrases spanning the lines match. A reply with no status code repeats only its reply
+// code ("421-... Too many 421 sessions opened"): that is dropped when the text opened with it as
+// the first line of several ("421-").
 func collapseReplyPrefixes(s string) string {
 	if len(s) < 20 {
 		return s
+	}
+	opening := ""
+	if replyCodeAt(s, 0) && s[3] == '-' {
+		opening = s[:3] // "421-": the first line of several
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		if i > 4 && replyCodeAt(s, i) && i+4 < len(s) && (s[i+3] == '-' || s[i+3] == ' ') {
 			if n := statusAt(s, i+4); n > 0 && i+4+n < len(s) && s[i+4+n] == ' ' {
 				i += 4 + n // drop "550-5.7.1 "
+				continue
+			}
+			if s[i-1] == ' ' && s[i:i+3] == opening {
+				i += 3 // drop "421 ", keeping one space
 				continue
 			}
 		}

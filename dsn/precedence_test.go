@@ -36,6 +36,17 @@ func TestPrecedenceReasons(t *testing.T) {
 		{ClassifyInput{Action: "failed", Status: "5.7.1", ReplyCode: "553", Diagnostic: "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)"}, "norelaying"},
 		// 5.1.6: the mailbox has moved.
 		{ClassifyInput{Action: "failed", Status: "5.1.6", ReplyCode: "550", Diagnostic: "550 5.1.6 Recipient addresses rejected"}, "hasmoved"},
+		// Postfix's "delivery temporarily suspended:" only says that it stopped trying the
+		// destination for a while; the cause is what follows, not a suspended account.
+		{ClassifyInput{Action: "failed", Status: "4.4.2", Diagnostic: "delivery temporarily suspended: lost connection with mx.example.net[192.0.2.1] while sending RCPT TO"}, "networkerror"},
+		{ClassifyInput{Action: "failed", Status: "4.4.1", Diagnostic: "delivery temporarily suspended: connect to mx.example.net[192.0.2.1]:25: Connection refused"}, "expired"},
+		{ClassifyInput{Action: "failed", Status: "5.2.1", Diagnostic: "550 5.2.1 Mailbox suspended"}, "suspend"},
+		// Sendmail's own "delivery time expired" (4.4.7) gives way to the remote's reply code when
+		// that is all the remote said: "451" is a failure of the remote system.
+		{ClassifyInput{Action: "failed", Status: "4.4.7", ReplyCode: "451", Diagnostic: "451 Internal resources are temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451"}, "systemerror"},
+		// A multi-line reply with no enhanced code, its lines joined (Exim folds them into one
+		// Diagnostic-Code): the phrase that spans the lines still matches.
+		{ClassifyInput{Action: "failed", Status: "5.0.0", ReplyCode: "421", Diagnostic: "421-resimta-po-26v.sys.comcast.net comcast 192.0.2.1 Too many 421 sessions opened"}, "toomanyconn"},
 		// qmail's expiry.
 		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "I'm not going to try again; this message has been in the queue too long."}, "expired"},
 	})

@@ -3,7 +3,6 @@ package pipe_test
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -107,24 +106,16 @@ func TestPostfixFailureKinds(t *testing.T) {
 			send(w.Email, 0)
 		}
 	}
-	deadline := time.Now().Add(90 * time.Second)
-	for len(hook.Reports()) < len(want) && time.Now().Before(deadline) {
-		time.Sleep(200 * time.Millisecond)
-	}
-	time.Sleep(2 * time.Second) // nothing more may arrive
+	waitForReports(hook, len(want), 90*time.Second)
 	hook.Expect(t, want, pf.Log)
-	if os.Getenv("REBOUND_UPDATE_FIXTURES") != "" {
-		// Keep Postfix's DSNs as fixtures of the parser's golden tests, named by domain.
-		dsns, _ := filepath.Glob(filepath.Join(archive, "new", "*"))
-		for _, p := range dsns {
-			b, _ := os.ReadFile(p)
-			for _, w := range want {
+	// Keep Postfix's DSNs as fixtures of the parser's golden tests, named by domain.
+	keepFixtures(archive, func(dsn string) string {
+		for _, w := range want {
+			if strings.Contains(dsn, "Final-Recipient: rfc822; "+w.Email) {
 				local, domain, _ := strings.Cut(w.Email, "@")
-				if strings.Contains(string(b), "Final-Recipient: rfc822; "+w.Email) {
-					name := fmt.Sprintf("postfix-%s-%s.eml", strings.TrimSuffix(domain, ".test"), local)
-					os.WriteFile(filepath.Join("..", "testdata", "real", name), b, 0o644)
-				}
+				return fmt.Sprintf("postfix-%s-%s.eml", strings.TrimSuffix(domain, ".test"), local)
 			}
 		}
-	}
+		return ""
+	})
 }
