@@ -60,6 +60,9 @@ func statusAt(s string, i int) int {
 func findStatus(s string) string {
 	best, bestSpec := "", -1
 	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != '2' && c != '4' && c != '5' {
+			continue // no code starts here (statusAt's first test, without the call)
+		}
 		n := statusAt(s, i)
 		if n == 0 {
 			continue
@@ -114,7 +117,7 @@ func findReplyCode(s string) string {
 	}
 	first := ""
 	for i := 0; i+3 <= len(s); i++ {
-		if !replyCodeAt(s, i) {
+		if c := s[i]; c != '2' && c != '4' && c != '5' || !replyCodeAt(s, i) {
 			continue
 		}
 		code := s[i : i+3]

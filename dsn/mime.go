@@ -396,9 +396,7 @@ func stripHTML(b []byte) []byte {
 			inTag, tag = true, tag[:0]
 		case c == '>' && inTag:
 			inTag = false
-			name, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(string(tag))), " ")
-			switch strings.TrimPrefix(name, "/") {
-			case "br", "p", "div", "tr", "li", "h1", "h2", "h3", "table", "td":
+			if breaksLine(tag) {
 				out = append(out, '\n')
 			}
 		case inTag:
@@ -409,9 +407,37 @@ func stripHTML(b []byte) []byte {
 			out = append(out, c)
 		}
 	}
-	r := strings.NewReplacer("&nbsp;", " ", "&lt;", "<", "&gt;", ">", "&amp;", "&", "&quot;", `"`, "&#39;", "'")
-	return []byte(r.Replace(string(out)))
+	return []byte(htmlEntities.Replace(string(out)))
 }
+
+// breaksLine tells whether the start of a tag (at most 16 bytes of what is between < and >)
+// names a block element that stripHTML ends a line at, opening or closing: "br", "/p", "TD
+// class=x".
+func breaksLine(tag []byte) bool {
+	name := bytes.TrimSpace(tag)
+	if i := bytes.IndexByte(name, ' '); i >= 0 {
+		name = name[:i]
+	}
+	name = bytes.TrimPrefix(name, []byte("/"))
+	var low [16]byte
+	if len(name) > len(low) {
+		return false
+	}
+	for i, c := range name {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
+	switch string(low[:len(name)]) {
+	case "br", "p", "div", "tr", "li", "h1", "h2", "h3", "table", "td":
+		return true
+	}
+	return false
+}
+
+// htmlEntities are the character references stripHTML decodes.
+var htmlEntities = strings.NewReplacer("&nbsp;", " ", "&lt;", "<", "&gt;", ">", "&amp;", "&", "&quot;", `"`, "&#39;", "'")
 
 // isASCII tells whether b holds only 7-bit bytes.
 func isASCII(b []byte) bool {
