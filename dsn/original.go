@@ -137,15 +137,16 @@ var mtaSignatures = []struct {
 	{"dragonfly", "text", "dragonfly"},
 }
 
-// detectMTA names the format of a bounce for the report.
-func detectMTA(top header, lowText string, hasStatus bool) string {
+// detectMTA names the format of a bounce for the report. lowTriples are the byte triples of
+// lowText (nil: unknown).
+func detectMTA(top header, lowText string, lowTriples *textTriples, hasStatus bool) string {
 	from := strings.ToLower(top.get("from"))
 	var values string // every header value in lower case, made when first needed
 	for _, s := range mtaSignatures {
 		var hit bool
 		switch s.where {
 		case "text":
-			hit = strings.Contains(lowText, s.phrase)
+			hit = lowTriples.mayContain(s.phrase) && strings.Contains(lowText, s.phrase)
 		case "from":
 			hit = strings.Contains(from, s.phrase)
 		case "anyheader":

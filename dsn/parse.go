@@ -103,7 +103,7 @@ func newInterpreter(c *collected, opts *Options) *interpreter {
 		// it is its own original.
 		c.original, c.hasOriginal = top, true
 	}
-	return &interpreter{c: c, opts: opts, rep: rep, text: body, lower: lower}
+	return &interpreter{c: c, opts: opts, rep: rep, text: body, lower: lower, lowerTriples: triplesOfText(lower)}
 }
 
 // unquoteForwarded removes one level of "> " quoting from a text that is mostly quoted: a bounce
@@ -150,6 +150,8 @@ type interpreter struct {
 	text  string // the human-readable text, without any inline copy of the original
 	lower string // text in lower case
 
+	lowerTriples *textTriples // the byte triples of lower, to rule phrases out before searching
+
 	orphans      []*statusRecord // delivery-status records without a usable recipient address
 	oneRecipient bool            // the delivery-status part has a single recipient record
 	originalID   string          // Original-Message-ID of a disposition notification
@@ -161,7 +163,7 @@ func (p *interpreter) finish() {
 	rep := p.rep
 	p.fillOriginal()
 	if rep.MTA == "" {
-		rep.MTA = detectMTA(p.c.top, p.lower, len(p.c.statusBlobs) > 0)
+		rep.MTA = detectMTA(p.c.top, p.lower, p.lowerTriples, len(p.c.statusBlobs) > 0)
 	}
 	p.dropSenderSide()
 	if rep.Kind == "" {

@@ -62,6 +62,6 @@ func (p *interpreter) deliveryStatus() {
 		rep.Recipients = append(rep.Recipients, r)
 	}
 	if len(rep.Recipients) > 0 && rep.MTA == "" {
-		rep.MTA = detectMTA(p.c.top, p.lower, true)
+		rep.MTA = detectMTA(p.c.top, p.lower, p.lowerTriples, true)
 	}
 }

@@ -25,7 +25,7 @@ func (p *interpreter) isListManagerRefusal() bool {
 		return false
 	}
 	subject := strings.ToLower(top.decoded("subject"))
-	return containsAny(p.lower, listRefusalPhrases) || containsAny(subject, listRefusalPhrases)
+	return p.lowerContainsAny(listRefusalPhrases) || containsAny(subject, listRefusalPhrases)
 }
 
 // listManagerRefusal reads the list address, named in angle brackets in a list manager's

@@ -16,7 +16,7 @@ var smailReader = reader{
 	name:   "smail",
 	stage:  stageText,
 	order:  20,
-	detect: func(p *interpreter) bool { return strings.Contains(p.lower, smailFailedRule) },
+	detect: func(p *interpreter) bool { return p.lowerContains(smailFailedRule) },
 	read:   (*interpreter).smailFailure,
 }
 

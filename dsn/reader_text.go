@@ -145,7 +145,7 @@ func (p *interpreter) looksLikeBounce() bool {
 	fromSystem := p.fromMailSystem()
 	subject := strings.ToLower(top.decoded("subject"))
 	subjectBounce := containsAny(subject, bounceSubjects)
-	textBounce := containsAny(p.lower, bouncePhrases)
+	textBounce := p.lowerContainsAny(bouncePhrases)
 	switch {
 	case fromSystem && (subjectBounce || textBounce):
 		return true
@@ -656,11 +656,11 @@ var finalPhrases = phraseList("final-phrases")
 
 func (p *interpreter) looksDelayed() bool {
 	subject := strings.ToLower(p.c.top.decoded("subject"))
-	if containsAny(subject, retryPhrases) || containsAny(p.lower, retryPhrases) {
-		return !containsAny(p.lower, finalPhrases)
+	if containsAny(subject, retryPhrases) || p.lowerContainsAny(retryPhrases) {
+		return !p.lowerContainsAny(finalPhrases)
 	}
-	if !containsAny(subject, delayPhrases) && !containsAny(p.lower, delayPhrases) {
+	if !containsAny(subject, delayPhrases) && !p.lowerContainsAny(delayPhrases) {
 		return false
 	}
-	return !containsAny(p.lower, finalPhrases) && !strings.Contains(p.lower, "could not be delivered")
+	return !p.lowerContainsAny(finalPhrases) && !p.lowerContains("could not be delivered")
 }

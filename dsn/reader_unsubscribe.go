@@ -20,7 +20,7 @@ func (p *interpreter) isUnsubscribeRequest() bool {
 	if strings.EqualFold(strings.TrimSpace(p.c.top.get("x-apple-unsubscribe")), "true") {
 		return true
 	}
-	if !containsAny(p.lower, unsubscribeClientPhrases) {
+	if !p.lowerContainsAny(unsubscribeClientPhrases) {
 		return false // (most messages: the subject need not be decoded)
 	}
 	subject := strings.ToLower(strings.TrimSpace(p.c.top.decoded("subject")))
