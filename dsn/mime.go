@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/base64"
 	"io"
-	"mime"
 	"strings"
 	"unicode/utf8"
 
@@ -18,32 +17,6 @@ const (
 	maxStatusBlob  = 1 << 20   // one delivery-status or feedback-report part
 	maxStatusParts = 8
 )
-
-// partType is the parsed Content-Type and Content-Transfer-Encoding of an entity.
-type partType struct {
-	media    string // lower case, e.g. "text/plain"; "" when absent
-	params   map[string]string
-	encoding string // lower case transfer encoding
-}
-
-func typeOf(h header) partType {
-	pt := partType{encoding: strings.ToLower(strings.TrimSpace(h.get("content-transfer-encoding")))}
-	ct := h.get("content-type")
-	if ct == "" {
-		return pt
-	}
-	media, params, err := mime.ParseMediaType(ct)
-	if err != nil {
-		// Be lenient: keep the media type and dig the parameters out by hand.
-		media = strings.ToLower(strings.TrimSpace(strings.SplitN(ct, ";", 2)[0]))
-		if f := strings.Fields(media); len(f) > 0 {
-			media = f[0]
-		}
-		params = looseParams(ct)
-	}
-	pt.media, pt.params = media, params
-	return pt
-}
 
 // looseParams extracts name=value parameters from a Content-Type that mime rejected.
 func looseParams(ct string) map[string]string {
@@ -168,7 +141,7 @@ func (w *walker) collectAll(limit int) (buf []byte, level int, closing, cut bool
 // entity walks the body of an entity whose header is h. It returns the boundary that ended it.
 func (w *walker) entity(h header, depth int, inOriginal bool) (int, bool) {
 	pt := typeOf(h)
-	if strings.HasPrefix(pt.media, "multipart/") && pt.params["boundary"] != "" && depth < maxDepth {
+	if strings.HasPrefix(pt.media, "multipart/") && pt.boundary != "" && depth < maxDepth {
 		return w.multipart(pt, depth, inOriginal)
 	}
 	c := w.c
@@ -194,7 +167,7 @@ func (w *walker) entity(h header, depth int, inOriginal bool) (int, bool) {
 		raw, l, cl, cut := w.collectAll(maxStatusBlob)
 		c.statusCut = c.statusCut || cut
 		if len(c.statusBlobs) < maxStatusParts {
-			c.statusBlobs = append(c.statusBlobs, owned(decodeCharset(decodeTransfer(raw, pt.encoding), pt.params["charset"]), raw))
+			c.statusBlobs = append(c.statusBlobs, owned(decodeCharset(decodeTransfer(raw, pt.encoding), pt.charset), raw))
 		}
 		return l, cl
 	case "message/feedback-report":
@@ -206,7 +179,7 @@ func (w *walker) entity(h header, depth int, inOriginal bool) (int, bool) {
 	case "message/disposition-notification", "message/global-disposition-notification":
 		raw, l, cl := w.collect(maxStatusBlob)
 		if c.mdnBlob == nil {
-			c.mdnBlob = owned(decodeCharset(decodeTransfer(raw, pt.encoding), pt.params["charset"]), raw)
+			c.mdnBlob = owned(decodeCharset(decodeTransfer(raw, pt.encoding), pt.charset), raw)
 		}
 		return l, cl
 	case "", "text/plain", "text/html", "text/enriched", "text/x-aol":
@@ -214,7 +187,7 @@ func (w *walker) entity(h header, depth int, inOriginal bool) (int, bool) {
 			return w.skip()
 		}
 		raw, l, cl := w.collect(maxText * 2)
-		text := decodeCharset(decodeTransfer(raw, pt.encoding), pt.params["charset"])
+		text := decodeCharset(decodeTransfer(raw, pt.encoding), pt.charset)
 		if pt.media == "text/html" {
 			if len(c.text) > 0 && !c.htmlOnly {
 				return l, cl // the plain alternative was enough
@@ -254,9 +227,9 @@ func (w *walker) setOriginal(h header) {
 
 func (w *walker) multipart(pt partType, depth int, inOriginal bool) (int, bool) {
 	if depth == 0 && pt.media == "multipart/report" {
-		w.c.reportType = strings.ToLower(pt.params["report-type"])
+		w.c.reportType = strings.ToLower(pt.reportType)
 	}
-	w.stack = append(w.stack, pt.params["boundary"])
+	w.stack = append(w.stack, pt.boundary)
 	mine := len(w.stack) - 1
 	level, closing := w.preamble(mine)
 	for level == mine && !closing {
