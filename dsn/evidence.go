@@ -36,8 +36,8 @@ const (
 // message rather than to any of its recipients: the From, Sender and Return-Path of the bounce
 // and of the returned message (unless it was also sent to), the address the bounce came back to when a VERP template reads
 // it, and the addresses of the sending list (List-Post, List-Owner, List-Help, List-Subscribe,
-// List-Unsubscribe, the address List-Id names, and their -owner, -request and -bounces
-// addresses). None is ever a failed recipient: reporting the list's own address as a hard
+// List-Unsubscribe, the address List-Id names, the list whose robot the bounce came back to,
+// and their -owner, -request and -bounces addresses). None is ever a failed recipient: reporting the list's own address as a hard
 // bounce is the worst mistake a bounce processor can make.
 func (p *interpreter) senderSide() map[string]bool {
 	if p.sender != nil {
@@ -70,8 +70,17 @@ func (p *interpreter) senderSide() map[string]bool {
 			add(a)
 		}
 	}
+	// A bounce that came back to a list's robot ("news-bounces@lists.example.org", Mailman's
+	// VERP "news-bounces+a=example.org@lists.example.org", "owner-news@...") speaks of a post
+	// to that list: the list's own address is the sender's, even when the returned message
+	// keeps none of its List-* fields.
+	var lists []string
+	for _, a := range []string{p.opts.EnvelopeRecipient, firstAddress(p.c.top.get("x-original-to")), firstAddress(p.c.top.get("delivered-to")), firstAddress(p.c.top.get("to"))} {
+		if list := robotList(a); list != "" {
+			lists = append(lists, list)
+		}
+	}
 	if p.c.hasOriginal {
-		var lists []string
 		for _, k := range []string{"list-post", "list-owner", "list-help", "list-subscribe", "list-unsubscribe"} {
 			for _, s := range findAddresses(p.c.original.get(k)) {
 				lists = append(lists, s.addr)
@@ -80,12 +89,12 @@ func (p *interpreter) senderSide() map[string]bool {
 		if a := listIDAddress(p.c.original.get("list-id")); a != "" {
 			lists = append(lists, a)
 		}
-		for _, a := range lists {
-			add(a)
-			local, domain, _ := strings.Cut(a, "@")
-			for _, derived := range []string{local + "-owner", local + "-request", local + "-bounces", "owner-" + local} {
-				add(derived + "@" + domain)
-			}
+	}
+	for _, a := range lists {
+		add(a)
+		local, domain, _ := strings.Cut(a, "@")
+		for _, derived := range []string{local + "-owner", local + "-request", local + "-bounces", "owner-" + local} {
+			add(derived + "@" + domain)
 		}
 	}
 	p.sender = set
@@ -120,6 +129,25 @@ func isListRobot(local string) bool {
 		}
 	}
 	return strings.HasPrefix(local, "owner-")
+}
+
+// robotList returns the posting address of the list whose robot a is ("news-bounces@",
+// "news-bounces+a=example.org@", "owner-news@" give "news@" at the same domain), or "".
+func robotList(a string) string {
+	local, domain, ok := strings.Cut(strings.ToLower(a), "@")
+	if !ok || domain == "" {
+		return ""
+	}
+	local, _, _ = strings.Cut(local, "+")
+	for _, suffix := range listRobotSuffixes {
+		if base, ok := strings.CutSuffix(local, suffix); ok && base != "" {
+			return base + "@" + domain
+		}
+	}
+	if base, ok := strings.CutPrefix(local, "owner-"); ok && base != "" {
+		return base + "@" + domain
+	}
+	return ""
 }
 
 // listRobotSuffixes end the local parts of a mailing list's own robots (Mailman, Sympa,

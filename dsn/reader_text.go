@@ -232,6 +232,8 @@ func isRecipientLine(line string) bool {
 	switch {
 	case containsAny(before, senderLabels):
 		return false // "Sender Address: news@lists.example.org"
+	case inURL(t, s):
+		return false // "Visit https://example.org/help?user=a@example.org"
 	case before == "" && (after == "" || after == ":" || strings.HasPrefix(after, "(") || strings.HasPrefix(after, ":") || strings.HasPrefix(after, "...") || strings.HasPrefix(after, ",")):
 		return true
 	case before == "":
@@ -341,8 +343,8 @@ func (p *interpreter) findTextRecipients() []candidate {
 			s.add(firstAddress(to[0]), EvidenceOriginalTo)
 		}
 	}
-	if len(s.found) == 0 && len(s.weak) > 0 {
-		s.add(s.weak[0], EvidenceGuess)
+	if a := s.guess(); len(s.found) == 0 && a != "" {
+		s.add(a, EvidenceGuess)
 	}
 	return s.found
 }
@@ -471,7 +473,7 @@ func (s *recipientSearch) fromLines() {
 		if announced {
 			announced = false
 			l := strings.ToLower(line)
-			if spans := findAddresses(line); len(spans) > 0 && !strings.Contains(l, "from") && s.mayBeRecipient(spans[0].addr) {
+			if spans := findAddresses(line); len(spans) > 0 && !inURL(line, spans[0]) && !strings.Contains(l, "from") && s.mayBeRecipient(spans[0].addr) {
 				s.addCandidate(candidate{addr: spans[0].addr, evidence: EvidenceLabelledLine, slot: underHeading && startsWithAddress(line)})
 				continue
 			}
@@ -481,15 +483,83 @@ func (s *recipientSearch) fromLines() {
 			continue
 		}
 		l := strings.ToLower(line)
-		if strings.Contains(l, "mail from") || strings.Contains(l, "from:") {
+		if strings.Contains(l, "mail from") || strings.Contains(l, "from:") || isQuotedHeaderLine(line) {
 			continue
 		}
 		for _, sp := range findAddresses(line) {
-			if s.mayBeRecipient(sp.addr) && !isContactAddress(sp.addr) {
+			if s.mayBeGuessed(line, sp) {
 				s.weak = append(s.weak, sp.addr)
 			}
 		}
 	}
+}
+
+// mayBeGuessed tells an address met in passing that may be guessed to be the failed recipient:
+// none of the notice's own (mayBeRecipient), no help desk's, none in a link, none at the
+// reporting host's own domain (which writes "contact registrar@example.edu"), no list robot's.
+func (s *recipientSearch) mayBeGuessed(line string, sp addrSpan) bool {
+	if !s.mayBeRecipient(sp.addr) || isContactAddress(sp.addr) || inURL(line, sp) || isListRobot(localPart(sp.addr)) {
+		return false
+	}
+	_, domain, _ := strings.Cut(strings.ToLower(sp.addr), "@")
+	return domain != s.reportingDomain()
+}
+
+// reportingDomain is the domain of the notice's own From, in lower case.
+func (s *recipientSearch) reportingDomain() string {
+	_, domain, _ := strings.Cut(strings.ToLower(firstAddress(s.p.c.top.get("from"))), "@")
+	return domain
+}
+
+// guess returns the address met in passing that may be the failed recipient: the only one the
+// text mentions (each as often as it likes); "" when there are none, or several, among which
+// the first would be a coin toss.
+func (s *recipientSearch) guess() string {
+	if len(s.weak) == 0 {
+		return ""
+	}
+	for _, a := range s.weak[1:] {
+		if !strings.EqualFold(a, s.weak[0]) {
+			return ""
+		}
+	}
+	return s.weak[0]
+}
+
+// quotedHeaderFields are the header fields of a returned message, pasted or quoted in a notice
+// without a marker: an address on such a line ("To: news@lists.example.org") says who the
+// message was written to, not who refused it.
+var quotedHeaderFields = []string{"to", "cc", "bcc", "from", "sender", "reply-to", "errors-to", "return-path",
+	"received", "message-id", "in-reply-to", "references", "delivered-to", "x-original-to", "envelope-to",
+	"resent-to", "resent-from", "resent-sender", "list-id", "list-post", "list-owner", "list-help",
+	"list-subscribe", "list-unsubscribe", "x-sender", "x-envelope-from", "x-envelope-to"}
+
+// isQuotedHeaderLine tells a line of a quoted message ("> To: ...") or one of the header fields
+// of a pasted one, or a continuation line of a Received field ("  for <a@example.org>; ...").
+func isQuotedHeaderLine(line string) bool {
+	t := strings.TrimSpace(line)
+	if strings.HasPrefix(t, ">") && !strings.HasPrefix(t, ">>>") {
+		return true // quoted, not a session transcript's command
+	}
+	name, _, ok := strings.Cut(t, ":")
+	if !ok || strings.ContainsAny(name, " \t") {
+		return strings.HasPrefix(asciiLower(t), "for <") // a Received field's continuation
+	}
+	name = asciiLower(name)
+	for _, f := range quotedHeaderFields {
+		if name == f {
+			return true
+		}
+	}
+	return false
+}
+
+// inURL tells whether the address at sp sits in a link ("https://example.org/help?user=a@example.org"):
+// part of an address, not one.
+func inURL(line string, sp addrSpan) bool {
+	start := strings.LastIndexAny(line[:sp.start], " \t<(\"'") + 1
+	local, _, _ := strings.Cut(line[sp.start:sp.end], "@")
+	return strings.Contains(line[start:sp.end], "://") || strings.ContainsAny(local, "?&/")
 }
 
 // failedAddressHeadings end the line (or two lines) under which a known MTA lists the

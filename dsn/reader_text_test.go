@@ -160,3 +160,60 @@ func TestIsRecipientLine(t *testing.T) {
 		}
 	}
 }
+
+// TestGuessIsConservative: an address a text bounce only mentions in passing is guessed to be the
+// failed recipient only when it is the only such address, and never when it sits in a link, in
+// a quoted or pasted header field of the returned message, at the reporting host's own domain,
+// or is a list robot's.
+func TestGuessIsConservative(t *testing.T) {
+	notice := func(text string) string {
+		return "From: Mail Delivery Subsystem <MAILER-DAEMON@relay.example.net>\nTo: news-bounces@lists.example.org\n" +
+			"Subject: Returned mail: delivery problem\n\nYour message could not be delivered.\n\n" + text + "\n"
+	}
+	cases := []struct{ name, text, want string }{
+		{"one address in passing", "The server of example.com said that lena.frost@example.com has no mailbox.", "lena.frost@example.com"},
+		{"the same address twice", "The server said that lena.frost@example.com has no mailbox; lena.frost@example.com is wrong.", "lena.frost@example.com"},
+		{"two addresses", "Either lena.frost@example.com or ruth@example.org has no mailbox.", ""},
+		{"in a link", "See https://help.example.com/faq?user=lena.frost@example.com for more.", ""},
+		{"in a quoted header", "> To: news@lists.example.org\n> Subject: November", ""},
+		{"in a pasted header", "Received: from mx.lists.example.org\n  for <lena.frost@example.com>; Mon, 2 Nov 2026\nTo: news@lists.example.org", ""},
+		{"at the reporting host's domain", "Questions go to registrar@relay.example.net.", ""},
+		{"a list robot", "The list's owner is news-owner@elsewhere.example.", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			rep, err := Parse(strings.NewReader(notice(c.text)), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range rep.Recipients {
+				got = append(got, r.Address)
+				if r.Evidence != EvidenceGuess {
+					t.Errorf("%s: evidence %s, want guess", r.Address, r.Evidence)
+				}
+			}
+			if strings.Join(got, ",") != c.want {
+				t.Errorf("recipients %v, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+// TestRobotList: the list a robot's address serves, by Mailman's, Sympa's and majordomo's names.
+func TestRobotList(t *testing.T) {
+	cases := map[string]string{
+		"news-bounces@lists.example.org":                  "news@lists.example.org",
+		"news-bounces+lena=example.org@lists.example.org": "news@lists.example.org",
+		"owner-news@lists.example.org":                    "news@lists.example.org",
+		"News-Request@Lists.Example.org":                  "news@lists.example.org",
+		"lena@example.org":                                "",
+		"-bounces@lists.example.org":                      "",
+		"not-an-address":                                  "",
+	}
+	for in, want := range cases {
+		if got := robotList(in); got != want {
+			t.Errorf("robotList(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
