@@ -567,15 +567,27 @@ func inURL(line string, sp addrSpan) bool {
 var failedAddressHeadings = phraseList("failed-address-headings")
 
 // isFailedAddressHeading tells whether line, or prev and line together (a heading wrapped over
-// two lines), ends with one of failedAddressHeadings.
+// two lines), ends with one of failedAddressHeadings, in any case, at a word's start. It
+// allocates nothing: it runs on every line of a text bounce.
 func isFailedAddressHeading(prev, line string) bool {
-	t := strings.TrimRight(asciiLower(strings.TrimSpace(line)), " -:.")
+	t := strings.TrimRight(strings.TrimSpace(line), " -:.")
 	if t == "" {
 		return false
 	}
-	joined := strings.TrimSpace(asciiLower(strings.TrimSpace(prev))) + " " + t
+	pt := strings.TrimSpace(prev)
 	for _, h := range failedAddressHeadings {
-		if strings.HasSuffix(joined, h) && (len(joined) == len(h) || joined[len(joined)-len(h)-1] == ' ' || joined[len(joined)-len(h)-1] == '-') {
+		if len(t) >= len(h) {
+			if rest := len(t) - len(h); strings.EqualFold(t[rest:], h) && (rest == 0 || t[rest-1] == ' ' || t[rest-1] == '-') {
+				return true
+			}
+			continue
+		}
+		// The heading's head ends prev, its tail (after a space) is all of line.
+		head := len(h) - len(t) - 1
+		if h[head] != ' ' || !strings.EqualFold(h[head+1:], t) || len(pt) < head {
+			continue
+		}
+		if rest := len(pt) - head; strings.EqualFold(pt[rest:], h[:head]) && (rest == 0 || pt[rest-1] == ' ' || pt[rest-1] == '-') {
 			return true
 		}
 	}

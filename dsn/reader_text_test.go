@@ -217,3 +217,30 @@ func TestRobotList(t *testing.T) {
 		}
 	}
 }
+
+// TestIsFailedAddressHeading: the headings are found in any case, wrapped or not, at a word's
+// start only.
+func TestIsFailedAddressHeading(t *testing.T) {
+	cases := []struct {
+		prev, line string
+		want       bool
+	}{
+		{"", "recipients. This is a permanent error. The following address(es) failed:", true},
+		{"its recipients. This is a permanent error. The following address(es)", "failed:", true},
+		{"A message that you sent could not be delivered to one or more of its", "recipients. The following address(es) failed:", true},
+		{"", "                   The mail system", true},
+		{"", "   ----- The following addresses had permanent fatal errors -----", true},
+		{"I'm afraid I wasn't able to deliver your message to the following", "addresses.", true},
+		{"", "This is the mail system at host mx.example.net.", false},
+		{"", "This notice comes from the mail system", true}, // read as Postfix's heading: harmless, see dropSenderSide
+		{"", "Thanks to ourthe mail system", false},
+		{"", "THE FOLLOWING ADDRESS(ES) FAILED:", true},
+		{"The following address(es)", "", false},
+		{"nothing here", "failed:", false},
+	}
+	for _, c := range cases {
+		if got := isFailedAddressHeading(c.prev, c.line); got != c.want {
+			t.Errorf("isFailedAddressHeading(%q, %q) = %v, want %v", c.prev, c.line, got, c.want)
+		}
+	}
+}
