@@ -18,11 +18,28 @@ REPLIES = {
     "netease.test": "554 DT:SPM 163 mx13,QMCowAC, please see http://mail.163.com/help/help_spam_16.htm?ip=127.0.0.1",
     "quota.test": "452-4.2.2 The recipient's inbox is out of storage space. Please direct the\r\n452 4.2.2 recipient to https://support.google.com/mail/?p=OverQuotaTemp - gsmtp",
     "tls.test": "421-4.7.0 TLS required for RCPT domain, closing connection. For more information,\r\n421 4.7.0 go to https://support.google.com/a/answer/2520500 - gsmtp",
+    # The providers' replies of pipe/provider_replies_e2e_test.go (which a real Postfix gets from
+    # the same kind of fake remote there), for the Exim fixtures exim-provider-*.eml.
+    "outlook-ip-not-accepted.test": "550 5.7.708 Access denied, traffic not accepted from this IP.",
+    "yahoo-no-account.test": "554 delivery error: dd This user doesn't have a yahoo.com account ({rcpt}) [0] - mta1234.mail.ne1.yahoo.com",
+    "yahoo-tss04.test": "421 4.7.0 [TSS04] Messages from 127.0.0.1 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes",
+    "icloud-cs01.test": "550 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137",
+    "orange-ofr999.test": "421 mwinf5c77 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_999 [999]",
+    "gmx-ip-block-listed.test": "554-gmx.net (mxgmx104) Nemesis ESMTP Service not available\r\n554-No SMTP service\r\n554-IP address is block listed.\r\n554 For explanation visit https://postmaster.gmx.net/en/case?c=r0201&i=ip&v=127.0.0.1",
+    "qq-mailbox-not-found.test": "550 Mailbox not found or access denied",
+    "netease-sfq.test": "451 MI:SFQ 163 mx3,-=-=, please see http://mail.163.com/help/help_spam_16.htm",
+    "mimecast-invalid-recipient.test": "550 Invalid Recipient - https://community.mimecast.com/docs/DOC-1369#550",
+    "yandex-no-such-user.test": "550 5.7.1 No such user!",
+    "att-suspended.test": "550 [suspend] Mailbox currently suspended--Please contact correspondent directly.",
+    "verizon-571.test": "571 Email from 127.0.0.1 is currently blocked by Verizon Online's anti-spam system.",
+    "gmail-out-of-storage.test": "552-5.2.2 The recipient's inbox is out of storage space and inbound mail has\r\n552 5.2.2 been disabled. https://support.google.com/mail/?p=OverQuotaPerm - gsmtp",
+    "postgrey-greylisted.test": "450 4.7.1 <{rcpt}>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/greylisted.test.html",
 }
 # Refusals at the end of DATA, for a message to a recipient of these domains.
 DATA_REPLIES = {
     "spam.test": "550 5.7.1 Message rejected: classified as spam by the content filter",
     "attach.test": "552-5.7.0 This message was blocked because its content presents a potential\r\n552-5.7.0 security issue. Please visit https://support.google.com/mail/?p=BlockedMessage\r\n552 5.7.0 to review our message content and attachment content guidelines. - gsmtp",
+    "gmail-unsolicited.test": "550-5.7.1 Our system has detected that this message is likely unsolicited\r\n550-5.7.1 mail. To reduce the amount of spam sent to Gmail, this message has\r\n550 5.7.1 been blocked. https://support.google.com/mail/?p=UnsolicitedMessageError - gsmtp",
 }
 class H(socketserver.StreamRequestHandler):
     def w(self, s): self.wfile.write((s + "\r\n").encode())
