@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 )
 
 // ErrNotMessage is returned for input that is not a mail message at all.
@@ -206,8 +207,9 @@ var textOverrides = map[string]bool{
 	"mailboxfull": true, "suspend": true, "hasmoved": true, "mesgtoobig": true, "exceedlimit": true,
 }
 
-// overrideRules are the built-in rules that give one of textOverrides.
-var overrideRules = builtin.only(textOverrides)
+// overrideRules are the built-in rules that give one of textOverrides, picked out of the table
+// the first time a bounce needs them rather than at every start.
+var overrideRules = sync.OnceValue(func() *Rules { return builtin.only(textOverrides) })
 
 // preferTextReason lets the human-readable explanation of a one-recipient bounce correct a
 // refusal read from its codes ("The user(s) account is disabled." above "550 user unknown").
@@ -229,7 +231,7 @@ func (p *interpreter) preferTextReason(r *Recipient) {
 	if len(text) > 4<<10 {
 		text = text[:4<<10] // the explanation opens the notice
 	}
-	reason, _ := overrideRules.match(matchInput{text: foldPunctuation(text), status: r.Status})
+	reason, _ := overrideRules().match(matchInput{text: foldPunctuation(text), status: r.Status})
 	if reason == "" {
 		return
 	}
