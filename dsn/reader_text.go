@@ -285,6 +285,9 @@ func (p *interpreter) textBounce() {
 		}
 		p.complete(&r)
 		p.completeFromText(&r, len(found) == 1)
+		if r.Command == "" {
+			r.Command = commandOf(r.Diagnostic) // the error lines completeFromText added say it
+		}
 		p.rep.Recipients = append(p.rep.Recipients, r)
 	}
 }
