@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0xee1a74cf
+const generatedBuiltinSum = 0xb1c9b57c
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -50,12 +50,23 @@ var generatedBuiltin = Rules{
 		{reason: "speeding", re: &lazyRegexp{expr: `aup#[a-z]*-?15[458]0\b`}, hints: [][]string{{"aup#"}}, final: true},
 		{reason: "policyviolation", re: &lazyRegexp{expr: `aup#[a-z]*-?1560\b`}, hints: [][]string{{"aup#"}, {"1560"}}, final: true},
 		{reason: "blocked", re: &lazyRegexp{expr: `\b(?:sc-00[1-4]|dy-00[12]|ou-00[12])\b`}, hints: [][]string{{"sc-00", "dy-00", "ou-00"}}},
-		{reason: "badreputation", re: &lazyRegexp{expr: `\[ts0[1-3]\]`}, hints: [][]string{{"[ts0"}}, final: true},
+		{reason: "badreputation", re: &lazyRegexp{expr: `\[ts(?:0[1-3]|s09)\]`}, hints: [][]string{{"[ts"}}, final: true},
 		{reason: "badreputation", phrase: "deferred due to unexpected volume or user complaints", final: true, keys: [3]uint16{3665, 2616, 1106}},
 		{reason: "rejected", phrase: "will be permanently deferred", keys: [3]uint16{429, 1613, 2731}},
 		{reason: "notcompliantrfc", phrase: "headers are not rfc compliant", keys: [3]uint16{70, 76, 882}},
 		{reason: "speeding", phrase: "user is receiving mail too quickly", keys: [3]uint16{2723, 1349, 1746}},
 		{reason: "toomanyconn", phrase: "max message per connection reached", keys: [3]uint16{1772, 3077, 2286}},
+		{reason: "authfailure", phrase: "because it is unauthenticated", keys: [3]uint16{2713, 2909, 3621}},
+		{reason: "rejected", phrase: "unresolvable rfc.5321 from domain", keys: [3]uint16{3193, 1406, 1420}},
+		{reason: "rejected", phrase: "sending address not accepted", keys: [3]uint16{3860, 2141, 3621}},
+		{reason: "rejected", phrase: "could not complete sender verify", keys: [3]uint16{3, 2580, 1722}},
+		{reason: "blocked", phrase: "must contain a fqdn", keys: [3]uint16{530, 3168, 2601}},
+		{reason: "networkerror", phrase: "remote host address is the local host", keys: [3]uint16{3245, 2141, 1016}},
+		{reason: "rejected", phrase: "domain of sender address", keys: [3]uint16{2902, 2050, 223}},
+		{reason: "systemerror", phrase: "temporary lookup failure", keys: [3]uint16{2083, 1470, 2924}},
+		{reason: "rejected", phrase: "sender address rejected: need fully-qualified", keys: [3]uint16{3860, 2983, 2611}},
+		{reason: "networkerror", re: &lazyRegexp{expr: `too many "?received:?"? headers`}, hints: [][]string{{"too many "}, {"received"}, {" headers"}}},
+		{reason: "blocked", phrase: "www.sorbs.net", keys: [3]uint16{3904, 1462, 1890}},
 		{reason: "syntaxerror", phrase: "smtp protocol violation", keys: [3]uint16{1027, 1605, 19}},
 		{reason: "blocked", phrase: "blocked by spam statistics", keys: [3]uint16{880, 811, 3130}},
 		{reason: "blocked", re: &lazyRegexp{expr: `\bfrom \[?(?:[0-9]{1,3}\.){3}[0-9]{1,3}\]? is (?:currently )?blocked\b`}, hints: [][]string{{"blocked"}, {"from "}, {" is "}}},
@@ -173,6 +184,10 @@ var generatedBuiltin = Rules{
 		{reason: "blocked", phrase: "tenant has exceeded threshold", keys: [3]uint16{3399, 2820, 3177}},
 		{reason: "speeding", phrase: "exceeded threshold", keys: [3]uint16{813, 3079, 3177}},
 		{reason: "speeding", phrase: "limits for how many messages", keys: [3]uint16{2719, 407, 1478}},
+		{reason: "rejected", phrase: "spam abuse detected", keys: [3]uint16{3265, 3786, 3621}},
+		{reason: "rejected", phrase: "sendasdenied", keys: [3]uint16{3860, 180, 2611}},
+		{reason: "rejected", phrase: "permissions to send as this sender", keys: [3]uint16{376, 2050, 923}},
+		{reason: "rejected", phrase: "sendernotauthenticatedfor", keys: [3]uint16{3860, 3571, 3683}},
 		{reason: "rejected", phrase: "rst.notauthorized", keys: [3]uint16{3697, 3270, 2098}},
 		{reason: "securityerror", re: &lazyRegexp{expr: `not using a tls|over a tls connection|tls wasn't used`}, hints: [][]string{{"not using a tls", "over a tls connection", "tls wasn't used"}}},
 		{reason: "rejected", re: &lazyRegexp{expr: `sender address [^ ]* ?is not a valid`}, hints: [][]string{{"sender address "}, {"is not a valid"}}},
@@ -272,7 +287,6 @@ var generatedBuiltin = Rules{
 		{reason: "rejected", phrase: "sender address rejected", keys: [3]uint16{3860, 3588, 3621}},
 		{reason: "rejected", phrase: "sender rejected", keys: [3]uint16{3860, 1815, 3621}},
 		{reason: "rejected", phrase: "sender was rejected", keys: [3]uint16{3860, 4081, 3621}},
-		{reason: "rejected", phrase: "domain of sender address", keys: [3]uint16{2902, 2050, 223}},
 		{reason: "rejected", phrase: "sender domain", keys: [3]uint16{3860, 2177, 1420}},
 		{reason: "rejected", phrase: "unroutable sender", keys: [3]uint16{3193, 3615, 923}},
 		{reason: "rejected", phrase: "sender verify failed", keys: [3]uint16{3860, 3548, 429}},
@@ -325,6 +339,7 @@ var generatedBuiltin = Rules{
 		{reason: "norelaying", phrase: "isn't in my list of allowed", keys: [3]uint16{4038, 2102, 1467}},
 		{reason: "norelaying", phrase: "relay access denied", keys: [3]uint16{905, 650, 2611}},
 		{reason: "norelaying", phrase: "relaying denied", keys: [3]uint16{905, 2105, 2611}},
+		{reason: "norelaying", re: &lazyRegexp{expr: `relaying to \S+ prohibited`}, hints: [][]string{{"relaying to "}, {" prohibited"}}},
 		{reason: "norelaying", phrase: "relaying disallowed", keys: [3]uint16{905, 3348, 1467}},
 		{reason: "norelaying", phrase: "relay denied", keys: [3]uint16{905, 428, 2611}},
 		{reason: "norelaying", phrase: "relaying not allowed", keys: [3]uint16{905, 3616, 1467}},

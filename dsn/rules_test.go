@@ -404,7 +404,7 @@ func TestClassifyProviderReplies(t *testing.T) {
 		{"5.0.0", "554 delivery error: dd This user doesn’t have a yahoo.com account (a@yahoo.com) [0] – mta1012.mail.gq1.yahoo.com", "userunknown"},
 		{"4.1.8", "451 4.1.8 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)", "blocked"},
 		{"4.7.0", "421 4.7.0 [TS01] Messages from 192.0.2.1 temporarily deferred due to user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes", "badreputation"},
-		{"5.7.2", "553 5.7.2 [TSS09] All messages from 192.0.2.1 will be permanently deferred; Retrying will NOT succeed.", "rejected"},
+		{"5.7.2", "553 5.7.2 [TSS09] All messages from 192.0.2.1 will be permanently deferred; Retrying will NOT succeed.", "badreputation"},
 		{"5.0.0", "554 (RTR:BL) http://postmaster.info.aol.com/errors/554rtrbl.html", "blocked"},
 		{"4.7.1", "421 4.7.1 : (DYN:T1) http://postmaster.info.aol.com/errors/421dynt1.html", "speeding"},
 		{"4.7.1", "421 4.7.1 : (DNS:NR) http://postmaster.info.aol.com/errors/421dnsnr.html", "requireptr"},
