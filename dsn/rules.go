@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -69,6 +70,52 @@ type Rules struct {
 	rules             []rule
 	statusPrefixes    []string
 	recipientPrefixes []string
+
+	table atomic.Pointer[ruleTable] // made from rules when first needed (see filterTable)
+}
+
+// ruleTable is what match needs to rule rules out without reading them whole.
+type ruleTable struct {
+	filters []ruleFilter
+	hints   [][][]phraseKey // the keys of each rule's hints, in the shape of its hints
+}
+
+// phraseKey is the phraseKeys of a text, and whether it is long enough to have them.
+type phraseKey struct {
+	keys [3]uint16
+	ok   bool
+}
+
+// ruleFilter is what match needs to rule a phrase rule out, in a compact table of its own: the
+// rules are large, and a text rules most of them out on their phrase's triples alone, so that
+// match reads one small entry per rule instead of the whole rule.
+type ruleFilter struct {
+	keys   [3]uint16 // the rule's phraseKeys
+	phrase bool      // the rule has a phrase long enough to have keys
+}
+
+// filterTable returns the filters of the rules, in their order.
+func (rs *Rules) filterTable() *ruleTable {
+	if t := rs.table.Load(); t != nil && len(t.filters) == len(rs.rules) {
+		return t
+	}
+	t := &ruleTable{filters: make([]ruleFilter, len(rs.rules)), hints: make([][][]phraseKey, len(rs.rules))}
+	for i := range rs.rules {
+		r := &rs.rules[i]
+		t.filters[i] = ruleFilter{keys: r.keys, phrase: len(r.phrase) >= 3}
+		if len(r.hints) == 0 {
+			continue
+		}
+		t.hints[i] = make([][]phraseKey, len(r.hints))
+		for j, set := range r.hints {
+			t.hints[i][j] = make([]phraseKey, len(set))
+			for k, h := range set {
+				t.hints[i][j][k] = phraseKey{keys: phraseKeys(h), ok: len(h) >= 3}
+			}
+		}
+	}
+	rs.table.Store(t)
+	return t
 }
 
 // StatusPrefixes are extra markers of the line that holds the status in odd bounces.
@@ -81,36 +128,50 @@ func (rs *Rules) RecipientPrefixes() []string { return rs.recipientPrefixes }
 func (rs *Rules) match(in matchInput) (string, bool) {
 	// Most phrases are absent from a given text: a set of the text's byte triples rules them out
 	// before a substring search.
+	var set tripleSet
 	var triples *tripleSet
 	if len(rs.rules) > 32 && len(in.text) > 1 {
-		triples = triplesOf(in.text)
+		set.add(in.text)
+		triples = &set
 	}
-	for i := range rs.rules {
+	table := rs.filterTable()
+	for i, f := range table.filters {
+		if triples != nil && f.phrase && !triples.hasAll(f.keys) {
+			continue
+		}
 		r := &rs.rules[i]
-		if triples != nil && len(r.phrase) >= 3 && !triples.hasAll(r.keys) {
+		if !r.conditionsHold(in) {
 			continue
 		}
-		if r.status != "" && !strings.HasPrefix(in.status, r.status) ||
-			r.cmd != "" && r.cmd != in.command ||
-			len(r.hosts) > 0 && !hostIn(in.hosts, r.hosts) {
-			continue
+		if r.re != nil && !containsEachKeyedSet(in.text, r.hints, table.hints[i], triples) {
+			continue // a text the expression needs is missing
 		}
-		ok := false
-		switch {
-		case r.phrase != "":
-			ok = strings.Contains(in.text, r.phrase)
-		case r.re != nil:
-			ok = containsEachSet(in.text, r.hints, triples) && r.re.MatchString(in.text)
-		case r.header != "":
-			ok = in.header != nil && strings.Contains(foldCase(in.header(r.header)), r.value)
-		default: // a status rule
-			ok = true
-		}
-		if ok {
+		if r.matches(in) {
 			return r.reason, r.final
 		}
 	}
 	return "", false
+}
+
+// conditionsHold tells whether the rule's conditions on the status, the command and the hosts
+// hold for in.
+func (r *rule) conditionsHold(in matchInput) bool {
+	return (r.status == "" || strings.HasPrefix(in.status, r.status)) &&
+		(r.cmd == "" || r.cmd == in.command) &&
+		(len(r.hosts) == 0 || hostIn(in.hosts, r.hosts))
+}
+
+// matches tells whether the rule's phrase, expression or header is in in (its conditions aside).
+func (r *rule) matches(in matchInput) bool {
+	switch {
+	case r.phrase != "":
+		return strings.Contains(in.text, r.phrase)
+	case r.re != nil:
+		return r.re.MatchString(in.text)
+	case r.header != "":
+		return in.header != nil && strings.Contains(foldCase(in.header(r.header)), r.value)
+	}
+	return true // a status rule
 }
 
 // tripleSet is a set of the byte triples of a text, hashed to 12 bits: a triple absent from it is
@@ -125,11 +186,16 @@ func tripleKey(a, b, c byte) uint {
 // triplesOf returns the set of byte triples of text.
 func triplesOf(text string) *tripleSet {
 	triples := &tripleSet{}
+	triples.add(text)
+	return triples
+}
+
+// add adds the byte triples of text to the set.
+func (t *tripleSet) add(text string) {
 	for i := 0; i+2 < len(text); i++ {
 		k := tripleKey(text[i], text[i+1], text[i+2])
-		triples[k>>6] |= 1 << (k & 63)
+		t[k>>6] |= 1 << (k & 63)
 	}
-	return triples
 }
 
 // phraseKeys returns the keys of three byte triples of s (its start, middle and end) that a text
@@ -160,6 +226,24 @@ func mayContain(triples *tripleSet, s string) bool {
 func containsEachSet(text string, sets [][]string, triples *tripleSet) bool {
 	for _, set := range sets {
 		if !containsOneOf(text, set, triples) {
+			return false
+		}
+	}
+	return true
+}
+
+// containsEachKeyedSet is containsEachSet with the phraseKeys of the texts of the sets made
+// beforehand (keys, in the shape of sets).
+func containsEachKeyedSet(text string, sets [][]string, keys [][]phraseKey, triples *tripleSet) bool {
+	for i, set := range sets {
+		found := false
+		for j, h := range set {
+			if k := keys[i][j]; (triples == nil || !k.ok || triples.hasAll(k.keys)) && strings.Contains(text, h) {
+				found = true
+				break
+			}
+		}
+		if !found {
 			return false
 		}
 	}
