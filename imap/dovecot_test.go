@@ -1,6 +1,7 @@
 package imap_test
 
 import (
+	"bytes"
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
@@ -53,12 +54,20 @@ func client(t testing.TB, d *testmta.Dovecot, user string) *imapclient.Client {
 
 func appendAll(t testing.TB, c *imapclient.Client, msgs [][]byte) {
 	t.Helper()
-	for _, m := range msgs {
-		cmd := c.Append("INBOX", int64(len(m)), nil)
-		cmd.Write(m)
-		cmd.Close()
-		if _, err := cmd.Wait(); err != nil {
-			t.Fatal(err)
+	// 64 APPENDs on the wire at a time (the server takes non-synchronizing literals).
+	for len(msgs) > 0 {
+		var cmds []*imapclient.AppendCommand
+		for _, m := range msgs[:min(64, len(msgs))] {
+			cmd := c.Append("INBOX", int64(len(m)), nil)
+			cmd.Write(m)
+			cmd.Close()
+			cmds = append(cmds, cmd)
+		}
+		msgs = msgs[len(cmds):]
+		for _, cmd := range cmds {
+			if _, err := cmd.Wait(); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 }
@@ -269,31 +278,59 @@ func cutProxy(t *testing.T, target string, limit int64) string {
 	return ln.Addr().String()
 }
 
-// TestScanIMAPConnectionKilled cuts the connection in the middle of the scan; rebound reconnects
-// and goes on; a rescan converges: every bounce moved and reported once.
+// TestScanIMAPConnectionKilled cuts the connection in the middle of the scan: in the first
+// FETCH, and (450 messages, three batches) just after the first batch was fetched, while its
+// MOVE is sent and the next batches are fetched; rebound reconnects and goes on; a rescan
+// converges: every bounce moved and reported once, the other mail left unread.
 func TestScanIMAPConnectionKilled(t *testing.T) {
 	d := testmta.StartDovecot(t, 0, 0)
-	user := "cut"
-	c := client(t, d, user)
-	bounces := sample(t, 40)
-	appendAll(t, c, append(bounces, testmta.Ordinary(1), testmta.Ordinary(2)))
-	hook := testmta.NewWebhook(t)
-	outbox := filepath.Join(t.TempDir(), "outbox")
-	env := []string{"REBOUND_IMAP_PASSWORD=secret"}
-	proxy := cutProxy(t, d.TLSAddr, 60<<10)
-	code, stderr := run(t, env, scanArgs(d, "tls", proxy, user, hook.URL(), outbox)...)
-	if !strings.Contains(stderr, "reconnecting") {
-		t.Errorf("the connection was not cut, or rebound did not reconnect (exit %d): %s", code, stderr)
-	}
-	run(t, env, scanArgs(d, "tls", d.TLSAddr, user, hook.URL(), outbox)...) // rescan
-	if n, seen := folder(t, c, "INBOX"); n != 2 || seen != 0 {
-		t.Errorf("INBOX holds %d (%d seen), want the 2 ordinary messages unread", n, seen)
-	}
-	if n, _ := folder(t, c, "Bounces.Processed"); n != len(bounces) {
-		t.Errorf("backup holds %d, want %d", n, len(bounces))
-	}
-	if hook.Duplicates() != 0 {
-		t.Errorf("%d duplicate reports", hook.Duplicates())
+	for _, tc := range []struct {
+		name     string
+		bounces  int
+		cutAfter func(msgs [][]byte) int64
+	}{
+		{"in the first fetch", 40, func([][]byte) int64 { return 60 << 10 }},
+		{"after the first batch", 450, func(msgs [][]byte) int64 {
+			n := int64(0)
+			for _, m := range msgs[:200] {
+				n += int64(len(m)) + 80 // the FETCH response around each literal
+			}
+			return n
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			user := fmt.Sprintf("cut%d", tc.bounces)
+			c := client(t, d, user)
+			var bounces [][]byte
+			for i, b := range sample(t, tc.bounces) {
+				if len(bounces) == tc.bounces {
+					break
+				}
+				bounces = append(bounces, append([]byte(fmt.Sprintf("Message-ID: <cut-%d@cut.test>\r\n", i)), b...))
+			}
+			for i := 0; len(bounces) < tc.bounces; i++ {
+				bounces = append(bounces, append([]byte(fmt.Sprintf("Message-ID: <cut-more-%d@cut.test>\r\n", i)), bounces[i%40][bytes.IndexByte(bounces[i%40], '\n')+1:]...))
+			}
+			appendAll(t, c, append(bounces, testmta.Ordinary(1), testmta.Ordinary(2)))
+			hook := testmta.NewWebhook(t)
+			outbox := filepath.Join(t.TempDir(), "outbox")
+			env := []string{"REBOUND_IMAP_PASSWORD=secret"}
+			proxy := cutProxy(t, d.TLSAddr, tc.cutAfter(bounces))
+			code, stderr := run(t, env, scanArgs(d, "tls", proxy, user, hook.URL(), outbox)...)
+			if !strings.Contains(stderr, "reconnecting") {
+				t.Errorf("the connection was not cut, or rebound did not reconnect (exit %d): %s", code, stderr)
+			}
+			run(t, env, scanArgs(d, "tls", d.TLSAddr, user, hook.URL(), outbox)...) // rescan
+			if n, seen := folder(t, c, "INBOX"); n != 2 || seen != 0 {
+				t.Errorf("INBOX holds %d (%d seen), want the 2 ordinary messages unread", n, seen)
+			}
+			if n, _ := folder(t, c, "Bounces.Processed"); n != len(bounces) {
+				t.Errorf("backup holds %d, want %d", n, len(bounces))
+			}
+			if hook.Duplicates() != 0 {
+				t.Errorf("%d duplicate reports", hook.Duplicates())
+			}
+		})
 	}
 }
 

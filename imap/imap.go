@@ -53,6 +53,18 @@ type Source struct {
 	// beforeMoves makes the batch's reports durable before its messages move (see
 	// scan.MoveBatcher); may be nil.
 	beforeMoves func() error
+	// moving are the MOVE commands sent for the batch before, not answered yet: the server
+	// moves one batch while the next is parsed and queued.
+	moving []pendingMove
+}
+
+// pendingMove is a MOVE sent and not answered yet, with the list its UIDs go back to when it
+// fails (to be sent again after a reconnection).
+type pendingMove struct {
+	cmd  *imapclient.MoveCommand
+	uids []goimap.UID
+	to   string
+	list *[]goimap.UID
 }
 
 // BeforeMoves sets what runs before a batch of messages is moved: the scan's commit of their
@@ -222,8 +234,8 @@ func (s *Source) Count() (int, error) {
 const maxReconnects = 5
 
 // batchSize is how many messages one UID FETCH reads. While a batch is handled, the FETCH of
-// the next one is already on the wire (see prefetch), so that the round trips overlap the
-// parsing.
+// the next one is already on the wire (see prefetch) and the MOVE of the one before is being
+// done by the server (startMoves), so that the round trips overlap the parsing.
 const batchSize = 200
 
 // Walk yields the matching messages, fetched in batches. After a dropped connection it
@@ -236,7 +248,7 @@ func (s *Source) Walk(ctx context.Context, fn func(*scan.Message) error) error {
 	validity := s.validity
 	reconnects := 0
 	var ahead *prefetch // the next batch's FETCH, sent before this batch is handled
-	for len(uids) > 0 || len(s.toBackup)+len(s.toUnrecognized) > 0 {
+	for len(uids) > 0 || len(s.toBackup)+len(s.toUnrecognized)+len(s.moving) > 0 {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -270,7 +282,10 @@ func (s *Source) Walk(ctx context.Context, fn func(*scan.Message) error) error {
 			err = s.beforeMoves() // the batch's reports made durable ...
 		}
 		if err == nil {
-			err = s.flushMoves() // ... then its messages moved
+			err = s.finishMoves() // (the batch before's MOVE answered) ...
+		}
+		if err == nil {
+			err = s.startMoves() // ... then its messages moved
 		}
 		if err == nil {
 			continue
@@ -284,6 +299,7 @@ func (s *Source) Walk(ctx context.Context, fn func(*scan.Message) error) error {
 		reconnects++
 		slog.Warn("imap: connection lost, reconnecting", "err", err, "remaining", len(uids))
 		ahead = nil // read on the lost connection: fetched again
+		s.abandonMoves()
 		s.c.Close()
 		if err := s.connect(ctx); err != nil {
 			return err
@@ -295,8 +311,10 @@ func (s *Source) Walk(ctx context.Context, fn func(*scan.Message) error) error {
 	return nil
 }
 
-// flushMoves moves the messages of the batch that was just handled.
-func (s *Source) flushMoves() error {
+// startMoves moves the messages of the batch that was just handled: with MOVE, the commands
+// are sent and answered later (finishMoves), while the next batch is handled; without it, COPY,
+// STORE and UID EXPUNGE are done at once.
+func (s *Source) startMoves() error {
 	for _, m := range []struct {
 		uids *[]goimap.UID
 		to   string
@@ -304,12 +322,42 @@ func (s *Source) flushMoves() error {
 		if len(*m.uids) == 0 {
 			continue
 		}
-		if err := s.move(*m.uids, m.to); err != nil {
+		if s.c.Caps().Has(goimap.CapMove) {
+			cmd := s.c.Move(goimap.UIDSetNum(*m.uids...), m.to)
+			s.moving = append(s.moving, pendingMove{cmd: cmd, uids: *m.uids, to: m.to, list: m.uids})
+		} else if err := s.move(*m.uids, m.to); err != nil {
 			return err
 		}
 		*m.uids = nil
 	}
 	return nil
+}
+
+// finishMoves waits for the answers of the MOVE commands sent. The UIDs of one that failed go
+// back to their list, to be moved again after a reconnection (a UID MOVE of messages already
+// moved moves nothing).
+func (s *Source) finishMoves() error {
+	moving := s.moving
+	s.moving = nil
+	var first error
+	for _, m := range moving {
+		if _, err := m.cmd.Wait(); err != nil {
+			*m.list = append(*m.list, m.uids...)
+			if first == nil {
+				first = fmt.Errorf("MOVE to %s: %w", m.to, err)
+			}
+		}
+	}
+	return first
+}
+
+// abandonMoves puts the UIDs of the MOVE commands sent on a lost connection back to their
+// lists, to be moved again.
+func (s *Source) abandonMoves() {
+	for _, m := range s.moving {
+		*m.list = append(*m.list, m.uids...)
+	}
+	s.moving = nil
 }
 
 // isConnError tells a dropped connection from a refusal of the server or a stop of the walk.

@@ -4,42 +4,51 @@ import (
 	"runtime"
 
 	"github.com/rebound/rebound/dsn"
+	"github.com/rebound/rebound/feedback"
 )
 
 // pipeline parses messages on worker goroutines ahead of their handling: submit hands a message
 // to the workers and handles, in the order they were submitted, those whose parse is done. All
 // handling (filters, queueing, moves) happens on the goroutine that calls submit and drain, one
-// message at a time, exactly as without workers; only Open and dsn.Parse run elsewhere.
+// message at a time, exactly as without workers; only the work of parse (Open, dsn.Parse and
+// feedback.Build) runs elsewhere.
 type pipeline struct {
-	opts   *dsn.Options
-	handle func(*Message, *dsn.Report, error) error
+	parse  func(*Message) parsed
+	handle func(*Message, parsed) error
 	jobs   chan *parsing
 	queue  []*parsing // submitted, not handled yet, in order
 	window int        // at most this many messages parsed ahead
 	direct bool       // one worker: parse in line, no goroutine
 }
 
-// parsing is a message being parsed; done is closed once rep and err are set.
+// parsed is what a worker makes of a message: its parse and the reports built from it.
+type parsed struct {
+	rep     *dsn.Report
+	reports []feedback.Report
+	err     error
+}
+
+// parsing is a message being parsed; done is closed once out is set.
 type parsing struct {
 	m    *Message
-	rep  *dsn.Report
-	err  error
+	out  parsed
 	done chan struct{}
 }
 
-func newPipeline(workers int, opts *dsn.Options, handle func(*Message, *dsn.Report, error) error) *pipeline {
+func newPipeline(workers int, parse func(*Message) parsed, handle func(*Message, parsed) error) *pipeline {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	p := &pipeline{opts: opts, handle: handle, window: 8 * workers, direct: workers == 1}
+	p := &pipeline{parse: parse, handle: handle, window: 8 * workers, direct: workers == 1}
 	if p.direct {
 		return p
 	}
-	p.jobs = make(chan *parsing, p.window)
+	jobs := make(chan *parsing, p.window)
+	p.jobs = jobs
 	for range workers {
 		go func() {
-			for j := range p.jobs {
-				j.rep, j.err = parse(j.m, p.opts)
+			for j := range jobs {
+				j.out = p.parse(j.m)
 				close(j.done)
 			}
 		}()
@@ -52,8 +61,7 @@ func newPipeline(workers int, opts *dsn.Options, handle func(*Message, *dsn.Repo
 // messages parsed ahead are then never handled).
 func (p *pipeline) submit(m *Message) error {
 	if p.direct {
-		rep, err := parse(m, p.opts)
-		return p.handle(m, rep, err)
+		return p.handle(m, p.parse(m))
 	}
 	j := &parsing{m: m, done: make(chan struct{})}
 	p.jobs <- j
@@ -69,7 +77,7 @@ func (p *pipeline) submit(m *Message) error {
 		}
 		<-head.done
 		p.queue = p.queue[1:]
-		if err := p.handle(head.m, head.rep, head.err); err != nil {
+		if err := p.handle(head.m, head.out); err != nil {
 			p.queue = nil
 			return err
 		}
@@ -83,7 +91,7 @@ func (p *pipeline) drain() error {
 		head := p.queue[0]
 		<-head.done
 		p.queue = p.queue[1:]
-		if err := p.handle(head.m, head.rep, head.err); err != nil {
+		if err := p.handle(head.m, head.out); err != nil {
 			p.queue = nil
 			return err
 		}

@@ -149,7 +149,8 @@ func Run(ctx context.Context, src Source, cfg Config) (Stats, error) {
 	}
 
 	// handle does what follows the parse of one message.
-	handle := func(m *Message, rep *dsn.Report, err error) error {
+	handle := func(m *Message, pm parsed) error {
+		rep, reports, err := pm.rep, pm.reports, pm.err
 		st.Scanned++
 		defer func() {
 			if cfg.Progress != nil {
@@ -171,7 +172,6 @@ func Run(ctx context.Context, src Source, cfg Config) (Stats, error) {
 			st.Skipped++
 			return nil
 		}
-		reports := feedback.Build(rep, cfg.Build)
 		if cfg.Decider != nil && !cfg.DryRun {
 			// A success notice clears strikes; policy may hold reports back.
 			if reports, err = cfg.Decider.Decide(ctx, rep, reports); err != nil {
@@ -223,7 +223,14 @@ func Run(ctx context.Context, src Source, cfg Config) (Stats, error) {
 		return nil
 	}
 
-	p := newPipeline(cfg.Workers, cfg.Parse, handle)
+	parseAndBuild := func(m *Message) parsed {
+		rep, err := parse(m, cfg.Parse)
+		if err != nil {
+			return parsed{err: err}
+		}
+		return parsed{rep: rep, reports: feedback.Build(rep, cfg.Build)}
+	}
+	p := newPipeline(cfg.Workers, parseAndBuild, handle)
 	defer p.stop()
 	commit := func() error {
 		// The messages parsed ahead belong to the run being committed (IMAP moves a fetched
