@@ -131,6 +131,18 @@ func logInvalid(rep *dsn.Report, r dsn.Recipient, email string) {
 	slog.Warn("bounce names an invalid address: not reported", attrs...)
 }
 
+// NeverHard tells whether rp, one of the reports Build made of rep, speaks of a recipient that
+// must never be reported hard, whatever a policy says: one the parser only guessed, or one of
+// the sender's own addresses that the MTA named alone (dsn.Recipient.SenderSide).
+func NeverHard(rep *dsn.Report, rp Report) bool {
+	for _, r := range rep.Recipients {
+		if email, _ := sentTo(r); strings.EqualFold(email, rp.Email) {
+			return r.SenderSide || r.Evidence == dsn.EvidenceGuess
+		}
+	}
+	return false
+}
+
 func sentTo(r dsn.Recipient) (email, final string) {
 	if o := r.OriginalAddress; o != "" && !strings.EqualFold(o, r.Address) && dsn.ValidMailbox(o) {
 		return o, r.Address

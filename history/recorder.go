@@ -25,7 +25,9 @@ type Recorder struct {
 // within the window is hard, with the count and the first date), sender and ignore keep it from
 // the application (sender is sent as type sender when the policy says so). Every report is
 // recorded, sent or not; one recorded before (the same bounce read again) keeps its first
-// decision.
+// decision. A recipient that must never be hard (feedback.NeverHard: only guessed, or the
+// sender's own address) is not made hard by a dead rule, and its strikes are counted but its
+// report stays soft.
 func (r *Recorder) Decide(ctx context.Context, rep *dsn.Report, reports []feedback.Report) ([]feedback.Report, error) {
 	at := r.eventTime(rep)
 	if rep.Kind == dsn.KindSuccess {
@@ -40,6 +42,10 @@ func (r *Recorder) Decide(ctx context.Context, rep *dsn.Report, reports []feedba
 	out := reports[:0:0]
 	for _, rp := range reports {
 		rule := r.rule(rp)
+		neverHard := feedback.NeverHard(rep, rp)
+		if neverHard && rule.Action == policy.Dead {
+			rule = policy.Rule{Action: policy.Pass}
+		}
 		ev := Event{
 			ID: rp.ID, At: at, Address: strings.ToLower(rp.Email), Domain: domainOf(rp.Email), Kind: string(rep.Kind),
 			Reason: string(rp.Reason), Category: string(rp.Category), Status: rp.Status, Action: rule.Action,
@@ -53,6 +59,9 @@ func (r *Recorder) Decide(ctx context.Context, rep *dsn.Report, reports []feedba
 			continue
 		}
 		rp.Type = stored.Type
+		if neverHard && rp.Type == feedback.TypeHard {
+			rp.Type = feedback.TypeSoft
+		}
 		if stored.Action == policy.Strikes {
 			rp.Strikes = stored.Strikes
 			rp.FirstSeen = stored.FirstSeen.UTC().Format(time.RFC3339)

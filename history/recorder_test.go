@@ -96,3 +96,31 @@ func TestRecorderSuccessClears(t *testing.T) {
 		t.Errorf("after the success notice: %+v, want a first strike", out)
 	}
 }
+
+// TestRecorderNeverHard: a dead rule or a strikes count never makes hard the report of a
+// recipient the parser only guessed or that is the sender's own address (feedback.NeverHard).
+func TestRecorderNeverHard(t *testing.T) {
+	ctx := context.Background()
+	pol := policy.Default()
+	pol.Rules["mailboxfull"] = policy.Rule{Action: policy.Strikes, Strikes: 1, Within: 30 * 24 * time.Hour}
+	rec := &Recorder{Store: openSQLite(t), Policy: pol, Source: "test", Now: func() time.Time { return day(9) }}
+	for _, tt := range []struct {
+		name, reason string
+		recipient    dsn.Recipient
+	}{
+		{"sender's own, dead rule", "userunknown", dsn.Recipient{SenderSide: true, Evidence: dsn.EvidenceDSNField}},
+		{"guessed, dead rule", "userunknown", dsn.Recipient{Evidence: dsn.EvidenceGuess}},
+		{"sender's own, first strike is the last", "mailboxfull", dsn.Recipient{SenderSide: true, Evidence: dsn.EvidenceFailedRecipients}},
+	} {
+		r := tt.recipient
+		r.Address, r.Action, r.Status, r.Reason, r.Category = "news@lists.example.org", "failed", "5.1.1", dsn.Reason(tt.reason), "recipient"
+		rep := &dsn.Report{Kind: dsn.KindBounce, MessageID: "<" + tt.name + "@mx>", Date: "Mon, 02 Nov 2026 12:00:00 +0000", Recipients: []dsn.Recipient{r}}
+		out, err := rec.Decide(ctx, rep, feedback.Build(rep, feedback.BuildOptions{}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(out) != 1 || out[0].Type != feedback.TypeSoft {
+			t.Errorf("%s: reports %+v, want one soft", tt.name, out)
+		}
+	}
+}
