@@ -330,10 +330,20 @@ func commandOf(texts ...string) string {
 			lower = append(lower, asciiLower(t))
 		}
 	}
+	// The byte triples of each text rule most phrases out before a search.
+	var local [2]tripleSet
+	triples := local[:0]
+	if len(lower) > len(local) {
+		triples = make([]tripleSet, 0, len(lower))
+	}
+	for _, l := range lower {
+		triples = append(triples, tripleSet{})
+		triples[len(triples)-1].add(l)
+	}
 	for _, c := range smtpCommands {
 		for _, pat := range c.phrases {
-			for _, l := range lower {
-				if containsAtWordStart(l, pat) {
+			for i, l := range lower {
+				if mayContain(&triples[i], pat) && containsAtWordStart(l, pat) {
 					return c.name
 				}
 			}
