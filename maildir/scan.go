@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	gomaildir "github.com/emersion/go-maildir"
 
@@ -124,7 +125,7 @@ func (s *Source) newMessage(name string) *scan.Message {
 		Name: path,
 		Open: func() (io.ReadCloser, error) { return os.Open(path) },
 		// A message still in new/ goes to the backup's new/: it stays unseen.
-		Backup: func() error { return os.Rename(path, filepath.Join(string(s.backup), "new", name)) },
+		Backup: func() error { return rename(path, filepath.Join(string(s.backup), "new", name)) },
 	}
 	if st, err := os.Stat(path); err == nil {
 		m.Date = st.ModTime()
@@ -150,4 +151,13 @@ func (s *Source) curMessage(gm *gomaildir.Message) *scan.Message {
 		m.Unrecognized = func() error { return gm.MoveTo(s.unrecognized) }
 	}
 	return m
+}
+
+// rename is os.Rename without its look at the destination first (an lstat, to refuse renaming
+// onto a directory, a quarter of the time a move took in a profile of a scan): a Maildir's message names are files.
+func rename(from, to string) error {
+	if err := syscall.Rename(from, to); err != nil {
+		return &os.LinkError{Op: "rename", Old: from, New: to, Err: err}
+	}
+	return nil
 }
