@@ -456,6 +456,26 @@ func TestClassifyPublishedReplies(t *testing.T) {
 		// Closed and deleted accounts.
 		{"5.1.1", "550 5.1.1 <jane@example.net>: This account has been disabled or discontinued", "suspend"},
 		{"5.1.1", "550 5.1.1 User has been deleted", "userunknown"},
+		// Where a reply says "unknown" or "not found" of the sender, or refuses the sending host
+		// in a recipient's refusal, the recipient is not hard (Postfix's reject_unlisted_sender,
+		// reject_unverified_sender and DNSBL texts; Spambrella's and Microsoft's texts).
+		{"5.1.0", "550 5.1.0 sender rejected", "rejected"},
+		{"5.1.7", "550 5.1.7 <news@example.org>: Sender address rejected: Invalid address", "rejected"},
+		{"5.1.7", "501 5.1.7 Bad sender address syntax", "rejected"},
+		{"5.1.1", "550 5.1.1 <news@example.org>: Sender address rejected: User unknown in local recipient table", "rejected"},
+		{"5.1.0", "550 5.1.0 <news@example.org>: Sender address rejected: User unknown in relay recipient table", "rejected"},
+		{"5.7.1", "554 5.7.1 <jane@example.net>: Recipient address rejected: Please see http://www.spamhaus.org/query/bl?ip=192.0.2.1", "blocked"},
+		{"5.7.1", "550 5.7.1 <jane@example.net>: Recipient address rejected: Your IP 192.0.2.1 is listed on zen.spamhaus.org", "blocked"},
+		{"5.7.1", "550 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/192.0.2.1 AS(1450)", "blocked"},
+		{"5.7.367", "550 5.7.367 Remote server returned not permitted to relay -> 550 5.7.64 TenantAttribution; Relay Access Denied", "norelaying"},
+		// Where the recipient is unknown under other words, codes or a temporary code.
+		{"4.1.1", "450 4.1.1 <jane@example.net>: Recipient address rejected: unverified address: host mx.example.net[192.0.2.1] said: 550 5.1.1 User unknown", "userunknown"},
+		{"5.1.1", "550 5.1.1 <jane@example.net>: Recipient address rejected: undeliverable address: host mx.example.net[192.0.2.1] said: 550 5.1.1 unknown user", "userunknown"},
+		{"5.1.2", "550 5.1.2 <jane@nowhere.example>: Recipient address rejected: Domain not found", "hostunknown"},
+		{"5.1.1", "550 5.1.1 <jane@comcast.net> recipient does not exist here", "userunknown"},
+		{"5.0.0", "550 mwinf5c10 ME Adresse destinataire invalide. Invalid recipient. OFR_416 [416]", "userunknown"},
+		{"5.0.0", "550 mwinf5c10 ME Boite du destinataire pleine. Recipient mailbox full. OFR_417 [417]", "mailboxfull"},
+		{"5.0.0", "550 No such user (jane@example.net)", "userunknown"},
 	}
 	for _, c := range cases {
 		in := ClassifyInput{Action: "failed", Status: c.st, Diagnostic: c.diag, ReplyCode: findReplyCode(c.diag)}
