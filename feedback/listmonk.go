@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
 )
 
@@ -28,10 +27,27 @@ type listmonkBounce struct {
 	Meta           map[string]any `json:"meta"`
 }
 
-var uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-
-// IsUUID reports whether s is a UUID in its textual form (8-4-4-4-12 hex digits).
-func IsUUID(s string) bool { return uuidPattern.MatchString(s) }
+// IsUUID reports whether s is a UUID in its textual form (8-4-4-4-12 hex digits). It is checked
+// by hand rather than with a regular expression compiled at every start of rebound.
+func IsUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 func listmonkBody(r Report) listmonkBounce {
 	meta := map[string]any{
