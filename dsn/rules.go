@@ -78,6 +78,7 @@ type Rules struct {
 type ruleTable struct {
 	filters []ruleFilter
 	hints   [][][]phraseKey // the keys of each rule's hints, in the shape of its hints
+	runs    []runHints      // the required run of each rule's expression, found at first need
 }
 
 // phraseKey is the phraseKeys of a text, and whether it is long enough to have them.
@@ -99,7 +100,7 @@ func (rs *Rules) filterTable() *ruleTable {
 	if t := rs.table.Load(); t != nil && len(t.filters) == len(rs.rules) {
 		return t
 	}
-	t := &ruleTable{filters: make([]ruleFilter, len(rs.rules)), hints: make([][][]phraseKey, len(rs.rules))}
+	t := &ruleTable{filters: make([]ruleFilter, len(rs.rules)), hints: make([][][]phraseKey, len(rs.rules)), runs: make([]runHints, len(rs.rules))}
 	for i := range rs.rules {
 		r := &rs.rules[i]
 		t.filters[i] = ruleFilter{keys: r.keys, phrase: len(r.phrase) >= 3}
@@ -143,7 +144,8 @@ func (rs *Rules) match(in matchInput) (string, bool) {
 		if !r.conditionsHold(in) {
 			continue
 		}
-		if r.re != nil && !containsEachKeyedSet(in.text, r.hints, table.hints[i], triples) {
+		if r.re != nil && (!containsEachKeyedSet(in.text, r.hints, table.hints[i], triples) ||
+			!containsRun(in.text, table.runs[i].get(r.re.expr), triples)) {
 			continue // a text the expression needs is missing
 		}
 		if r.matches(in) {
