@@ -1,11 +1,9 @@
 package dsn
 
 import (
-	"os"
 	"regexp"
 	"regexp/syntax"
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -39,15 +37,7 @@ func TestRequiredRun(t *testing.T) {
 // paragraphs and lines of the fixtures and the rules' own phrases, contains one of its required
 // run's texts: the run only ever rules out texts the expression would not match.
 func TestRequiredRunIsRequired(t *testing.T) {
-	var texts []string
-	for _, file := range readerFixtures(t) {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lower := strings.ToLower(string(data))
-		texts = append(texts, strings.Split(lower, "\n")...)
-	}
+	texts := fixtureTexts(t, "\n")
 	for _, r := range builtin.rules {
 		if r.phrase != "" {
 			texts = append(texts, r.phrase)

@@ -27,14 +27,7 @@ func TestMatchFiltersRuleOutNothing(t *testing.T) {
 			texts = append(texts, "550 5.1.1 <a@example.com>: "+r.phrase+" (in reply to rcpt to command)")
 		}
 	}
-	for _, file := range readerFixtures(t) {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lower := strings.ToLower(string(data))
-		texts = append(texts, strings.Split(lower, "\n\n")...)
-	}
+	texts = append(texts, fixtureTexts(t, "\n\n")...)
 	for _, text := range texts {
 		for _, status := range []string{"", "5.7.1"} {
 			in := matchInput{text: text, status: status, command: "RCPT"}
@@ -45,4 +38,17 @@ func TestMatchFiltersRuleOutNothing(t *testing.T) {
 			}
 		}
 	}
+}
+
+// fixtureTexts returns the texts of the fixtures in lower case, cut at every sep.
+func fixtureTexts(t *testing.T, sep string) []string {
+	var texts []string
+	for _, file := range readerFixtures(t) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(strings.ToLower(string(data)), sep)...)
+	}
+	return texts
 }
