@@ -40,6 +40,20 @@ bounce=testdata/examples/postfix-user-unknown.eml
 
 want() { [ -z "$ONLY" ] || [ "$ONLY" = "$1" ]; }
 
+cat >"$work/sections.yaml" <<'EOF'
+report-url: "-"
+report-format: json
+verp:
+  - "bounces+{local}={domain}@bounces.example.org"
+pipe:
+  max-size: 10000000
+scan-imap:
+  server: imap.example.org:993
+  user: bounces@example.org
+check:
+  run-user: rebound
+EOF
+
 # median of the numbers on stdin
 median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "-"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
@@ -71,6 +85,11 @@ for ((round = 1; round <= ROUNDS; round++)); do
 			STDIN=$bounce measure "$RUNS" "BASE pipe" "$BASE" pipe --config /dev/null --report-url - ; echo
 		fi
 		STDIN=$bounce measure "$RUNS" "rebound pipe (one bounce, report to stdout)" "$bin" pipe --config /dev/null --report-url - ; echo
+		# With a configuration file shaped like contrib/rebound.yaml: sections of other commands.
+		if [ -n "$BASE" ]; then
+			STDIN=$bounce measure "$RUNS" "BASE pipe, configuration with sections" "$BASE" pipe --config "$work/sections.yaml"; echo
+		fi
+		STDIN=$bounce measure "$RUNS" "rebound pipe, configuration with sections" "$bin" pipe --config "$work/sections.yaml"; echo
 	fi
 	if want help; then
 		if [ -n "$BASE" ]; then

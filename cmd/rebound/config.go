@@ -69,10 +69,11 @@ func loadConfig(path string, explicit, ignoreUnreadable bool, app *kong.Applicat
 
 // loadConfigLazily is loadConfig for a part of the command model (pipe's alone, which is
 // cheaper to build at every start): the keys are checked against part first, and only when that
-// check fails is the whole model built (by full) and the file checked against it, so that a file
-// is held to exactly the rules of the whole model: a key of another command's section stays
-// valid, and an error names the same key and suggestion. With full nil, part is the whole model.
-func loadConfigLazily(path string, explicit, ignoreUnreadable bool, part *kong.Application, full func() (*kong.Application, error)) (*configFile, error) {
+// check fails against the whole model's keys (full: for pipe, wholeConfigModel, generated from
+// the whole model at build time), so that a file is held to exactly the rules of the whole
+// model: a key of another command's section stays valid, and an error names the same key and
+// suggestion. With full nil, part is the whole model.
+func loadConfigLazily(path string, explicit, ignoreUnreadable bool, part *kong.Application, full func() (configModel, error)) (*configFile, error) {
 	cf := &configFile{path: path}
 	configPolicy = nil // the policy: section of this file, if it has one
 	f, err := os.Open(kong.ExpandPath(path))
@@ -86,15 +87,16 @@ func loadConfigLazily(path string, explicit, ignoreUnreadable bool, part *kong.A
 	if err := yaml.NewDecoder(f).Decode(&cf.top); err != nil && err != io.EOF {
 		return nil, configErrorf("configuration file %s: %s", path, strings.ReplaceAll(err.Error(), "\n", ";"))
 	}
+	model := newConfigModel(part)
 	if full != nil {
-		if cf.checkKeys(newConfigModel(part), true) == nil {
+		if cf.checkKeys(model, true) == nil {
 			return cf, nil
 		}
-		if part, err = full(); err != nil {
+		if model, err = full(); err != nil {
 			return nil, err
 		}
 	}
-	if err := cf.checkKeys(newConfigModel(part), false); err != nil {
+	if err := cf.checkKeys(model, false); err != nil {
 		return nil, err
 	}
 	return cf, nil
