@@ -261,8 +261,11 @@ func TestClassifyPublishedReplies(t *testing.T) {
 		{"4.0.0", "450 DT:RBL 163 mx3,-=-=, please see http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.1", "blocked"},
 		{"4.0.0", "451 DT:SPM 163 mx3,-=-=, please try again", "spamdetected"},
 		{"4.0.0", "451 MI:SFQ 163 mx3,-=-=, please see http://mail.163.com/help/help_spam_16.htm", "speeding"},
-		// Zoho (https://www.zoho.com/mail/help/ "Email bounce error codes").
-		{"5.0.0", "553 Relaying disallowed. Invalid Domain - jane@example.net", "norelaying"},
+		// Zoho (https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html; smtp.codes/zoho).
+		{"5.0.0", "553 Relaying disallowed as news@example.org", "norelaying"},
+		{"5.4.1", "541 5.4.1 Mail rejected by destination domain", "filtered"},
+		{"5.7.1", "552 5.7.1 virus Win.Test.EICAR_HDB-1 detected by Zoho Mail", "virusdetected"},
+		{"4.3.1", "452 4.3.1 Temporary System Error", "systemerror"},
 		{"5.7.7", "554 5.7.7 Email policy violation detected", "policyviolation"},
 		// Mimecast ("Mimecast SMTP Error Codes", https://community.mimecast.com/docs/DOC-1369).
 		{"5.0.0", "550 Envelope blocked - User Entry - https://community.mimecast.com/docs/DOC-1369#550", "rejected"},
@@ -271,7 +274,8 @@ func TestClassifyPublishedReplies(t *testing.T) {
 		{"5.0.0", "550 Invalid Recipient - https://community.mimecast.com/docs/DOC-1369#550", "userunknown"},
 		{"4.0.0", "421 Sender address blocked - https://community.mimecast.com/docs/DOC-1369#421", "rejected"},
 		{"5.0.0", "554 Email rejected due to security policies - https://community.mimecast.com/docs/DOC-1369#554", "spamdetected"},
-		// Proofpoint, Symantec Email Security.cloud, Cisco IronPort.
+		// Proofpoint, Symantec Email Security.cloud (knowledge.broadcom.com 169925, 161393), Cisco
+		// IronPort; "452 Too many recipients received this hour" is Proofpoint's hourly throttle.
 		{"5.7.1", "521 5.7.1 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.1", "blocked"},
 		{"5.0.0", "550 Message rejected due to sender IP reputation ([192.0.2.1])", "badreputation"},
 		{"5.0.0", "554 Rejected due to spam content", "spamdetected"},

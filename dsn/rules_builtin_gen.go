@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0xb1c9b57c
+const generatedBuiltinSum = 0x46b4103c
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
