@@ -480,6 +480,26 @@ func TestClassifyPublishedReplies(t *testing.T) {
 		{"5.0.0", "550 mwinf5c10 ME Adresse destinataire invalide. Invalid recipient. OFR_416 [416]", "userunknown"},
 		{"5.0.0", "550 mwinf5c10 ME Boite du destinataire pleine. Recipient mailbox full. OFR_417 [417]", "mailboxfull"},
 		{"5.0.0", "550 No such user (jane@example.net)", "userunknown"},
+		// Rackspace (smtp.codes/rackspace, from its postmaster page's G codes).
+		{"4.0.0", "421 Too many concurrent connections from this client (G2)", "toomanyconn"},
+		{"4.7.1", "450 4.7.1 Client host 192.0.2.1 has no PTR record (G1F)", "requireptr"},
+		{"4.4.1", "450 4.4.1 <jane@example.net>: The recipient's server was temporarily unavailable to accept your message (G6)", "systemerror"},
+		{"4.2.1", "450 4.2.1 <jane@example.net>: Mailbox received too much email in a short period of time (G30)", "speeding"},
+		{"4.4.6", "450 4.4.6 Routing loop detected (G16)", "networkerror"},
+		{"4.4.0", "450 4.4.0 <jane@example.net> Temporary DMARC DNS lookup failure (G1E)", "authfailure"},
+		{"4.7.1", "451 4.7.1 Received too many messages from a new or untrusted IP (G28)", "speeding"},
+		// GoDaddy (smtp.codes/421, secureserver.net's "Fix rejected email with a bounce error").
+		{"4.0.0", "421 Connection refused, too many sessions from 192.0.2.1. Please lower the number of concurrent sessions. IB007", "toomanyconn"},
+		{"4.0.0", "421 Server temporarily unavailable. Try again later. IB101", "systemerror"},
+		{"4.0.0", "421 Temporarily rejected. Reverse DNS for 192.0.2.1 failed. IB108", "requireptr"},
+		// Exchange Online, Barracuda, Fastmail, AT&T (prodigy.net), Yahoo's older deferrals.
+		{"4.3.2", "421 4.3.2 The maximum number of concurrent connections per resource forest has exceeded a limit, closing transmission channel.", "toomanyconn"},
+		{"4.0.0", "422 License Expired", "systemerror"},
+		{"5.1.1", "550 5.1.1 Recipient address rejected: User unknown in virtual mailbox table", "userunknown"},
+		{"5.7.1", "551 5.7.1 Not authorised to send from this header address", "rejected"},
+		{"5.7.1", "550 5.7.1 Connections not accepted from servers without a valid sender domain. ## Fix reverse DNS for 192.0.2.1", "requireptr"},
+		{"5.0.0", "550 cuda_nsu 5.1.1 <jane@example.net> Recipient address rejected: User unknown", "userunknown"},
+		{"4.0.0", "421 Message from 192.0.2.1 temporarily deferred - 4.16.50", "badreputation"},
 	}
 	for _, c := range cases {
 		in := ClassifyInput{Action: "failed", Status: c.st, Diagnostic: c.diag, ReplyCode: findReplyCode(c.diag)}

@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0x46b4103c
+const generatedBuiltinSum = 0x713468b3
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -67,6 +67,12 @@ var generatedBuiltin = Rules{
 		{reason: "rejected", phrase: "sender address rejected: need fully-qualified", keys: [3]uint16{3860, 2983, 2611}},
 		{reason: "networkerror", re: &lazyRegexp{expr: `too many "?received:?"? headers`}, hints: [][]string{{"too many "}, {"received"}, {" headers"}}},
 		{reason: "blocked", phrase: "www.sorbs.net", keys: [3]uint16{3904, 1462, 1890}},
+		{reason: "systemerror", phrase: "server was temporarily unavailable", keys: [3]uint16{3071, 3838, 3615}},
+		{reason: "speeding", re: &lazyRegexp{expr: `too much e?-?mail in a short`}, hints: [][]string{{"mail in a short"}, {"too much "}}},
+		{reason: "toomanyconn", phrase: "maximum number of concurrent connections", keys: [3]uint16{1772, 3883, 2408}},
+		{reason: "systemerror", phrase: "license expired", keys: [3]uint16{3701, 3564, 2731}},
+		{reason: "rejected", re: &lazyRegexp{expr: `not authori[sz]ed to send from this`}, hints: [][]string{{"ed to send from this"}, {"not authori"}}},
+		{reason: "badreputation", re: &lazyRegexp{expr: `temporarily deferred - 4\.16\.5[0-9]`}, hints: [][]string{{"temporarily deferred - 4.16.5"}}},
 		{reason: "syntaxerror", phrase: "smtp protocol violation", keys: [3]uint16{1027, 1605, 19}},
 		{reason: "blocked", phrase: "blocked by spam statistics", keys: [3]uint16{880, 811, 3130}},
 		{reason: "blocked", re: &lazyRegexp{expr: `\bfrom \[?(?:[0-9]{1,3}\.){3}[0-9]{1,3}\]? is (?:currently )?blocked\b`}, hints: [][]string{{"blocked"}, {"from "}, {" is "}}},
