@@ -30,7 +30,7 @@ type Batch struct {
 	ids map[string]bool // ids staged in this batch
 	// batched are the ids of the batch files waiting in the outbox when the batch started, and
 	// of this batch's commits: known to the outbox, though they have no file of their own.
-	batched map[string]bool
+	batched *idSet
 	// claimed are the ids claimed in cur/ when the batch started or last committed.
 	claimed map[string]bool
 }
@@ -77,7 +77,7 @@ func (b *Batch) Add(r feedback.Report) (bool, error) {
 	if !validID(r.ID) {
 		return false, fmt.Errorf("outbox: bad report id %q", r.ID)
 	}
-	if b.ids[r.ID] || b.batched[r.ID] || b.o.knownClaimed(r.ID, b.claimed) {
+	if b.ids[r.ID] || b.batched.has(r.ID) || b.o.knownClaimed(r.ID, b.claimed) {
 		return false, nil
 	}
 	data, err := json.Marshal(entry{Report: r, QueuedAt: b.o.now().UTC()})
@@ -108,7 +108,7 @@ func (b *Batch) Commit() error {
 		return fmt.Errorf("outbox: queueing a batch of %d reports: %w", len(ids), err)
 	}
 	for id := range ids {
-		b.batched[id] = true
+		b.batched.add(id)
 	}
 	b.claimed = b.o.claimedIDs()
 	return nil

@@ -129,12 +129,12 @@ func (o *Outbox) batchFiles() []string {
 }
 
 // batchedIDs returns the ids of the reports held in batch files.
-func (o *Outbox) batchedIDs() map[string]bool {
-	ids := map[string]bool{}
+func (o *Outbox) batchedIDs() *idSet {
+	ids := newIDSet()
 	for _, p := range o.batchFiles() {
 		entries, _, _ := readBatch(p)
 		for _, e := range entries {
-			ids[e.Report.ID] = true
+			ids.add(e.Report.ID)
 		}
 	}
 	return ids
