@@ -23,6 +23,10 @@ type Source struct {
 	dir          gomaildir.Dir
 	backup       gomaildir.Dir
 	unrecognized gomaildir.Dir // "" when not wanted
+
+	// NoDates leaves each message's Date zero instead of reading its file's time (a stat per
+	// message): for a scan without --since, which never looks at it.
+	NoDates bool
 }
 
 // Folder returns the Maildir++ subfolder name of dir (".Bounces.Processed" for
@@ -127,8 +131,10 @@ func (s *Source) newMessage(name string) *scan.Message {
 		// A message still in new/ goes to the backup's new/: it stays unseen.
 		Backup: func() error { return rename(path, filepath.Join(string(s.backup), "new", name)) },
 	}
-	if st, err := os.Stat(path); err == nil {
-		m.Date = st.ModTime()
+	if !s.NoDates {
+		if st, err := os.Stat(path); err == nil {
+			m.Date = st.ModTime()
+		}
 	}
 	if s.unrecognized != "" {
 		m.Unrecognized = func() error {
@@ -144,8 +150,10 @@ func (s *Source) curMessage(gm *gomaildir.Message) *scan.Message {
 		Open:   gm.Open,
 		Backup: func() error { return gm.MoveTo(s.backup) }, // flags kept
 	}
-	if st, err := os.Stat(gm.Filename()); err == nil {
-		m.Date = st.ModTime()
+	if !s.NoDates {
+		if st, err := os.Stat(gm.Filename()); err == nil {
+			m.Date = st.ModTime()
+		}
 	}
 	if s.unrecognized != "" {
 		m.Unrecognized = func() error { return gm.MoveTo(s.unrecognized) }

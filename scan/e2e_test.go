@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rebound/rebound/feedback"
 	"github.com/rebound/rebound/internal/testmta"
@@ -276,5 +277,32 @@ func TestScanMaildirFromTakesComplaints(t *testing.T) {
 		if _, err := os.Stat(p); err != nil {
 			t.Errorf("a human message was taken: %v", err)
 		}
+	}
+}
+
+// TestScanMaildirSince: --since DAYS leaves alone the messages whose file is older (in new/ and
+// in cur/); a scan without it takes them all.
+func TestScanMaildirSince(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "Maildir")
+	bounces, _ := seedMaildir(t, dir, corpusSample(t, 4), 0)
+	old := time.Now().AddDate(0, 0, -40)
+	for _, name := range bounces[:2] { // one in new/, one in cur/
+		for _, sub := range []string{"new", "cur"} {
+			os.Chtimes(filepath.Join(dir, sub, name), old, old)
+		}
+	}
+	outbox := filepath.Join(t.TempDir(), "outbox")
+	args := []string{"scan", "maildir", dir, "--report-url", "http://127.0.0.1:1/down", "--outbox", outbox, "--no-flush"}
+	if code, stderr := run(t, nil, append(args, "--since", "30")...); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if n := countFiles(t, filepath.Join(dir, ".Bounces.Processed", "*", "*")); n != 2 {
+		t.Errorf("--since 30: %d moved, want the 2 recent bounces", n)
+	}
+	if code, stderr := run(t, nil, args...); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if n := countFiles(t, filepath.Join(dir, ".Bounces.Processed", "*", "*")); n != 4 {
+		t.Errorf("without --since: %d moved, want all 4", n)
 	}
 }

@@ -202,6 +202,7 @@ func (c *ScanMaildirCmd) Run(cli *CLI) error {
 	if err != nil {
 		return err
 	}
+	src.NoDates = c.Since <= 0
 	return runScan(src, &c.ScanOptions, &c.ParseOptions, &c.ReportOptions)
 }
 
