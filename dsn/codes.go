@@ -78,8 +78,9 @@ func findStatus(s string) string {
 
 // replyCodeAt reports whether an SMTP reply code starts at s[i]. The non-standard 57x that some
 // servers send ("571 Delivery not authorized, message refused", Microsoft IIS SMTP) counts only
-// at the start of the text, followed by words: a street number opening a line of a signature
-// ("580 Main Street") is no reply.
+// at the start of the text or after the stage that chasquid names before a reply ("MAIL+RCPT 571
+// Email from ... is currently blocked"), followed by words: a street number opening a line of a
+// signature ("580 Main Street") is no reply.
 func replyCodeAt(s string, i int) bool {
 	if i+3 > len(s) {
 		return false
@@ -89,7 +90,7 @@ func replyCodeAt(s string, i int) bool {
 		return false
 	}
 	if c1 > '5' {
-		return c0 == '5' && c1 == '7' && i == 0 && i+4 < len(s) && s[i+3] == ' ' && isAlnum(s[i+4]) && !isDigit(s[i+4])
+		return c0 == '5' && c1 == '7' && (i == 0 || afterReplyStage(s[:i])) && i+4 < len(s) && s[i+3] == ' ' && isAlnum(s[i+4]) && !isDigit(s[i+4])
 	}
 	if i > 0 {
 		p := s[i-1]
@@ -189,4 +190,20 @@ func foldPunctuation(s string) string {
 		return s
 	}
 	return typographicPunctuation.Replace(s)
+}
+
+// replyStages are the words chasquid writes before a remote's reply to say at which stage of the
+// session it came ("MAIL+RCPT 550 ...", "DATA 554 ...").
+var replyStages = []string{"MAIL+RCPT ", "DATA "}
+
+// afterReplyStage tells whether text (what precedes a reply code) ends with a stage of
+// replyStages, alone or after a diagnostic type ("smtp; MAIL+RCPT ").
+func afterReplyStage(text string) bool {
+	for _, stage := range replyStages {
+		if strings.HasSuffix(text, stage) {
+			before := strings.TrimSpace(text[:len(text)-len(stage)])
+			return before == "" || strings.HasSuffix(before, ";")
+		}
+	}
+	return false
 }
