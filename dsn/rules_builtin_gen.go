@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0x713468b3
+const generatedBuiltinSum = 0x815b0d3f
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -73,6 +73,10 @@ var generatedBuiltin = Rules{
 		{reason: "systemerror", phrase: "license expired", keys: [3]uint16{3701, 3564, 2731}},
 		{reason: "rejected", re: &lazyRegexp{expr: `not authori[sz]ed to send from this`}, hints: [][]string{{"ed to send from this"}, {"not authori"}}},
 		{reason: "badreputation", re: &lazyRegexp{expr: `temporarily deferred - 4\.16\.5[0-9]`}, hints: [][]string{{"temporarily deferred - 4.16.5"}}},
+		{reason: "blocked", phrase: "spam ip rejected", keys: [3]uint16{3265, 1815, 3621}},
+		{reason: "mesgtoobig", phrase: "content filter size", keys: [3]uint16{3077, 1214, 1746}},
+		{reason: "policyviolation", phrase: "rejected content attachment", keys: [3]uint16{1105, 3399, 2639}},
+		{reason: "policyviolation", phrase: "compliance filter rule", keys: [3]uint16{2401, 906, 1919}},
 		{reason: "syntaxerror", phrase: "smtp protocol violation", keys: [3]uint16{1027, 1605, 19}},
 		{reason: "blocked", phrase: "blocked by spam statistics", keys: [3]uint16{880, 811, 3130}},
 		{reason: "blocked", re: &lazyRegexp{expr: `\bfrom \[?(?:[0-9]{1,3}\.){3}[0-9]{1,3}\]? is (?:currently )?blocked\b`}, hints: [][]string{{"blocked"}, {"from "}, {" is "}}},
