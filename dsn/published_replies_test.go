@@ -510,21 +510,21 @@ var publishedReplies = []struct {
 	{"5.7.1", "550 5.7.1 Connections not accepted from servers without a valid sender domain. ## Fix reverse DNS for 192.0.2.1", "requireptr"},
 	{"5.0.0", "550 cuda_nsu 5.1.1 <jane@example.net> Recipient address rejected: User unknown", "userunknown"},
 	{"4.0.0", "421 Message from 192.0.2.1 temporarily deferred - 4.16.50", "badreputation"},
-		// Gmail, the rest of its reference (support.google.com/a/answer/3726730; smtpfieldmanual.com).
-		{"4.3.0", "421 4.3.0 Temporary System Problem. Try again later", "systemerror"},
-		{"4.5.0", "454 4.5.0 SMTP protocol violation, no commands allowed to pipeline after STARTTLS, see RFC 3207.", "syntaxerror"},
-		{"4.7.0", "421-4.7.0 [192.0.2.1] Our system has detected that this message is suspicious due to the nature of the content and/or the links within. To best protect our users from spam, the message has been blocked.", "spamdetected"},
-		{"4.7.0", "421-4.7.0 [192.0.2.1] Our system has detected that this message is suspicious due to the very low reputation of the sending domain. To best protect our users from spam, the message has been blocked.", "badreputation"},
-		// Hornetsecurity / antispameurope (EveryCloud's "Workspace classification codes"): their
-		// own words over codes that say something else (5.5.x, 5.6.x).
-		{"5.5.5", "554 5.5.5 e-mail Rejected Spam", "spamdetected"},
-		{"5.6.4", "554 5.6.4 Virus E-Mail Blocked", "virusdetected"},
-		{"5.5.7", "554 5.5.7 e-mail Rejected Content Attachment", "policyviolation"},
-		{"5.5.4", "554 5.5.4 Spam IP rejected", "blocked"},
-		{"5.1.1", "550 5.1.1 Recipient address rejected: undeliverable address", "userunknown"},
-		{"5.6.5", "554 5.6.5 TLS encryption required by customer rule", "securityerror"},
-		{"5.6.9", "554 5.6.9 Rejected by custom Compliance Filter Rule", "policyviolation"},
-		{"5.5.6", "554 5.5.6 Loop detection", "networkerror"},
-		{"5.5.3", "554 5.5.3 e-mail Rejected Content Filter Size", "mesgtoobig"},
-		{"4.1.8", "450 4.1.8 Sender address rejected: Domain not found", "rejected"},
+	// Gmail, the rest of its reference (support.google.com/a/answer/3726730; smtpfieldmanual.com).
+	{"4.3.0", "421 4.3.0 Temporary System Problem. Try again later", "systemerror"},
+	{"4.5.0", "454 4.5.0 SMTP protocol violation, no commands allowed to pipeline after STARTTLS, see RFC 3207.", "syntaxerror"},
+	{"4.7.0", "421-4.7.0 [192.0.2.1] Our system has detected that this message is suspicious due to the nature of the content and/or the links within. To best protect our users from spam, the message has been blocked.", "spamdetected"},
+	{"4.7.0", "421-4.7.0 [192.0.2.1] Our system has detected that this message is suspicious due to the very low reputation of the sending domain. To best protect our users from spam, the message has been blocked.", "badreputation"},
+	// Hornetsecurity / antispameurope (EveryCloud's "Workspace classification codes"): their
+	// own words over codes that say something else (5.5.x, 5.6.x).
+	{"5.5.5", "554 5.5.5 e-mail Rejected Spam", "spamdetected"},
+	{"5.6.4", "554 5.6.4 Virus E-Mail Blocked", "virusdetected"},
+	{"5.5.7", "554 5.5.7 e-mail Rejected Content Attachment", "policyviolation"},
+	{"5.5.4", "554 5.5.4 Spam IP rejected", "blocked"},
+	{"5.1.1", "550 5.1.1 Recipient address rejected: undeliverable address", "userunknown"},
+	{"5.6.5", "554 5.6.5 TLS encryption required by customer rule", "securityerror"},
+	{"5.6.9", "554 5.6.9 Rejected by custom Compliance Filter Rule", "policyviolation"},
+	{"5.5.6", "554 5.5.6 Loop detection", "networkerror"},
+	{"5.5.3", "554 5.5.3 e-mail Rejected Content Filter Size", "mesgtoobig"},
+	{"4.1.8", "450 4.1.8 Sender address rejected: Domain not found", "rejected"},
 }
