@@ -94,7 +94,7 @@ func ParseFile(path string, opts *dsn.Options) []Parsed {
 	if path == "-" {
 		r = os.Stdin
 	} else {
-		f, err := os.Open(path)
+		f, err := openFile(path)
 		if err != nil {
 			return []Parsed{{Source: path, Err: err}}
 		}

@@ -1,0 +1,58 @@
+//go:build unix
+
+package mailsource
+
+import (
+	"io"
+	"os"
+	"syscall"
+)
+
+// openFile opens a message file for reading with the plain system calls. os.Open also sets the
+// file's flags with fcntl and offers it to the runtime's poller (an epoll_ctl that fails for a
+// regular file): five more system calls for every file, which a batch parse of small files pays
+// thousands of times. Errors are os.PathErrors, as os.Open's are.
+func openFile(path string) (io.ReadCloser, error) {
+	for {
+		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, &os.PathError{Op: "open", Path: path, Err: err}
+		}
+		return &rawFile{fd: fd, path: path}, nil
+	}
+}
+
+// rawFile reads an open file descriptor with read(2), retried on EINTR.
+type rawFile struct {
+	fd   int
+	path string
+}
+
+func (f *rawFile) Read(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	for {
+		n, err := syscall.Read(f.fd, p)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return 0, &os.PathError{Op: "read", Path: f.path, Err: err}
+		}
+		if n == 0 {
+			return 0, io.EOF
+		}
+		return n, nil
+	}
+}
+
+func (f *rawFile) Close() error {
+	if err := syscall.Close(f.fd); err != nil {
+		return &os.PathError{Op: "close", Path: f.path, Err: err}
+	}
+	return nil
+}
