@@ -14,6 +14,7 @@ import (
 
 	gomaildir "github.com/emersion/go-maildir"
 
+	"github.com/rebound/rebound/mailsource"
 	"github.com/rebound/rebound/scan"
 )
 
@@ -127,7 +128,7 @@ func (s *Source) newMessage(name string) *scan.Message {
 	path := filepath.Join(string(s.dir), "new", name)
 	m := &scan.Message{
 		Name: path,
-		Open: func() (io.ReadCloser, error) { return os.Open(path) },
+		Open: func() (io.ReadCloser, error) { return mailsource.OpenFile(path) },
 		// A message still in new/ goes to the backup's new/: it stays unseen.
 		Backup: func() error { return rename(path, filepath.Join(string(s.backup), "new", name)) },
 	}
@@ -147,7 +148,7 @@ func (s *Source) newMessage(name string) *scan.Message {
 func (s *Source) curMessage(gm *gomaildir.Message) *scan.Message {
 	m := &scan.Message{
 		Name:   gm.Filename(),
-		Open:   gm.Open,
+		Open:   func() (io.ReadCloser, error) { return mailsource.OpenFile(gm.Filename()) },
 		Backup: func() error { return gm.MoveTo(s.backup) }, // flags kept
 	}
 	if !s.NoDates {

@@ -85,6 +85,11 @@ func isMaildir(dir string) bool {
 	return true
 }
 
+// OpenFile opens a message file for reading with as few system calls as the platform allows
+// (on Unix open(2) and read(2) alone: see openFile), as ParseFile does; rebound scan reads a
+// Maildir's messages with it.
+func OpenFile(path string) (io.ReadCloser, error) { return openFile(path) }
+
 // readers are the read buffers of ParseFile, reused from one file to the next.
 var readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 64<<10) }}
 
