@@ -90,15 +90,25 @@ func (p *interpreter) senderSide() map[string]bool {
 			lists = append(lists, a)
 		}
 	}
+	p.list = map[string]bool{}
 	for _, a := range lists {
-		add(a)
 		local, domain, _ := strings.Cut(a, "@")
-		for _, derived := range []string{local + "-owner", local + "-request", local + "-bounces", "owner-" + local} {
-			add(derived + "@" + domain)
+		for _, l := range []string{local, local + "-owner", local + "-request", local + "-bounces", "owner-" + local} {
+			add(l + "@" + domain)
+			p.list[strings.ToLower(l+"@"+domain)] = true
 		}
 	}
 	p.sender = set
 	return set
+}
+
+// isListOrBounceAddress tells whether a is a mail system's or a list's own address, never a
+// person's: the bounce's mail system (mailer-daemon, postmaster), a list's posting address or
+// one of its robots, or a bounce address that a VERP template reads. Such an address is never
+// reported, even when the MTA names it alone in its failed-recipient slot (dropSenderSide).
+func (p *interpreter) isListOrBounceAddress(a string) bool {
+	p.senderSide()
+	return isSystemAddress(a) || robotList(a) != "" || p.isVERPAddress(a) || p.list[strings.ToLower(normalizeAddress(a))]
 }
 
 // isSenderSide tells whether a is one of the sender's addresses (see senderSide), a list robot's
@@ -193,9 +203,11 @@ func listIDAddress(listID string) string {
 // labelled line of free text, a transcript, the returned message's To, a guess) or when any
 // other candidate exists. But when the MTA itself names it, and nothing else, in its
 // failed-recipient slot (slotEvidence here; the text reader marks a line under one of
-// failedAddressHeadings itself), the failure is real: the list or the sender wrote to itself,
-// or an anonymised copy made the recipient equal to the sender. It is then kept, marked
-// SenderSide, and never hard (finish caps it; feedback logs it).
+// failedAddressHeadings itself), and it is a person's address (the From, Sender or
+// Return-Path of someone who wrote to themselves, or an anonymised copy that made the recipient
+// equal to the sender), the failure is real. It is then kept, marked SenderSide, and never hard
+// (finish caps it; feedback logs it). A list's or a mail system's own address
+// (isListOrBounceAddress) is never kept: no subscriber has it.
 func (p *interpreter) dropSenderSide() {
 	switch p.rep.Kind {
 	case KindComplaint, KindAutoReply:
@@ -205,7 +217,7 @@ func (p *interpreter) dropSenderSide() {
 	kept := p.rep.Recipients[:0]
 	for _, r := range p.rep.Recipients {
 		if r.Evidence != EvidenceReplyFrom && r.Reason != ReasonFeedback && !r.SenderSide && p.isSenderSide(r.Address) && (r.OriginalAddress == "" || p.isSenderSide(r.OriginalAddress)) {
-			if !only || !slotEvidence(r.Evidence) || isSystemAddress(r.Address) {
+			if !only || !slotEvidence(r.Evidence) || p.isListOrBounceAddress(r.Address) {
 				continue
 			}
 			r.SenderSide = true

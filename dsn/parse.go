@@ -157,6 +157,7 @@ type interpreter struct {
 	oneRecipient bool            // the delivery-status part has a single recipient record
 	originalID   string          // Original-Message-ID of a disposition notification
 	sender       map[string]bool // the sender's own addresses, lower case (see senderSide)
+	list         map[string]bool // the sending list's posting and robot addresses, lower case (see senderSide)
 }
 
 // finish sets the message-level facts that do not depend on the format.

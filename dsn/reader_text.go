@@ -410,7 +410,7 @@ func (s *recipientSearch) senderSideInSlot() []candidate {
 			named = c
 		}
 	}
-	if !named.slot || isSystemAddress(named.addr) {
+	if !named.slot || s.p.isListOrBounceAddress(named.addr) {
 		return nil
 	}
 	named.senderSide = true

@@ -336,17 +336,44 @@ func TestSenderSideInSlot(t *testing.T) {
 		}
 		return feedback.Build(rep, feedback.BuildOptions{ReportDelays: true}), rep
 	}
-	for name, slot := range slots {
-		for _, addr := range senderSide {
-			got, rep := reported(slot(addr))
-			if len(got) != 1 || got[0].Email != addr || got[0].Type != feedback.TypeSoft {
-				t.Errorf("%s, %s alone: reported %+v, want it once, soft", name, addr, got)
-			} else if r := rep.Recipients[0]; !r.SenderSide || r.Hard {
-				t.Errorf("%s, %s alone: sender_side %v, hard %v", name, addr, r.SenderSide, r.Hard)
+	// personal turns a bounce of the list's post into one of a post that a person sent alone,
+	// from their own address, which the MTA then names as failed (a copy to oneself).
+	const person = "ada@example.org"
+	personal := func(msg string) string {
+		var kept []string
+		for _, line := range strings.Split(msg, "\n") {
+			switch {
+			case strings.HasPrefix(line, "List-"), strings.HasPrefix(line, "Sender: "):
+				continue
+			case strings.HasPrefix(line, "From: Example News"):
+				line = "From: Ada <" + person + ">"
 			}
-			// Beside another candidate, in the same slot: only the other one.
+			kept = append(kept, line)
+		}
+		return strings.ReplaceAll(strings.Join(kept, "\n"), "[news] ", "")
+	}
+	for name, slot := range slots {
+		// A list's or a bounce address is nobody's mailbox: never reported, even named alone.
+		for _, addr := range senderSide {
+			if got, _ := reported(slot(addr)); len(got) != 0 {
+				t.Errorf("%s, %s alone: reported %+v, want nothing", name, addr, got)
+			}
+		}
+		// A person's own address, named alone by the MTA: reported once, soft, marked.
+		got, rep := reported(personal(slot(person)))
+		if len(got) != 1 || got[0].Email != person || got[0].Type != feedback.TypeSoft {
+			t.Errorf("%s, %s alone: reported %+v, want it once, soft", name, person, got)
+		} else if r := rep.Recipients[0]; !r.SenderSide || r.Hard {
+			t.Errorf("%s, %s alone: sender_side %v, hard %v", name, person, r.SenderSide, r.Hard)
+		}
+		// Beside another candidate, in the same slot: only the other one.
+		for _, addr := range append(senderSide, person) {
 			for _, pair := range [][]string{{addr, "ruth@example.com"}, {"ruth@example.com", addr}} {
-				if got, _ := reported(slot(pair...)); len(got) != 1 || got[0].Email != "ruth@example.com" {
+				msg := slot(pair...)
+				if addr == person {
+					msg = personal(msg)
+				}
+				if got, _ := reported(msg); len(got) != 1 || got[0].Email != "ruth@example.com" {
 					t.Errorf("%s, %v: reported %+v, want only ruth@example.com", name, pair, got)
 				}
 			}
