@@ -3,6 +3,7 @@
 package testmta
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net"
@@ -14,6 +15,7 @@ import (
 	"runtime"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -185,7 +187,7 @@ scache    unix  -       -       n       -       1       scache
 postlog   unix-dgram n  -       n       -       1       postlogd
 %s
 `, cfg.SubmitPort, cfg.RemotePort, cfg.Services)
-	write(t, filepath.Join(dir, "etc", "main.cf"), main)
+	write(t, filepath.Join(dir, "etc", "main.cf"), overrideMainCf(main))
 	write(t, filepath.Join(dir, "etc", "master.cf"), master)
 	etc := filepath.Join(dir, "etc")
 	if out, err := exec.Command("script", "-qc", postfix+" -c "+etc+" check", "/dev/null").CombinedOutput(); err != nil {
@@ -208,12 +210,68 @@ func delayWarning(s string) string {
 	return s
 }
 
-// Stop stops the instance.
+// Stop stops the instance: "postfix stop", bounded in time, then SIGKILL to every process still
+// working in the instance's queue directory (each Postfix daemon, master included, runs there),
+// so that no test leaves a Postfix behind, even one whose logging is stuck.
 func (p *Postfix) Stop() {
-	exec.Command("postfix", "-c", filepath.Join(p.Dir, "etc"), "stop").Run()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	exec.CommandContext(ctx, "postfix", "-c", filepath.Join(p.Dir, "etc"), "stop").Run()
 	for i := 0; i < 50 && fileExists(filepath.Join(p.Dir, "spool", "pid", "master.pid")); i++ {
 		time.Sleep(100 * time.Millisecond)
 	}
+	killWorkingIn(filepath.Join(p.Dir, "spool"))
+}
+
+// killWorkingIn sends SIGKILL to the processes whose working directory is dir.
+func killWorkingIn(dir string) {
+	procs, _ := filepath.Glob("/proc/[0-9]*/cwd")
+	for _, cwd := range procs {
+		if target, err := os.Readlink(cwd); err == nil && target == dir {
+			var pid int
+			if _, err := fmt.Sscanf(filepath.Base(filepath.Dir(cwd)), "%d", &pid); err == nil && pid > 1 && pid != os.Getpid() {
+				syscall.Kill(pid, syscall.SIGKILL)
+			}
+		}
+	}
+}
+
+// overrideMainCf returns main.cf text in which a parameter set again further down replaces its
+// earlier setting instead of following it. Postfix would use the later one anyway, but each of
+// its daemons warns "overriding earlier entry" at start; postlogd sends that warning to its own
+// socket before reading it, and when the other daemons have filled the socket first, it blocks
+// forever, and with it every daemon that logs (smtpd stops greeting).
+func overrideMainCf(text string) string {
+	lines := strings.Split(text, "\n")
+	last := map[string]int{}
+	for i, line := range lines {
+		if name, ok := mainCfName(line); ok {
+			last[name] = i
+		}
+	}
+	var out []string
+	skipping := false
+	for i, line := range lines {
+		if name, ok := mainCfName(line); ok {
+			skipping = last[name] != i
+		} else if line == "" || !(line[0] == ' ' || line[0] == '\t') {
+			skipping = false // continuation lines belong to the parameter above them
+		}
+		if !skipping {
+			out = append(out, line)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// mainCfName returns the parameter a main.cf line sets ("name = value"), if it sets one.
+func mainCfName(line string) (string, bool) {
+	if line == "" || line[0] == '#' || line[0] == ' ' || line[0] == '\t' {
+		return "", false
+	}
+	name, _, ok := strings.Cut(line, "=")
+	name = strings.TrimSpace(name)
+	return name, ok && name != "" && !strings.ContainsAny(name, " \t")
 }
 
 // Send submits msg from the envelope sender to the recipients. A freshly started or heavily
