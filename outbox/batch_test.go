@@ -76,11 +76,7 @@ func TestBatchCommit(t *testing.T) {
 	if n := countDir(t, filepath.Join(ob.Dir(), "new")) + countDir(t, filepath.Join(ob.Dir(), "cur")); n != 0 {
 		t.Errorf("%d files left in new/ and cur/ after the flush", n)
 	}
-	for id, n := range c.counts() {
-		if n != 1 {
-			t.Errorf("%s received %d times", id, n)
-		}
-	}
+	c.wantEachOnce(t, -1)
 }
 
 // TestBatchAbort: aborted reports leave nothing behind.

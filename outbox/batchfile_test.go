@@ -151,15 +151,7 @@ func TestBatchKilledDuringFlush(t *testing.T) {
 	if st, err := ob.Flush(context.Background(), s); err != nil || st.Delivered != 6 {
 		t.Fatalf("flush: %+v, %v", st, err)
 	}
-	got := c.counts()
-	if len(got) != 6 {
-		t.Errorf("received %v", got)
-	}
-	for id, k := range got {
-		if k != 1 {
-			t.Errorf("%s received %d times", id, k)
-		}
-	}
+	c.wantEachOnce(t, 6)
 	if w, _, _ := ob.Pending(); w != 0 {
 		t.Errorf("%d reports still waiting", w)
 	}

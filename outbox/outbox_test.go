@@ -72,6 +72,21 @@ func (c *counter) counts() map[string]int {
 	return out
 }
 
+// wantEachOnce fails t unless every report the receiver got came exactly once and, when want is
+// not negative, want distinct reports came.
+func (c *counter) wantEachOnce(t *testing.T, want int) {
+	t.Helper()
+	got := c.counts()
+	if want >= 0 && len(got) != want {
+		t.Errorf("%d distinct reports received, want %d: %v", len(got), want, got)
+	}
+	for id, k := range got {
+		if k != 1 {
+			t.Errorf("%s received %d times", id, k)
+		}
+	}
+}
+
 func serve(t *testing.T, h http.Handler) (feedback.Sender, string) {
 	t.Helper()
 	srv := httptest.NewServer(h)
@@ -110,14 +125,7 @@ func TestEnqueueFlushOnce(t *testing.T) {
 	if st, _ := ob.Flush(context.Background(), s); st.Delivered != 0 {
 		t.Errorf("re-sent a delivered report: %+v", st)
 	}
-	for id, n := range c.counts() {
-		if n != 1 {
-			t.Errorf("%s received %d times", id, n)
-		}
-	}
-	if len(c.counts()) != 3 {
-		t.Errorf("received %v", c.counts())
-	}
+	c.wantEachOnce(t, 3)
 }
 
 func TestRetryThenDeliverOnce(t *testing.T) {
@@ -184,15 +192,7 @@ func TestConcurrentGoroutines(t *testing.T) {
 	}
 	wg.Wait()
 	ob.Flush(context.Background(), s)
-	got := c.counts()
-	if len(got) != n {
-		t.Errorf("%d reports received, want %d", len(got), n)
-	}
-	for id, k := range got {
-		if k != 1 {
-			t.Errorf("%s received %d times", id, k)
-		}
-	}
+	c.wantEachOnce(t, n)
 }
 
 // The helper process: REBOUND_OUTBOX_CHILD=enqueue-flush|flush runs against the outbox and URL
@@ -254,15 +254,7 @@ func TestConcurrentProcesses(t *testing.T) {
 			t.Fatalf("child: %v", err)
 		}
 	}
-	got := c.counts()
-	if len(got) != 100 {
-		t.Errorf("%d distinct reports received, want 100", len(got))
-	}
-	for id, k := range got {
-		if k != 1 {
-			t.Errorf("%s received %d times", id, k)
-		}
-	}
+	c.wantEachOnce(t, 100)
 }
 
 // TestKilledDuringFlush kills a flushing process while the receiver holds its request; a later
@@ -300,15 +292,7 @@ func TestKilledDuringFlush(t *testing.T) {
 	if _, err := ob.Flush(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}
-	got := c.counts()
-	if len(got) != 5 {
-		t.Errorf("received %v", got)
-	}
-	for id, k := range got {
-		if k != 1 {
-			t.Errorf("%s received %d times", id, k)
-		}
-	}
+	c.wantEachOnce(t, 5)
 	if w, _, _ := ob.Pending(); w != 0 {
 		t.Errorf("%d reports still waiting", w)
 	}
