@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0x815b0d3f
+const generatedBuiltinSum = 0xf2bbcf9f
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -37,6 +37,7 @@ var generatedBuiltin = Rules{
 		{reason: "speeding", re: &lazyRegexp{expr: `\bdyn:t[0-9]\b`}, hints: [][]string{{"dyn:t"}}, final: true},
 		{reason: "requireptr", re: &lazyRegexp{expr: `\bdns:(?:nr|p[0-9])\b`}, hints: [][]string{{"dns:"}}, final: true},
 		{reason: "rejected", re: &lazyRegexp{expr: `\brly:sn\b`}, hints: [][]string{{"rly:sn"}}, final: true},
+		{reason: "userunknown", re: &lazyRegexp{expr: `\bdd this user doesn.t have an? (?:[a-z0-9.-]+ )? ?account\b`}, hints: [][]string{{"dd this user doesn"}, {"t have a"}, {"account"}}, final: true},
 		{reason: "blocked", re: &lazyRegexp{expr: `\b(?:bl|es)000[01][01][01]\b`}, hints: [][]string{{"000"}}, final: true},
 		{reason: "speeding", re: &lazyRegexp{expr: `\brl000[0-9][0-9][0-9]\b`}, hints: [][]string{{"rl000"}}, final: true},
 		{reason: "requireptr", re: &lazyRegexp{expr: `aup#[a-z]*-?11[0-5][0-9]\b`}, hints: [][]string{{"aup#"}}, final: true},

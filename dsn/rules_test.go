@@ -121,6 +121,11 @@ func TestClassifyTable(t *testing.T) {
 		{ClassifyInput{Action: "failed", Status: "5.2.1", Diagnostic: "550 5.2.1 The email account that you tried to reach is disabled"}, "suspend"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "procmail: Quota exceeded while writing", Command: ""}, "mailboxfull"},
 		{ClassifyInput{Action: "failed", Status: "5.1.1", Diagnostic: "550 5.1.1 user unknown", Command: "DATA"}, "filtered"},
+		// Yahoo refuses the addresses it does not have only after DATA, and says so: unknown.
+		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "554 delivery error: dd This user doesn't have a yahoo.com account (ann@yahoo.com) [0] - mta1234.mail.ne1.yahoo.com", Command: "DATA"}, "userunknown"},
+		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "554 delivery error: dd This user doesn't have a  account (ann@aol.com) [-5]", Command: "DATA"}, "userunknown"},
+		// The same words from another server, after DATA, stay a filter's refusal.
+		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "554 This user doesn't have an account here", Command: "DATA"}, "filtered"},
 		{ClassifyInput{Action: "failed", Status: "5.1.1", Diagnostic: "550 5.1.1 <sender@example.org> no such user", Command: "MAIL"}, "rejected"},
 		{ClassifyInput{Action: "failed", Status: "4.4.1", Diagnostic: "connect to mx.example.org[192.0.2.1]:25: Connection timed out"}, "expired"},
 		{ClassifyInput{Action: "failed", Status: "4.4.1", Diagnostic: "connect to mx.example.org[192.0.2.1]:25: No route to host"}, "networkerror"},

@@ -35,6 +35,8 @@ var providerReplies = []providerReply{
 	{"outlook-recipient-not-found", "RCPT", []string{"550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup"}, "userunknown", true},
 	{"outlook-ip-not-accepted", "RCPT", []string{"550 5.7.708 Access denied, traffic not accepted from this IP."}, "blocked", false},
 	{"yahoo-no-account", "RCPT", []string{"554 delivery error: dd This user doesn't have a yahoo.com account (ann@provider.test) [0] - mta1234.mail.ne1.yahoo.com"}, "userunknown", true},
+	// Yahoo gives it after DATA (help.yahoo.com SLN3444: "the recipient's user ID doesn't exist").
+	{"yahoo-no-account-data", "DATA", []string{"554 delivery error: dd This user doesn't have a yahoo.com account (ann@provider.test) [0] - mta1234.mail.ne1.yahoo.com"}, "userunknown", true},
 	{"yahoo-tss04", "RCPT", []string{"421 4.7.0 [TSS04] Messages from 127.0.0.1 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes"}, "badreputation", false},
 	{"icloud-cs01", "RCPT", []string{"550 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137"}, "policyviolation", false},
 	{"orange-ofr999", "RCPT", []string{"421 mwinf5c77 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_999 [999]"}, "blocked", false},
