@@ -26,8 +26,8 @@ type Recorder struct {
 // the application (sender is sent as type sender when the policy says so). Every report is
 // recorded, sent or not; one recorded before (the same bounce read again) keeps its first
 // decision. A recipient that must never be hard (feedback.NeverHard: only guessed, or the
-// sender's own address) is not made hard by a dead rule, and its strikes are counted but its
-// report stays soft.
+// sender's own address) is not made hard by a dead rule, and its strikes are counted but it
+// stays soft, in the report and in the history (so it never reaches the suppression list).
 func (r *Recorder) Decide(ctx context.Context, rep *dsn.Report, reports []feedback.Report) ([]feedback.Report, error) {
 	at := r.eventTime(rep)
 	if rep.Kind == dsn.KindSuccess {
@@ -45,6 +45,9 @@ func (r *Recorder) Decide(ctx context.Context, rep *dsn.Report, reports []feedba
 		neverHard := feedback.NeverHard(rep, rp)
 		if neverHard && rule.Action == policy.Dead {
 			rule = policy.Rule{Action: policy.Pass}
+		}
+		if neverHard && rule.Action == policy.Strikes {
+			rule.Strikes = 0 // counted, never made hard: kept soft, so never suppressed
 		}
 		ev := Event{
 			ID: rp.ID, At: at, Address: strings.ToLower(rp.Email), Domain: domainOf(rp.Email), Kind: string(rep.Kind),

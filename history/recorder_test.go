@@ -123,4 +123,17 @@ func TestRecorderNeverHard(t *testing.T) {
 			t.Errorf("%s: reports %+v, want one soft", tt.name, out)
 		}
 	}
+	// What is kept agrees with what was reported: no hard event, so no suppression.
+	rows, err := rec.Store.Count(ctx, day(0), "type")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range rows {
+		if row.Hard != 0 {
+			t.Errorf("history keeps %d hard events of recipients that were reported soft: %+v", row.Hard, rows)
+		}
+	}
+	if sup, err := rec.Store.Suppressions(ctx); err != nil || len(sup) != 0 {
+		t.Errorf("suppressions %+v (%v), want none", sup, err)
+	}
 }
