@@ -5,8 +5,6 @@ import (
 	"mime"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/emersion/go-message/charset"
 )
 
 // Limits that keep memory bounded on hostile input.
@@ -80,7 +78,7 @@ func (h header) has(key string) bool {
 // decoded returns the first value of key with RFC 2047 encoded words decoded.
 func (h header) decoded(key string) string { return decodeWords(h.get(key)) }
 
-var wordDecoder = &mime.WordDecoder{CharsetReader: charset.Reader}
+var wordDecoder = &mime.WordDecoder{CharsetReader: charsetReader}
 
 func decodeWords(s string) string {
 	if !strings.Contains(s, "=?") {

@@ -6,8 +6,6 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/emersion/go-message/charset"
 )
 
 // Limits on what one message may make the parser keep.
@@ -334,7 +332,7 @@ func decodeCharset(b []byte, cs string) []byte {
 		// was written or re-encoded as UTF-8 under a wrong label.
 		return b
 	}
-	r, err := charset.Reader(cs, bytes.NewReader(b))
+	r, err := charsetReader(cs, bytes.NewReader(b))
 	if err != nil {
 		return b
 	}
