@@ -93,6 +93,10 @@ func OpenFile(path string) (io.ReadCloser, error) { return openFile(path) }
 // readers are the read buffers of ParseFile, reused from one file to the next.
 var readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 64<<10) }}
 
+// mboxReaders are ParseFile's mbox readers (a 64 kB buffer each), reused from one mbox to the
+// next.
+var mboxReaders = sync.Pool{New: func() any { return mbox.NewReader(nil) }}
+
 // ParseFile parses one path: a message file, an mbox (several messages) or "-" for stdin.
 func ParseFile(path string, opts *dsn.Options) []Parsed {
 	var r io.Reader
@@ -118,7 +122,12 @@ func ParseFile(path string, opts *dsn.Options) []Parsed {
 		return []Parsed{{Source: path, Report: rep, Err: err}}
 	}
 	var out []Parsed
-	mr := mbox.NewReader(br)
+	mr := mboxReaders.Get().(*mbox.Reader)
+	mr.Reset(br)
+	defer func() {
+		mr.Reset(nil)
+		mboxReaders.Put(mr)
+	}()
 	for n := 1; ; n++ {
 		msg, err := mr.Next()
 		if err == io.EOF {

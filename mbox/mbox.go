@@ -44,24 +44,54 @@ func isFromLine(b []byte) bool {
 
 // Reader reads the messages of an mbox one after the other.
 type Reader struct {
+	eol     eol.Reader
 	br      *bufio.Reader
 	started bool
 	eof     bool
 	cur     *message
+	line    []byte // a line buffer for the next message, taken back from the previous one
 }
 
 // NewReader returns a Reader of the mbox in r.
 func NewReader(r io.Reader) *Reader {
-	return &Reader{br: bufio.NewReaderSize(eol.NewReader(r), 64<<10)}
+	m := &Reader{}
+	m.eol.Reset(r)
+	m.br = bufio.NewReaderSize(&m.eol, 64<<10)
+	return m
+}
+
+// Reset makes the Reader read the mbox in r, as a new one would, keeping its buffers: one Reader
+// serves many files (a batch parse would otherwise allocate and clear 64 kB per mbox file). A
+// message returned before reads nothing more.
+func (m *Reader) Reset(r io.Reader) {
+	m.retire()
+	m.eol.Reset(r)
+	m.br.Reset(&m.eol)
+	m.started, m.eof = false, false
+}
+
+// retire ends the current message: it reads nothing more, and its line buffer serves the next.
+func (m *Reader) retire() {
+	if m.cur == nil {
+		return
+	}
+	m.line = m.cur.store[:0]
+	m.cur.store, m.cur.buf, m.cur.done = nil, nil, true
+	m.cur = nil
 }
 
 // Next returns the next message, or io.EOF after the last one. The previous message is
 // discarded if it was not read to its end. ">From " quoting (mboxrd) is undone.
 func (m *Reader) Next() (io.Reader, error) {
-	if m.cur != nil {
-		if _, err := io.Copy(io.Discard, m.cur); err != nil {
-			return nil, err
+	if cur := m.cur; cur != nil {
+		// The rest of the previous message is skipped line by line, without copying it out.
+		for !cur.done {
+			cur.buf = nil
+			if err := cur.fill(); err != nil {
+				return nil, err
+			}
 		}
+		m.retire()
 	}
 	if m.eof {
 		return nil, io.EOF
@@ -83,14 +113,16 @@ func (m *Reader) Next() (io.Reader, error) {
 			}
 		}
 	}
-	m.cur = &message{m: m, lineStart: true}
+	m.cur = &message{m: m, lineStart: true, store: m.line}
+	m.line = nil
 	return m.cur, nil
 }
 
 // message reads one message up to the next separator line (a "From " line after a blank line).
 type message struct {
 	m         *Reader
-	buf       []byte // pending output
+	buf       []byte // pending output, in store
+	store     []byte // the line read last
 	done      bool
 	lineStart bool
 	prevBlank bool
@@ -137,7 +169,8 @@ func (r *message) fill() error {
 	if err == nil {
 		r.prevBlank = wasStart && len(bytes.TrimRight(line, "\r\n")) == 0
 	}
-	r.buf = append(r.buf[:0], line...)
+	r.store = append(r.store[:0], line...)
+	r.buf = r.store
 	if err == io.EOF {
 		r.done = true
 		r.m.eof = true

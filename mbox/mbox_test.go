@@ -57,3 +57,41 @@ func TestIsMbox(t *testing.T) {
 		}
 	}
 }
+
+// TestReset checks that a Reader reset in the middle of a message reads its new mbox afresh,
+// and that the message it returned before reads nothing more.
+func TestReset(t *testing.T) {
+	r := NewReader(strings.NewReader("From a Mon Jan  1 00:00:00 2024\nSubject: 1\n\nfirst body, long enough to be read in pieces\n"))
+	old, err := r.Next()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.Read(make([]byte, 4)); err != nil {
+		t.Fatal(err)
+	}
+	r.Reset(strings.NewReader("From b Mon Jan  1 00:00:01 2024\nSubject: 2\n\nsecond\nFrom c Mon Jan  1 00:00:02 2024\nSubject: 3\n\nthird\n"))
+	if rest, err := io.ReadAll(old); err != nil || len(rest) != 0 {
+		t.Errorf("the message from before Reset read %q, %v; want nothing", rest, err)
+	}
+	var got []string
+	for n := 0; ; n++ {
+		m, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			continue // left unread: Next skips it
+		}
+		b, err := io.ReadAll(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, string(b))
+	}
+	if want := []string{"Subject: 3\n\nthird\n"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("after Reset: %q, want %q", got, want)
+	}
+}
