@@ -1,7 +1,9 @@
 package dsn
 
 import (
+	"math/bits"
 	"strings"
+	"sync"
 )
 
 // fillOriginal sets the original message's identity and its campaign.
@@ -141,7 +143,8 @@ var mtaSignatures = []struct {
 // lowText (nil: unknown).
 func detectMTA(top header, lowText string, lowTriples *textTriples, hasStatus bool) string {
 	from := strings.ToLower(top.get("from"))
-	var values string // every header value in lower case, made when first needed
+	var inValues uint64 // the anyHeaderPhrases found in the header's values, found when first needed
+	searched := false
 	for _, s := range mtaSignatures {
 		var hit bool
 		switch s.where {
@@ -150,10 +153,10 @@ func detectMTA(top header, lowText string, lowTriples *textTriples, hasStatus bo
 		case "from":
 			hit = strings.Contains(from, s.phrase)
 		case "anyheader":
-			if values == "" {
-				values = lowerValues(top)
+			if !searched {
+				inValues, searched = anyHeaderPhrases().in(top), true
 			}
-			hit = strings.Contains(values, s.phrase)
+			hit = inValues&anyHeaderPhrases().bit(s.phrase) != 0
 		case "failed":
 			hit = strings.Contains(strings.ToLower(top.get("x-failed-recipients")), s.phrase)
 		case "header":
@@ -169,19 +172,99 @@ func detectMTA(top header, lowText string, lowTriples *textTriples, hasStatus bo
 	return "text"
 }
 
-// lowerValues returns the values of the header's fields in lower case (ASCII), a line each.
-func lowerValues(h header) string {
-	n := 0
-	for _, f := range h {
-		n += len(f.value) + 1
+// anyHeaderPhrases are the phrases of the mtaSignatures looked for in every value of a header.
+var anyHeaderPhrases = sync.OnceValue(func() *phraseScan {
+	var phrases []string
+	for _, s := range mtaSignatures {
+		if s.where == "anyheader" {
+			phrases = append(phrases, s.phrase)
+		}
 	}
-	b := make([]byte, 0, n)
-	for _, f := range h {
-		b = append(b, f.value...)
-		b = append(b, '\n')
+	return newPhraseScan(phrases)
+})
+
+// phraseScan finds which of a few lower-case phrases (at least two bytes each, at most 64) the
+// values of a header contain, ASCII letters in any case: in one pass over the values, without a
+// lower-case copy of them. A value is tested for a phrase only where its two first bytes are.
+type phraseScan struct {
+	phrases []string
+	first   [256]uint64 // bit i: phrases[i] starts with this byte (either case)
+	second  [256]uint64 // bit i: phrases[i]'s second byte is this one (either case)
+}
+
+func newPhraseScan(phrases []string) *phraseScan {
+	if len(phrases) > 64 {
+		panic("dsn: more than 64 phrases in a phraseScan")
 	}
-	lowerASCIIBytes(b)
-	return bytesToString(b)
+	ps := &phraseScan{phrases: phrases}
+	for i, p := range phrases {
+		if len(p) < 2 || asciiLower(p) != p {
+			panic("dsn: phraseScan phrase not lower case or shorter than two bytes: " + p)
+		}
+		for _, c := range [2]byte{p[0], upperASCII(p[0])} {
+			ps.first[c] |= 1 << i
+		}
+		for _, c := range [2]byte{p[1], upperASCII(p[1])} {
+			ps.second[c] |= 1 << i
+		}
+	}
+	return ps
+}
+
+// bit returns the bit of phrase in the sets that in returns.
+func (ps *phraseScan) bit(phrase string) uint64 {
+	for i, p := range ps.phrases {
+		if p == phrase {
+			return 1 << i
+		}
+	}
+	panic("dsn: phrase not in the phraseScan: " + phrase)
+}
+
+// in returns the set of the phrases that a value of h contains, ASCII case aside: bit i for
+// phrases[i].
+func (ps *phraseScan) in(h header) uint64 {
+	var found uint64
+	for _, f := range h {
+		v := f.value
+		for i := 0; i+1 < len(v); i++ {
+			maybe := ps.first[v[i]] & ps.second[v[i+1]] &^ found
+			for maybe != 0 {
+				j := bits.TrailingZeros64(maybe)
+				maybe &^= 1 << j
+				if hasPrefixFoldASCII(v[i:], ps.phrases[j]) {
+					found |= 1 << j
+				}
+			}
+		}
+	}
+	return found
+}
+
+// hasPrefixFoldASCII tells whether s starts with the lower-case lowPrefix, ASCII letters of s in
+// any case (lowerASCIIBytes's folding).
+func hasPrefixFoldASCII(s, lowPrefix string) bool {
+	if len(s) < len(lowPrefix) {
+		return false
+	}
+	for i := 0; i < len(lowPrefix); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lowPrefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// upperASCII returns the upper case of an ASCII lower-case letter, any other byte as it is.
+func upperASCII(c byte) byte {
+	if c >= 'a' && c <= 'z' {
+		return c - ('a' - 'A')
+	}
+	return c
 }
 
 func hasHeaderPrefix(h header, prefix string) bool {
