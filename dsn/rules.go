@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"math/bits"
 	"regexp"
 	"regexp/syntax"
 	"sort"
@@ -79,7 +80,20 @@ type ruleTable struct {
 	filters []ruleFilter
 	hints   [][][]phraseKey // the keys of each rule's hints, in the shape of its hints
 	runs    []runHints      // the required run of each rule's expression, found at first need
+
+	// An index of the rules by entry key, a byte-triple key (tripleKey) that a text must have
+	// for the rule to match it: a phrase rule's least shared key, and for an expression with
+	// required texts, one key of each text of one of its sets. A text makes candidates of the
+	// rules of the keys it has, and of the rules without entry keys (always), instead of
+	// testing every rule's keys.
+	always   []uint64              // bit i: rule i has no entry key
+	keyed    tripleSet             // the keys that have rules
+	keyStart [tripleKeys + 1]int32 // the rules of key k are byKey[keyStart[k]:keyStart[k+1]]
+	byKey    []int32
 }
+
+// tripleKeys is the number of tripleKey values.
+const tripleKeys = 4096
 
 // phraseKey is the phraseKeys of a text, and whether it is long enough to have them.
 type phraseKey struct {
@@ -115,8 +129,69 @@ func (rs *Rules) filterTable() *ruleTable {
 			}
 		}
 	}
+	t.index(rs.rules)
 	rs.table.Store(t)
 	return t
+}
+
+// index fills the table's index of the rules by entry key (see ruleTable).
+func (t *ruleTable) index(rules []rule) {
+	shared := make([]int, tripleKeys) // how many phrase rules have each key
+	for i := range rules {
+		if t.filters[i].phrase {
+			for _, k := range t.filters[i].keys {
+				shared[k]++
+			}
+		}
+	}
+	entries := make([][]uint16, len(rules))
+	for i := range rules {
+		switch {
+		case t.filters[i].phrase:
+			keys := t.filters[i].keys
+			best := keys[0]
+			for _, k := range keys[1:] {
+				if shared[k] < shared[best] {
+					best = k
+				}
+			}
+			entries[i] = []uint16{best}
+		case rules[i].re != nil && len(t.hints[i]) > 0:
+			// A match contains one text of each set: the first key of each text of a set is
+			// an entry key, when they all have keys (requiredTexts keeps no shorter text).
+			for _, k := range t.hints[i][0] {
+				if !k.ok {
+					entries[i] = nil
+					break
+				}
+				entries[i] = append(entries[i], k.keys[0])
+			}
+		}
+	}
+	t.always = make([]uint64, (len(rules)+63)/64)
+	count := make([]int32, tripleKeys)
+	for i, keys := range entries {
+		if len(keys) == 0 {
+			t.always[i>>6] |= 1 << (i & 63)
+		}
+		for _, k := range keys {
+			count[k]++
+		}
+	}
+	for k := range tripleKeys {
+		t.keyStart[k+1] = t.keyStart[k] + count[k]
+		if count[k] > 0 {
+			t.keyed[k>>6] |= 1 << (k & 63)
+		}
+	}
+	t.byKey = make([]int32, t.keyStart[tripleKeys])
+	next := t.keyStart
+	for i, keys := range entries {
+		for _, k := range keys {
+			t.byKey[next[k]] = int32(i)
+			next[k]++
+		}
+	}
 }
 
 // StatusPrefixes are extra markers of the line that holds the status in odd bounces.
@@ -136,23 +211,61 @@ func (rs *Rules) match(in matchInput) (string, bool) {
 		triples = &set
 	}
 	table := rs.filterTable()
-	for i, f := range table.filters {
-		if triples != nil && f.phrase && !triples.hasAll(f.keys) {
-			continue
+	if triples == nil {
+		for i := range table.filters {
+			if rs.matchesAt(i, in, table, nil) {
+				return rs.rules[i].reason, rs.rules[i].final
+			}
 		}
-		r := &rs.rules[i]
-		if !r.conditionsHold(in) {
-			continue
+		return "", false
+	}
+	// The rules that the text's triples may let through, by the index of their entry keys:
+	// the others are not read at all. They are then read in order, as above.
+	var small [32]uint64
+	candidates := small[:0]
+	if n := len(table.always); n <= len(small) {
+		candidates = small[:n]
+	} else {
+		candidates = make([]uint64, n)
+	}
+	copy(candidates, table.always)
+	for w, word := range triples {
+		word &= table.keyed[w]
+		for word != 0 {
+			k := w<<6 | bits.TrailingZeros64(word)
+			word &= word - 1
+			for _, i := range table.byKey[table.keyStart[k]:table.keyStart[k+1]] {
+				candidates[i>>6] |= 1 << (i & 63)
+			}
 		}
-		if r.re != nil && (!containsEachKeyedSet(in.text, r.hints, table.hints[i], triples) ||
-			!containsRun(in.text, table.runs[i].get(r.re.expr), triples)) {
-			continue // a text the expression needs is missing
-		}
-		if r.matches(in) {
-			return r.reason, r.final
+	}
+	for w, word := range candidates {
+		for word != 0 {
+			i := w<<6 | bits.TrailingZeros64(word)
+			word &= word - 1
+			if rs.matchesAt(i, in, table, triples) {
+				return rs.rules[i].reason, rs.rules[i].final
+			}
 		}
 	}
 	return "", false
+}
+
+// matchesAt tells whether rule i matches in, its filters first: the triples of its phrase or
+// of the texts its expression needs (triples nil: unknown), its conditions, then the rule.
+func (rs *Rules) matchesAt(i int, in matchInput, table *ruleTable, triples *tripleSet) bool {
+	if f := table.filters[i]; triples != nil && f.phrase && !triples.hasAll(f.keys) {
+		return false
+	}
+	r := &rs.rules[i]
+	if !r.conditionsHold(in) {
+		return false
+	}
+	if r.re != nil && (!containsEachKeyedSet(in.text, r.hints, table.hints[i], triples) ||
+		!containsRun(in.text, table.runs[i].get(r.re.expr), triples)) {
+		return false // a text the expression needs is missing
+	}
+	return r.matches(in)
 }
 
 // conditionsHold tells whether the rule's conditions on the status, the command and the hosts
