@@ -102,6 +102,15 @@ func fixFirstComma(dst []byte, start int) []byte {
 
 const hexDigits = "0123456789abcdef"
 
+// jsonPlain tells the ASCII bytes that a JSON string holds as they are: printable, neither a
+// quote nor a backslash.
+var jsonPlain = func() (plain [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		plain[c] = c != '"' && c != '\\'
+	}
+	return plain
+}()
+
 // appendJSONString appends s as a JSON string as encoding/json writes it without HTML escaping:
 // quotes, backslashes and control characters escaped, invalid UTF-8 replaced by U+FFFD, U+2028
 // and U+2029 escaped.
@@ -110,11 +119,11 @@ func appendJSONString(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
+		if jsonPlain[c] {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
 			dst = append(dst, s[start:i]...)
 			switch c {
 			case '"', '\\':

@@ -43,30 +43,54 @@ func decodeQuotedPrintable(raw []byte) (out []byte, failed bool) {
 		} else if bytes.HasSuffix(line, []byte("\n")) {
 			ending = line[len(line)-1:]
 		}
+		// The body is written in place: what a line decodes to is never longer than the line,
+		// and out has the capacity of the whole input.
+		n := len(out)
+		out = out[:n+len(body)]
 		for i := 0; i < len(body); i++ {
 			c := body[i]
-			switch {
-			case c == '=':
+			switch qpClass[c] {
+			case qpEquals:
 				if i+2 < len(body) && isHexDigit(body[i+1]) && isHexDigit(body[i+2]) {
 					c = unhex(body[i+1])<<4 | unhex(body[i+2])
 					i += 2
 				} else if i+1 >= len(body) || body[i+1] == '\r' {
 					// "=" before the line break (or the end): the Reader stops with an error.
-					return out, true
+					return out[:n], true
 				}
-			case c == '\t' || c == '\r' || c >= 0x80:
-			case c < ' ' || c > '~':
-				return out, true
+			case qpFails:
+				return out[:n], true
 			}
-			out = append(out, c)
+			out[n] = c
+			n++
 		}
-		out = append(out, ending...)
+		out = append(out[:n], ending...)
 		if cut {
 			return out, true
 		}
 	}
 	return out, false
 }
+
+// The classes of the bytes of a quoted-printable body, as decodeQuotedPrintable reads them.
+const (
+	qpLiteral = iota // kept as it is: printable ASCII but "=", tab, CR, 8-bit bytes
+	qpEquals         // "=": an escape, a soft line break, or kept
+	qpFails          // another control byte: the Reader stops with an error
+)
+
+var qpClass = func() (class [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c == '=':
+			class[c] = qpEquals
+		case c == '\t' || c == '\r' || c >= 0x80:
+		case c < ' ' || c > '~':
+			class[c] = qpFails
+		}
+	}
+	return class
+}()
 
 func isHexDigit(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'

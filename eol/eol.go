@@ -25,22 +25,31 @@ func (n *Reader) Read(p []byte) (int, error) {
 		if k > 0 && !n.afterCR && bytes.IndexByte(p[:k], '\r') < 0 {
 			return k, err // the common case: nothing to change
 		}
-		w := 0
-		for i := 0; i < k; i++ {
-			c := p[i]
-			switch {
-			case c == '\r':
-				p[w] = '\n'
-				w++
-				n.afterCR = true
-				continue
-			case c == '\n' && n.afterCR:
-				// second half of a CRLF pair: already emitted
-			default:
-				p[w] = c
-				w++
-			}
+		// The runs between CRs are moved down with copy; each CR becomes an LF, and the LF of a
+		// CRLF pair, in this chunk or at the start of the next, is dropped.
+		w, i := 0, 0
+		if n.afterCR && k > 0 {
 			n.afterCR = false
+			if p[0] == '\n' {
+				i = 1
+			}
+		}
+		for i < k {
+			j := bytes.IndexByte(p[i:k], '\r')
+			if j < 0 {
+				w += copy(p[w:], p[i:k])
+				break
+			}
+			w += copy(p[w:], p[i:i+j])
+			p[w] = '\n'
+			w++
+			i += j + 1
+			switch {
+			case i == k:
+				n.afterCR = true
+			case p[i] == '\n':
+				i++
+			}
 		}
 		if w > 0 || err != nil || k == 0 {
 			return w, err

@@ -42,3 +42,46 @@ func TestReset(t *testing.T) {
 		t.Errorf("after Reset: %q, want %q", got, "\nb\n")
 	}
 }
+
+// chunkReader returns its input in pieces of the given sizes, in turn.
+type chunkReader struct {
+	s     string
+	sizes []int
+	n     int
+}
+
+func (c *chunkReader) Read(p []byte) (int, error) {
+	if c.s == "" {
+		return 0, io.EOF
+	}
+	size := min(c.sizes[c.n%len(c.sizes)], len(p), len(c.s))
+	c.n++
+	copy(p, c.s[:size])
+	c.s = c.s[size:]
+	return size, nil
+}
+
+// TestReaderAsReplace holds the Reader to the plain rule (CRLF, then bare CR, become LF) over
+// every text of up to six bytes of "a", CR and LF, read in pieces of one to four bytes.
+func TestReaderAsReplace(t *testing.T) {
+	texts := []string{""}
+	for range 6 {
+		for _, s := range texts {
+			for _, c := range []string{"a", "\r", "\n"} {
+				texts = append(texts, s+c)
+			}
+		}
+	}
+	for _, in := range texts {
+		want := strings.ReplaceAll(strings.ReplaceAll(in, "\r\n", "\n"), "\r", "\n")
+		for _, sizes := range [][]int{{1}, {2}, {3}, {4}, {1, 3}, {2, 1}, {64}} {
+			got, err := io.ReadAll(NewReader(&chunkReader{s: in, sizes: sizes}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != want {
+				t.Fatalf("%q in pieces of %v → %q, want %q", in, sizes, got, want)
+			}
+		}
+	}
+}
