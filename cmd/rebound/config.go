@@ -64,16 +64,16 @@ func configPath(args []string) (path string, explicit bool) {
 // file that does not exist is no error; one that exists but cannot be read is, unless
 // ignoreUnreadable (parse, which needs no configuration).
 func loadConfig(path string, explicit, ignoreUnreadable bool, app *kong.Application) (*configFile, error) {
-	return loadConfigLazily(path, explicit, ignoreUnreadable, app, nil)
+	return loadConfigLazily(path, explicit, ignoreUnreadable, func() configModel { return newConfigModel(app) }, nil)
 }
 
 // loadConfigLazily is loadConfig for a part of the command model (pipe's alone, which is
-// cheaper to build at every start): the keys are checked against part first, and only when that
+// cheaper to build at every start; part returns its configuration keys): the keys are checked against part first, and only when that
 // check fails against the whole model's keys (full: for pipe, wholeConfigModel, generated from
 // the whole model at build time), so that a file is held to exactly the rules of the whole
 // model: a key of another command's section stays valid, and an error names the same key and
 // suggestion. With full nil, part is the whole model.
-func loadConfigLazily(path string, explicit, ignoreUnreadable bool, part *kong.Application, full func() (configModel, error)) (*configFile, error) {
+func loadConfigLazily(path string, explicit, ignoreUnreadable bool, part func() configModel, full func() (configModel, error)) (*configFile, error) {
 	cf := &configFile{path: path}
 	configPolicy = nil // the policy: section of this file, if it has one
 	f, err := os.Open(kong.ExpandPath(path))
@@ -87,7 +87,7 @@ func loadConfigLazily(path string, explicit, ignoreUnreadable bool, part *kong.A
 	if err := yaml.NewDecoder(f).Decode(&cf.top); err != nil && err != io.EOF {
 		return nil, configErrorf("configuration file %s: %s", path, strings.ReplaceAll(err.Error(), "\n", ";"))
 	}
-	model := newConfigModel(part)
+	model := part()
 	if full != nil {
 		if cf.checkKeys(model, true) == nil {
 			return cf, nil
@@ -271,8 +271,17 @@ func (cf *configFile) lookup(n *kong.Node, key string) (where string, v any, fou
 	if n != nil && n.Type == kong.CommandNode {
 		command = sectionName(n)
 	}
+	var chain []string
 	for ; n != nil && n.Type == kong.CommandNode; n = n.Parent {
-		name := sectionName(n)
+		chain = append(chain, sectionName(n))
+	}
+	return cf.lookupSection(command, chain, key)
+}
+
+// lookupSection finds key in the sections chain (the command's, then its parents'; command is
+// the first), then at the top level.
+func (cf *configFile) lookupSection(command string, chain []string, key string) (where string, v any, found bool) {
+	for _, name := range chain {
 		if v, ok := cf.sections[name][key]; ok {
 			return name + ": " + key, v, true
 		}

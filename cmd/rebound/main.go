@@ -128,35 +128,63 @@ func runMain(args []string) (status int) {
 	var cli CLI
 	var pcli pipeCLI
 	cf := &configFile{}
-	// A pipe that is not asked for its help or version builds the model of pipe alone; the
-	// configuration file is checked against the whole model only when pipe's does not know a key.
+	// A pipe that is not asked for its help or version reads its command line without kong when
+	// it can (fastParsePipe), else with the model of pipe alone; the configuration file is
+	// checked against the whole model only when pipe's does not know a key.
 	onlyPipe := inPipe && !needsNoConfig(args)
 	var parser *kong.Kong
-	var err error
-	if onlyPipe {
-		parser, err = newParser(&pcli, cf)
-	} else {
-		parser, err = newParser(&cli, cf)
+	newKong := func() *kong.Kong {
+		var p *kong.Kong
+		var err error
+		if onlyPipe {
+			p, err = newParser(&pcli, cf)
+		} else {
+			p, err = newParser(&cli, cf)
+		}
+		if err != nil {
+			panic(err) // the command model itself is wrong
+		}
+		return p
 	}
-	if err != nil {
-		panic(err) // the command model itself is wrong
-	}
+	part := func() configModel { return newConfigModel(parser.Model) }
 	var whole func() (configModel, error)
+	var fast *fastPipeModel
 	if onlyPipe {
 		// The configuration keys of the whole model, generated from it at build time
 		// (TestConfigModelUpToDate): a file with another command's section (scan-imap:, check:)
 		// is checked without building the whole model at every pipe.
 		whole = func() (configModel, error) { return wholeConfigModel(), nil }
+		if m, ok := newFastPipeModel(); ok {
+			fast, part = m, m.configModel
+		}
+	}
+	if fast == nil {
+		parser = newKong()
 	}
 	path, explicit := configPath(args)
-	loaded, err := loadConfigLazily(path, explicit, commandName(args) == "parse", parser.Model, whole)
+	loaded, err := loadConfigLazily(path, explicit, commandName(args) == "parse", part, whole)
 	if err != nil && needsNoConfig(args) {
 		loaded, err = &configFile{}, nil // help and version work whatever the configuration
 	}
 	if err == nil {
 		*cf = *loaded
-		var kctx *kong.Context
-		if kctx, err = parser.Parse(args); err == nil {
+		var run func() error
+		var fastCLI *pipeCLI
+		if fast != nil {
+			fastCLI, _ = fastParsePipe(fast, args, cf)
+		}
+		if fastCLI != nil {
+			pcli = *fastCLI
+			run = func() error { return pcli.Pipe.Run(&cli) }
+		} else {
+			if parser == nil {
+				parser = newKong()
+			}
+			var kctx *kong.Context
+			kctx, err = parser.Parse(args)
+			run = func() error { return kctx.Run(&cli) }
+		}
+		if err == nil {
 			if onlyPipe {
 				cli.Globals = pcli.Globals
 			}
@@ -165,7 +193,7 @@ func runMain(args []string) (status int) {
 			for _, w := range envWarnings {
 				slog.Warn(w)
 			}
-			err = kctx.Run(&cli)
+			err = run()
 			var code exitCode
 			switch {
 			case err == nil:

@@ -106,7 +106,7 @@ func TestPipeConfigCheckedAsWhole(t *testing.T) {
 			t.Fatal(err)
 		}
 		want, wantErr := loadConfig(path, true, false, app)
-		got, gotErr := loadConfigLazily(path, true, false, part.Model, func() (configModel, error) { return wholeConfigModel(), nil })
+		got, gotErr := loadConfigLazily(path, true, false, func() configModel { return newConfigModel(part.Model) }, func() (configModel, error) { return wholeConfigModel(), nil })
 		if (wantErr == nil) != (gotErr == nil) || wantErr != nil && wantErr.Error() != gotErr.Error() {
 			t.Errorf("%q: pipe's check says %v, the whole model's %v", content, gotErr, wantErr)
 			continue
