@@ -317,10 +317,18 @@ func adjust(reason Reason, in ClassifyInput, said bool) Reason {
 	if reason == "userunknown" && filteredUnknown(in) {
 		return "filtered"
 	}
-	// A refusal before MAIL FROM cannot be of the sender's address: the sending host was refused.
-	if reason == "rejected" {
+	// A refusal before MAIL FROM cannot be of the sender's address, nor of a message not yet
+	// sent: the sending host was refused ("421 Reject due to policy violations" at the greeting).
+	// Nor, at the greeting, of TLS or authentication, which come after it ("554 5.7.2 Service
+	// denied" is read as a security error from its code alone).
+	switch reason {
+	case "rejected", "policyviolation", "spamdetected":
 		switch strings.ToUpper(in.Command) {
 		case "CONN", "HELO", "EHLO":
+			return "blocked"
+		}
+	case "securityerror":
+		if strings.EqualFold(in.Command, "CONN") {
 			return "blocked"
 		}
 	}

@@ -376,7 +376,7 @@ var smtpCommands = []struct {
 	{"RCPT", []string{"rcpt to", "smtp:rcpt ", "rcpt command", "[rcpt_to]", "does not like recipient"}},
 	{"MAIL", []string{"mail from", "smtp:mail ", "mail command", "does not like sender"}},
 	{"HELO", []string{"in reply to helo", "in reply to ehlo", "after helo", "after ehlo"}},
-	{"CONN", []string{"after initial connection", "in reply to initial", "connection refused", "banner"}},
+	{"CONN", []string{"after initial connection", "in reply to initial", "connection refused", "banner", "refused to talk to me"}},
 }
 
 // linesWith returns the lines of the text that mention addr.
