@@ -52,11 +52,11 @@ func (r Reply) HardAs(reason string) bool {
 	return false
 }
 
-// Reading is the reading of the reply that got matches: its second reading when got is that,
-// else its own reason.
+// Reading is the reading of the reply that got matches: its second reading or its documented
+// reading (Readings) when got is that, else its own reason.
 func (r Reply) Reading(got string) string {
-	if r.Alt != "" && got == r.Alt {
-		return r.Alt
+	if r.Alt != "" && got == r.Alt || got == Readings[r.Name] {
+		return got
 	}
 	return r.Reason
 }
