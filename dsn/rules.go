@@ -134,62 +134,68 @@ func (rs *Rules) filterTable() *ruleTable {
 	return t
 }
 
-// index fills the table's index of the rules by entry key (see ruleTable).
+// index fills the table's index of the rules by entry key (see ruleTable). A pipe builds it once
+// per process, so it keeps its scratch small: one counter per key, and the rules' entry keys in
+// one slice.
 func (t *ruleTable) index(rules []rule) {
-	shared := make([]int, tripleKeys) // how many phrase rules have each key
+	counts := make([]int32, tripleKeys) // how many phrase rules have each key
 	for i := range rules {
 		if t.filters[i].phrase {
 			for _, k := range t.filters[i].keys {
-				shared[k]++
+				counts[k]++
 			}
 		}
 	}
-	entries := make([][]uint16, len(rules))
+	// The entry keys of rule i are keys[start[i]:start[i+1]].
+	start := make([]int32, len(rules)+1)
+	keys := make([]uint16, 0, len(rules)+len(rules)/4)
 	for i := range rules {
 		switch {
 		case t.filters[i].phrase:
-			keys := t.filters[i].keys
-			best := keys[0]
-			for _, k := range keys[1:] {
-				if shared[k] < shared[best] {
+			fk := t.filters[i].keys
+			best := fk[0]
+			for _, k := range fk[1:] {
+				if counts[k] < counts[best] {
 					best = k
 				}
 			}
-			entries[i] = []uint16{best}
+			keys = append(keys, best)
 		case rules[i].re != nil && len(t.hints[i]) > 0:
 			// A match contains one text of each set: the first key of each text of a set is
 			// an entry key, when they all have keys (requiredTexts keeps no shorter text).
+			n := len(keys)
 			for _, k := range t.hints[i][0] {
 				if !k.ok {
-					entries[i] = nil
+					keys = keys[:n]
 					break
 				}
-				entries[i] = append(entries[i], k.keys[0])
+				keys = append(keys, k.keys[0])
 			}
 		}
+		start[i+1] = int32(len(keys))
 	}
 	t.always = make([]uint64, (len(rules)+63)/64)
-	count := make([]int32, tripleKeys)
-	for i, keys := range entries {
-		if len(keys) == 0 {
+	clear(counts) // now: how many entries each key has
+	for i := range rules {
+		if start[i] == start[i+1] {
 			t.always[i>>6] |= 1 << (i & 63)
 		}
-		for _, k := range keys {
-			count[k]++
-		}
+	}
+	for _, k := range keys {
+		counts[k]++
 	}
 	for k := range tripleKeys {
-		t.keyStart[k+1] = t.keyStart[k] + count[k]
-		if count[k] > 0 {
+		t.keyStart[k+1] = t.keyStart[k] + counts[k]
+		if counts[k] > 0 {
 			t.keyed[k>>6] |= 1 << (k & 63)
 		}
 	}
 	t.byKey = make([]int32, t.keyStart[tripleKeys])
-	next := t.keyStart
-	for i, keys := range entries {
-		for _, k := range keys {
-			t.byKey[next[k]] = int32(i)
-			next[k]++
+	clear(counts) // now: how many of each key's rules are in place
+	for i := range rules {
+		for _, k := range keys[start[i]:start[i+1]] {
+			t.byKey[t.keyStart[k]+counts[k]] = int32(i)
+			counts[k]++
 		}
 	}
 }
