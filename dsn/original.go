@@ -185,27 +185,52 @@ var anyHeaderPhrases = sync.OnceValue(func() *phraseScan {
 
 // phraseScan finds which of a few lower-case phrases (at least two bytes each, at most 64) the
 // values of a header contain, ASCII letters in any case: in one pass over the values, without a
-// lower-case copy of them. A value is tested for a phrase only where its two first bytes are.
+// lower-case copy of them. The pass jumps over most bytes, as Wu and Manber's multiple-pattern
+// search does: a window as long as the shortest phrase slides along a value, and the pair of
+// bytes at its end tells how far it may move before a phrase could end there (shift); where
+// none can, the phrases whose two first bytes start the window are compared.
 type phraseScan struct {
 	phrases []string
-	first   [256]uint64 // bit i: phrases[i] starts with this byte (either case)
-	second  [256]uint64 // bit i: phrases[i]'s second byte is this one (either case)
+	window  int                    // the length of the shortest phrase
+	first   [256]uint64            // bit i: phrases[i] starts with this byte (either case)
+	second  [256]uint64            // bit i: phrases[i]'s second byte is this one (either case)
+	shift   [phraseScanPairs]uint8 // by pairKey of a window's last two bytes, lower case
+}
+
+const phraseScanPairs = 1 << 12
+
+// pairKey hashes two lower-case bytes for phraseScan's shift table.
+func pairKey(a, b byte) uint32 {
+	return (uint32(a)<<8 | uint32(b)) * 0x9E3779B1 >> 20
 }
 
 func newPhraseScan(phrases []string) *phraseScan {
 	if len(phrases) > 64 {
 		panic("dsn: more than 64 phrases in a phraseScan")
 	}
-	ps := &phraseScan{phrases: phrases}
+	ps := &phraseScan{phrases: phrases, window: 1 << 30}
 	for i, p := range phrases {
 		if len(p) < 2 || asciiLower(p) != p {
 			panic("dsn: phraseScan phrase not lower case or shorter than two bytes: " + p)
 		}
+		ps.window = min(ps.window, len(p))
 		for _, c := range [2]byte{p[0], upperASCII(p[0])} {
 			ps.first[c] |= 1 << i
 		}
 		for _, c := range [2]byte{p[1], upperASCII(p[1])} {
 			ps.second[c] |= 1 << i
+		}
+	}
+	ps.window = min(ps.window, 255)
+	for k := range ps.shift {
+		ps.shift[k] = uint8(ps.window - 1) // a pair in no phrase: the window moves past it
+	}
+	for _, p := range phrases {
+		// A pair that ends at q in a phrase's first window bytes: the window moves until its
+		// end is where the phrase's window ends (colliding keys keep the shortest move).
+		for q := 1; q < ps.window; q++ {
+			k := pairKey(p[q-1], p[q])
+			ps.shift[k] = min(ps.shift[k], uint8(ps.window-1-q))
 		}
 	}
 	return ps
@@ -225,20 +250,35 @@ func (ps *phraseScan) bit(phrase string) uint64 {
 // phrases[i].
 func (ps *phraseScan) in(h header) uint64 {
 	var found uint64
+	m := ps.window
 	for _, f := range h {
 		v := f.value
-		for i := 0; i+1 < len(v); i++ {
-			maybe := ps.first[v[i]] & ps.second[v[i+1]] &^ found
+		for end := m - 1; end < len(v); {
+			if d := ps.shift[pairKey(lowerASCII(v[end-1]), lowerASCII(v[end]))]; d > 0 {
+				end += int(d)
+				continue
+			}
+			start := end - m + 1
+			maybe := ps.first[v[start]] & ps.second[v[start+1]] &^ found
 			for maybe != 0 {
 				j := bits.TrailingZeros64(maybe)
 				maybe &^= 1 << j
-				if hasPrefixFoldASCII(v[i:], ps.phrases[j]) {
+				if hasPrefixFoldASCII(v[start:], ps.phrases[j]) {
 					found |= 1 << j
 				}
 			}
+			end++
 		}
 	}
 	return found
+}
+
+// lowerASCII returns the lower case of an ASCII upper-case letter, any other byte as it is.
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + ('a' - 'A')
+	}
+	return c
 }
 
 // hasPrefixFoldASCII tells whether s starts with the lower-case lowPrefix, ASCII letters of s in

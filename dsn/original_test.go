@@ -47,6 +47,10 @@ func TestPhraseScanAsContains(t *testing.T) {
 			headers = append(headers, header{{key: "received", value: v}})
 		}
 		headers = append(headers, header{{key: "a", value: p[:len(p)/2]}, {key: "b", value: p[len(p)/2:]}})
+		for pad := range 2 * len(p) {
+			lead := strings.Repeat("-", pad)
+			headers = append(headers, header{{key: "c", value: lead + p}}, header{{key: "c", value: lead + p[:len(p)-1] + " " + p}})
+		}
 	}
 	files := readerFixtures(t)
 	corpus := filepath.Join("..", "..", "shared", "corpus", "sisimai")
