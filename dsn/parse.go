@@ -32,6 +32,7 @@ func Parse(r io.Reader, opts *Options) (*Report, error) {
 	p := newInterpreter(c, opts)
 	p.readMessage()
 	p.finish()
+	releaseTriples(p.lowerTriples) // the report keeps nothing of the interpreter
 	return p.rep, nil
 }
 

@@ -1,6 +1,9 @@
 package dsn
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // textTriples is a set of the byte triples of a long text (the lower-case text of a message),
 // hashed to 14 bits: a phrase with a triple absent from the set is absent from the text, and
@@ -15,16 +18,30 @@ func textTripleKey(a, b, c byte) uint32 {
 }
 
 // triplesOfText returns the set of byte triples of text; nil for a text too short to have any.
+// The set comes from a pool: releaseTriples gives it back.
 func triplesOfText(text string) *textTriples {
 	if len(text) < 3 {
 		return nil
 	}
-	t := &textTriples{}
-	for i := 0; i+2 < len(text); i++ {
-		k := textTripleKey(text[i], text[i+1], text[i+2])
+	t := triplesPool.Get().(*textTriples)
+	*t = textTriples{}
+	// The key of each triple is made from the last three bytes, kept in the low bits of w.
+	w := uint32(text[0])<<8 | uint32(text[1])
+	for i := 2; i < len(text); i++ {
+		w = w<<8 | uint32(text[i])
+		k := (w & 0xffffff) * 0x9E3779B1 >> 18
 		t[k>>6] |= 1 << (k & 63)
 	}
 	return t
+}
+
+var triplesPool = sync.Pool{New: func() any { return new(textTriples) }}
+
+// releaseTriples gives t, from triplesOfText, back to the pool; nil is ignored.
+func releaseTriples(t *textTriples) {
+	if t != nil {
+		triplesPool.Put(t)
+	}
 }
 
 // mayContain tells whether the text of the set may contain phrase: false only when it does not.

@@ -55,3 +55,14 @@ func TestTextTriples(t *testing.T) {
 		t.Error("a set that knows nothing must let every phrase through")
 	}
 }
+
+// TestTextTriplesReused checks that a set given back to the pool comes out empty: the triples
+// of one message never let a phrase of another through.
+func TestTextTriplesReused(t *testing.T) {
+	for range 10 {
+		releaseTriples(triplesOfText("mailbox unavailable: quota exceeded for this user"))
+		if fresh := triplesOfText("relay access denied"); fresh.mayContain("quota exceeded") {
+			t.Fatal("a reused set still holds the triples of the text it was made for")
+		}
+	}
+}
