@@ -67,9 +67,33 @@ func addressAt(s string, at int) (int, int, bool) {
 	return i, j, true
 }
 
+// addressPunctuation is what normalizeAddress trims from both ends of an address: white space,
+// brackets and the punctuation of the sentence around it.
+var addressPunctuation = byteSet(" \t<>'.,;:()[]")
+
+// byteSet returns the set of the bytes of chars.
+func byteSet(chars string) (set [256]bool) {
+	for i := 0; i < len(chars); i++ {
+		set[chars[i]] = true
+	}
+	return set
+}
+
+// trimBytes returns s without the bytes of set at either end: strings.Trim(s, chars) for a set
+// made of ASCII chars, without making the set at each call.
+func trimBytes(s string, set *[256]bool) string {
+	for len(s) > 0 && set[s[0]] {
+		s = s[1:]
+	}
+	for len(s) > 0 && set[s[len(s)-1]] {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
 // normalizeAddress lower-cases the domain of an address and decodes RFC 6533 \x{..} escapes.
 func normalizeAddress(a string) string {
-	a = strings.Trim(a, " \t<>'.,;:()[]")
+	a = trimBytes(a, &addressPunctuation)
 	if strings.Count(a, `"`) == 1 || strings.HasPrefix(a, `"`) && strings.HasSuffix(a, `"`) {
 		a = strings.Trim(a, `"`)
 	}

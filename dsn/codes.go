@@ -57,9 +57,17 @@ func statusAt(s string, i int) int {
 }
 
 // findStatus returns the most specific RFC 3463 code in s (the first of the most specific ones).
+// A code's class is followed by a dot: the search goes from dot to dot.
 func findStatus(s string) string {
 	best, bestSpec := "", -1
-	for i := 0; i < len(s); i++ {
+	for from := 1; from < len(s); {
+		dot := strings.IndexByte(s[from:], '.')
+		if dot < 0 {
+			break
+		}
+		dot += from
+		from = dot + 1
+		i := dot - 1
 		if c := s[i]; c != '2' && c != '4' && c != '5' {
 			continue // no code starts here (statusAt's first test, without the call)
 		}
@@ -71,7 +79,7 @@ func findStatus(s string) string {
 		if sp := specificity(code); sp > bestSpec {
 			best, bestSpec = code, sp
 		}
-		i += n - 1
+		from = i + n + 1 // the next code starts after this one, its dot one further
 	}
 	return best
 }

@@ -1,6 +1,9 @@
 package dsn
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestFindStatus(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -111,6 +114,67 @@ func TestContainsDomain(t *testing.T) {
 	for _, tt := range tests {
 		if got := containsDomain(tt.text, tt.domain); got != tt.want {
 			t.Errorf("containsDomain(%q, %q) = %v, want %v", tt.text, tt.domain, got, tt.want)
+		}
+	}
+}
+
+// findStatusEveryByte is findStatus as it was written before it went from dot to dot: a test of
+// every byte.
+func findStatusEveryByte(s string) string {
+	best, bestSpec := "", -1
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != '2' && c != '4' && c != '5' {
+			continue
+		}
+		n := statusAt(s, i)
+		if n == 0 {
+			continue
+		}
+		code := s[i : i+n]
+		if sp := specificity(code); sp > bestSpec {
+			best, bestSpec = code, sp
+		}
+		i += n - 1
+	}
+	return best
+}
+
+// TestFindStatusAsEveryByte holds findStatus to the test of every byte: over the lines of every
+// fixture, and over every text of up to five bytes made of the characters a code is made of.
+func TestFindStatusAsEveryByte(t *testing.T) {
+	texts := fixtureTexts(t, "\n")
+	short := []string{""}
+	for range 5 {
+		for _, s := range short {
+			for _, c := range []string{"5", "4", ".", "0", "1", "x"} {
+				short = append(short, s+c)
+			}
+		}
+	}
+	texts = append(texts, short...)
+	texts = append(texts, "5.1.1 then 4.2.2.1 then 5.7.1", "1.2.3.4 5.1.10 2.0.0", "x5.1.1 5.1.1x 5.1.1.1 .5.1.1 5.1.1", "4.4.7 550 5.1.1")
+	for _, s := range texts {
+		if got, want := findStatus(s), findStatusEveryByte(s); got != want {
+			t.Errorf("findStatus(%q) = %q, the test of every byte %q", s, got, want)
+		}
+	}
+}
+
+// TestTrimBytesAsTrim holds trimBytes to strings.Trim with the same characters, over every text
+// of up to four bytes of a few kinds, ASCII and not.
+func TestTrimBytesAsTrim(t *testing.T) {
+	const chars = " \t<>'.,;:()[]"
+	texts := []string{""}
+	for range 4 {
+		for _, s := range texts {
+			for _, c := range []string{" ", "<", "]", "a", "@", "\u00e9", "\xff"} {
+				texts = append(texts, s+c)
+			}
+		}
+	}
+	for _, s := range texts {
+		if got, want := trimBytes(s, &addressPunctuation), strings.Trim(s, chars); got != want {
+			t.Errorf("trimBytes(%q) = %q, strings.Trim %q", s, got, want)
 		}
 	}
 }

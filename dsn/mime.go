@@ -359,24 +359,29 @@ func hasISO2022Escapes(b []byte) bool {
 // stripHTML reduces HTML to its text, one block element a line.
 func stripHTML(b []byte) []byte {
 	out := make([]byte, 0, len(b))
-	inTag := false
-	var tag []byte
-	for _, c := range b {
-		switch {
-		case c == '<':
-			inTag, tag = true, tag[:0]
-		case c == '>' && inTag:
-			inTag = false
-			if breaksLine(tag) {
-				out = append(out, '\n')
-			}
-		case inTag:
-			if len(tag) < 16 {
-				tag = append(tag, c)
-			}
-		default:
-			out = append(out, c)
+	for len(b) > 0 {
+		lt := bytes.IndexByte(b, '<')
+		if lt < 0 {
+			out = append(out, b...)
+			break
 		}
+		out = append(out, b[:lt]...)
+		b = b[lt+1:]
+		gt := bytes.IndexByte(b, '>')
+		if gt < 0 {
+			break // a tag that never ends: the rest is inside it
+		}
+		tag := b[:gt]
+		if k := bytes.LastIndexByte(tag, '<'); k >= 0 {
+			tag = tag[k+1:] // a '<' inside a tag starts it again
+		}
+		if breaksLine(tag[:min(len(tag), 16)]) {
+			out = append(out, '\n')
+		}
+		b = b[gt+1:]
+	}
+	if bytes.IndexByte(out, '&') < 0 {
+		return out // no character reference (htmlEntities's all start with '&')
 	}
 	return []byte(htmlEntities.Replace(string(out)))
 }

@@ -19,3 +19,49 @@ func TestStripHTML(t *testing.T) {
 		}
 	}
 }
+
+// stripHTMLByByte is stripHTML as it was written before it went from tag to tag: a test of every
+// byte.
+func stripHTMLByByte(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	inTag := false
+	var tag []byte
+	for _, c := range b {
+		switch {
+		case c == '<':
+			inTag, tag = true, tag[:0]
+		case c == '>' && inTag:
+			inTag = false
+			if breaksLine(tag) {
+				out = append(out, '\n')
+			}
+		case inTag:
+			if len(tag) < 16 {
+				tag = append(tag, c)
+			}
+		default:
+			out = append(out, c)
+		}
+	}
+	return []byte(htmlEntities.Replace(string(out)))
+}
+
+// TestStripHTMLAsByByte holds stripHTML to the test of every byte, over every text of up to
+// six pieces of HTML (tags, unclosed and nested brackets, references, text) and the fixtures.
+func TestStripHTMLAsByByte(t *testing.T) {
+	pieces := []string{"<", ">", "<br>", "</P >", "<td class=\"a very long attribute\">", "&amp;", "&lt", "x", "<<div>", "\n"}
+	texts := []string{""}
+	for range 4 {
+		for _, s := range texts {
+			for _, p := range pieces {
+				texts = append(texts, s+p)
+			}
+		}
+	}
+	texts = append(texts, fixtureTexts(t, "\x00")...)
+	for _, s := range texts {
+		if got, want := stripHTML([]byte(s)), stripHTMLByByte([]byte(s)); string(got) != string(want) {
+			t.Fatalf("stripHTML(%.200q) = %.200q, the test of every byte %.200q", s, got, want)
+		}
+	}
+}

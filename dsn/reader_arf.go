@@ -92,7 +92,9 @@ func (p *interpreter) isJMRP() bool {
 	if p.c.original.get("x-hmxmroriginalrecipient") != "" {
 		return true
 	}
+	if from := strings.ToLower(firstAddress(p.c.top.get("from"))); !strings.HasSuffix(from, "@hotmail.com") {
+		return false
+	}
 	subject := strings.ToLower(p.c.top.decoded("subject"))
-	from := strings.ToLower(firstAddress(p.c.top.get("from")))
-	return strings.HasPrefix(strings.TrimSpace(subject), "complaint about message from") && strings.HasSuffix(from, "@hotmail.com")
+	return strings.HasPrefix(strings.TrimSpace(subject), "complaint about message from")
 }
