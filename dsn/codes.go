@@ -1,6 +1,7 @@
 package dsn
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -148,7 +149,13 @@ func findReplyCode(s string) string {
 
 // asciiLower lower-cases ASCII letters only, so that byte offsets in the result are offsets in s.
 func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if upperMask(loadString8(s[i:])) != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
 		if c := s[i]; c >= 'A' && c <= 'Z' {
 			b := make([]byte, len(s))
 			copy(b, s)
@@ -159,13 +166,38 @@ func asciiLower(s string) string {
 	return s
 }
 
-// lowerASCIIBytes lower-cases the ASCII letters of b in place.
+// lowerASCIIBytes lower-cases the ASCII letters of b in place, eight bytes at a time.
 func lowerASCIIBytes(b []byte) {
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		if m := upperMask(w); m != 0 {
+			binary.LittleEndian.PutUint64(b[i:], w|m>>2) // 0x80 >> 2 is 'a' - 'A'
+		}
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
 			b[i] = c + 'a' - 'A'
 		}
 	}
+}
+
+// upperMask returns 0x80 in each byte of w that is an ASCII upper-case letter, 0 in the others.
+// Each byte's low seven bits plus (0x80 - 'A') reach 0x80 when it is 'A' or above, plus
+// (0x80 - 'Z' - 1) when it is above 'Z'; neither sum carries into the next byte.
+func upperMask(w uint64) uint64 {
+	const ones = 0x0101010101010101
+	low7 := w & (0x7f * ones)
+	atLeastA := low7 + (0x80-'A')*ones
+	aboveZ := low7 + (0x80-'Z'-1)*ones
+	return atLeastA &^ aboveZ &^ w & (0x80 * ones)
+}
+
+// loadString8 returns the first eight bytes of s (at least eight long) as a little-endian word.
+func loadString8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // bytesToString returns b as a string without copying it; b must not be changed afterwards.

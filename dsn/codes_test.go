@@ -1,6 +1,7 @@
 package dsn
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -175,6 +176,57 @@ func TestTrimBytesAsTrim(t *testing.T) {
 	for _, s := range texts {
 		if got, want := trimBytes(s, &addressPunctuation), strings.Trim(s, chars); got != want {
 			t.Errorf("trimBytes(%q) = %q, strings.Trim %q", s, got, want)
+		}
+	}
+}
+
+// TestLowerASCIIAsLoop holds asciiLower and lowerASCIIBytes, which work eight bytes at a time,
+// to the test of every byte: every byte value at every place of texts of up to 19 bytes.
+func TestLowerASCIIAsLoop(t *testing.T) {
+	byByte := func(s string) string {
+		b := []byte(s)
+		for i, c := range b {
+			if c >= 'A' && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		return string(b)
+	}
+	for n := range 20 {
+		base := strings.Repeat("x", n)
+		for at := range n {
+			for c := range 256 {
+				s := base[:at] + string(rune(0)) + base[at+1:]
+				b := []byte(s)
+				b[at] = byte(c)
+				s = string(b)
+				want := byByte(s)
+				if got := asciiLower(s); got != want {
+					t.Fatalf("asciiLower(%q) = %q, want %q", s, got, want)
+				}
+				lowerASCIIBytes(b)
+				if string(b) != want {
+					t.Fatalf("lowerASCIIBytes(%q) = %q, want %q", s, b, want)
+				}
+			}
+		}
+	}
+	// Neighbours of every kind: random bytes, mostly around the letters' edges.
+	rng := rand.New(rand.NewPCG(3, 4))
+	edges := []byte{'@', 'A', 'M', 'Z', '[', '`', 'a', 'z', '{', 0x7f, 0x80, 0xc1, 0xda, 0xff, 0}
+	for range 20000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = edges[rng.IntN(len(edges))]
+		}
+		s := string(b)
+		want := byByte(s)
+		if got := asciiLower(s); got != want {
+			t.Fatalf("asciiLower(%q) = %q, want %q", s, got, want)
+		}
+		lowerASCIIBytes(b)
+		if string(b) != want {
+			t.Fatalf("lowerASCIIBytes(%q) = %q, want %q", s, b, want)
 		}
 	}
 }
