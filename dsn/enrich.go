@@ -2,6 +2,7 @@ package dsn
 
 import (
 	"strings"
+	"sync"
 )
 
 func typedValueOnly(s string) string { _, v := typedValue(s); return v }
@@ -340,10 +341,12 @@ func commandOf(texts ...string) string {
 		triples = append(triples, tripleSet{})
 		triples[len(triples)-1].add(l)
 	}
-	for _, c := range smtpCommands {
-		for _, pat := range c.phrases {
+	keys := smtpCommandKeys()
+	for ci, c := range smtpCommands {
+		for pi, pat := range c.phrases {
+			k := keys[ci][pi]
 			for i, l := range lower {
-				if mayContain(&triples[i], pat) && containsAtWordStart(l, pat) {
+				if (!k.ok || triples[i].hasAll(k.keys)) && containsAtWordStart(l, pat) {
 					return c.name
 				}
 			}
@@ -351,6 +354,17 @@ func commandOf(texts ...string) string {
 	}
 	return ""
 }
+
+// smtpCommandKeys are the phraseKeys of the phrases of smtpCommands, in their shape.
+var smtpCommandKeys = sync.OnceValue(func() [][]phraseKey {
+	keys := make([][]phraseKey, len(smtpCommands))
+	for i, c := range smtpCommands {
+		for _, pat := range c.phrases {
+			keys[i] = append(keys[i], phraseKey{keys: phraseKeys(pat), ok: len(pat) >= 3})
+		}
+	}
+	return keys
+})
 
 // containsAtWordStart tells whether s contains pat where a word starts: "mail command" is not
 // in "email commands".
