@@ -522,8 +522,7 @@ func hasCodes(s string) bool { return findStatus(s) != "" || findReplyCode(s) !=
 // blockAt returns the block of the address found at byte i of the text.
 func (p *interpreter) blockAt(i int, addr string) string {
 	start := strings.LastIndexByte(p.text[:i], '\n') + 1
-	lines := strings.Split(p.text[start:], "\n")
-	out := withoutAcceptedSteps(blockLines(lines, addr))
+	out := withoutAcceptedSteps(blockLines(p.text[start:], addr))
 	if len(out) > 0 && strings.HasPrefix(out[0], "-----") {
 		// Nothing follows the address but the next section ("------- Returned Message"):
 		// Notes writes the reason above it.
@@ -531,7 +530,8 @@ func (p *interpreter) blockAt(i int, addr string) string {
 			return above
 		}
 	}
-	if len(out) > 0 && transcriptEntry(lines[0]) != "" {
+	opening, _, _ := strings.Cut(p.text[start:], "\n")
+	if len(out) > 0 && transcriptEntry(opening) != "" {
 		// Sendmail's own line for the recipient ("554 <a@example.org>... Remote protocol
 		// error") often only sums up; the server's reply it stands for is on the "<<< " lines
 		// just above it, in the same session.
@@ -542,14 +542,21 @@ func (p *interpreter) blockAt(i int, addr string) string {
 	return strings.Join(out, " ")
 }
 
-// blockLines returns the lines of the block that lines open, the mention of addr on the first:
-// up to a second paragraph, a section rule, the entry of another recipient or host, or 12
-// lines; a one-line mention reads the paragraph that explains it, after a blank line.
-func blockLines(lines []string, addr string) []string {
+// blockLines returns the lines of the block that text opens, the mention of addr on its first
+// line: up to a second paragraph, a section rule, the entry of another recipient or host, or 12
+// lines; a one-line mention reads the paragraph that explains it, after a blank line. The lines
+// are cut from text as they are read (strings.Split's lines, without splitting the rest).
+func blockLines(text string, addr string) []string {
 	var out []string
 	blank := 0
 	explaining := false // reading the paragraph that follows a one-line mention of the address
-	for n, line := range lines {
+	for n, rest, more := 0, text, true; more; n++ {
+		line := rest
+		if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+			line, rest = rest[:nl], rest[nl+1:]
+		} else {
+			more = false
+		}
 		t := strings.TrimSpace(line)
 		if n > 0 && t == "" {
 			if len(out) == 1 && strings.HasSuffix(out[0], ":") {
