@@ -278,29 +278,42 @@ func parseHeaderBytes(b []byte) header {
 
 // commonFieldNames are the lower-case names of the header fields that bounces carry most, kept
 // so that reading one does not allocate its name.
-var commonFieldNames = func() map[string]string {
-	m := map[string]string{}
-	for _, k := range []string{
-		"received", "from", "to", "cc", "subject", "date", "message-id", "return-path", "reply-to",
-		"sender", "mime-version", "content-type", "content-transfer-encoding", "content-description",
-		"content-disposition", "content-id", "content-language", "delivered-to", "x-original-to",
-		"in-reply-to", "references", "auto-submitted", "precedence", "x-mailer", "user-agent",
-		"x-failed-recipients", "dkim-signature", "authentication-results", "received-spf",
-		"x-received", "arc-seal", "arc-message-signature", "arc-authentication-results",
-		"x-google-dkim-signature", "x-gm-message-state", "x-google-smtp-source", "thread-index",
-		"thread-topic", "x-ms-has-attach", "x-ms-tnef-correlator", "x-originating-ip",
-		"list-unsubscribe", "list-id", "errors-to", "importance", "x-priority",
-		"reporting-mta", "received-from-mta", "arrival-date", "original-envelope-id",
-		"final-recipient", "original-recipient", "action", "status", "remote-mta",
-		"diagnostic-code", "last-attempt-date", "will-retry-until", "x-actual-recipient",
-		"x-postfix-queue-id", "x-postfix-sender", "feedback-type", "version", "source-ip",
-		"original-mail-from", "original-rcpt-to", "reported-domain",
-		"x-campaign-id", "x-spam-status", "x-spam-score", "x-virus-scanned",
-	} {
-		m[k] = k
+var commonFieldNames = [...]string{
+	"received", "from", "to", "cc", "subject", "date", "message-id", "return-path", "reply-to",
+	"sender", "mime-version", "content-type", "content-transfer-encoding", "content-description",
+	"content-disposition", "content-id", "content-language", "delivered-to", "x-original-to",
+	"in-reply-to", "references", "auto-submitted", "precedence", "x-mailer", "user-agent",
+	"x-failed-recipients", "dkim-signature", "authentication-results", "received-spf",
+	"x-received", "arc-seal", "arc-message-signature", "arc-authentication-results",
+	"x-google-dkim-signature", "x-gm-message-state", "x-google-smtp-source", "thread-index",
+	"thread-topic", "x-ms-has-attach", "x-ms-tnef-correlator", "x-originating-ip",
+	"list-unsubscribe", "list-id", "errors-to", "importance", "x-priority",
+	"reporting-mta", "received-from-mta", "arrival-date", "original-envelope-id",
+	"final-recipient", "original-recipient", "action", "status", "remote-mta",
+	"diagnostic-code", "last-attempt-date", "will-retry-until", "x-actual-recipient",
+	"x-postfix-queue-id", "x-postfix-sender", "feedback-type", "version", "source-ip",
+	"original-mail-from", "original-rcpt-to", "reported-domain",
+	"x-campaign-id", "x-spam-status", "x-spam-score", "x-virus-scanned",
+}
+
+// commonFieldSlots finds a name of commonFieldNames from its bytes: slot fieldSlot(name), or
+// the first free slot after it, holds its index plus one (0: an empty slot).
+var commonFieldSlots = func() (slots [256]uint8) {
+	for i, name := range commonFieldNames {
+		h := fieldSlot([]byte(name))
+		for slots[h] != 0 {
+			h++
+		}
+		slots[h] = uint8(i + 1)
 	}
-	return m
+	return slots
 }()
+
+// fieldSlot hashes a field name (at least one byte) to a slot of commonFieldSlots.
+func fieldSlot(k []byte) uint8 {
+	h := uint32(len(k)) ^ uint32(k[0])<<8 ^ uint32(k[len(k)/2])<<16 ^ uint32(k[len(k)-1])<<24
+	return uint8(h * 0x9E3779B1 >> 24)
+}
 
 // fieldName returns the lower-case name of a header field.
 func fieldName(k []byte) string {
@@ -315,8 +328,12 @@ func fieldName(k []byte) string {
 		}
 		low[i] = c
 	}
-	if name, ok := commonFieldNames[string(low)]; ok {
-		return name
+	if len(low) > 0 {
+		for h := fieldSlot(low); commonFieldSlots[h] != 0; h++ {
+			if name := commonFieldNames[commonFieldSlots[h]-1]; name == string(low) {
+				return name
+			}
+		}
 	}
 	return string(low)
 }

@@ -71,3 +71,24 @@ func TestHeaderReaderReuse(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldNameCommon checks that fieldName finds every common name, in any case, without
+// allocating, and lower-cases any other name.
+func TestFieldNameCommon(t *testing.T) {
+	for _, name := range commonFieldNames {
+		for _, k := range []string{name, strings.ToUpper(name), strings.ToUpper(name[:1]) + name[1:]} {
+			if got := fieldName([]byte(k)); got != name {
+				t.Errorf("fieldName(%q) = %q, want %q", k, got, name)
+			}
+			key := []byte(k)
+			if allocs := testing.AllocsPerRun(10, func() { fieldName(key) }); allocs != 0 {
+				t.Errorf("fieldName(%q) allocates %v times", k, allocs)
+			}
+		}
+	}
+	for k, want := range map[string]string{"X-Unknown-Field": "x-unknown-field", "Receivedx": "receivedx", "T": "t", "": "", "TO-": "to-"} {
+		if got := fieldName([]byte(k)); got != want {
+			t.Errorf("fieldName(%q) = %q, want %q", k, got, want)
+		}
+	}
+}
