@@ -25,15 +25,22 @@ func openFile(path string) (io.ReadCloser, error) {
 	}
 }
 
-// rawFile reads an open file descriptor with read(2), retried on EINTR.
+// rawFile reads an open file descriptor with read(2), retried on EINTR. Once read(2) has
+// returned the end of the file, further reads return io.EOF without asking again: the readers
+// above it (bufio, the parser's line reader) ask once more after the end, a system call per
+// message file for nothing.
 type rawFile struct {
 	fd   int
 	path string
+	eof  bool
 }
 
 func (f *rawFile) Read(p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
+	}
+	if f.eof {
+		return 0, io.EOF
 	}
 	for {
 		n, err := syscall.Read(f.fd, p)
@@ -44,6 +51,7 @@ func (f *rawFile) Read(p []byte) (int, error) {
 			return 0, &os.PathError{Op: "read", Path: f.path, Err: err}
 		}
 		if n == 0 {
+			f.eof = true
 			return 0, io.EOF
 		}
 		return n, nil
