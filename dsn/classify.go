@@ -147,7 +147,9 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 	switch strings.ToUpper(in.Command) {
 	case "CONN", "HELO", "EHLO":
 		// Refused before any envelope was given, for no stated reason: the sending host is.
-		if !temporary(in) {
+		// A 5xx reply is a refusal even under the 4.0.0 that Postfix writes for it when it
+		// would try another MX host (smtp_skip_5xx_greeting).
+		if !temporary(in) || strings.HasPrefix(in.ReplyCode, "5") {
 			return judge("blocked")
 		}
 	}
@@ -317,12 +319,13 @@ func adjust(reason Reason, in ClassifyInput, said bool) Reason {
 	if reason == "userunknown" && filteredUnknown(in) {
 		return "filtered"
 	}
-	// A refusal before MAIL FROM cannot be of the sender's address, nor of a message not yet
-	// sent: the sending host was refused ("421 Reject due to policy violations" at the greeting).
-	// Nor, at the greeting, of TLS or authentication, which come after it ("554 5.7.2 Service
-	// denied" is read as a security error from its code alone).
+	// A refusal before MAIL FROM cannot be of the sender's address, nor of a recipient or a
+	// message not yet given: the sending host was refused ("421 Reject due to policy
+	// violations" at the greeting, "554 ... is not a valid HELO name"). Nor, at the greeting, of
+	// TLS or authentication, which come after it ("554 5.7.2 Service denied" is read as a
+	// security error from its code alone).
 	switch reason {
-	case "rejected", "policyviolation", "spamdetected":
+	case "rejected", "policyviolation", "spamdetected", "userunknown", "hostunknown", "filtered", "mailboxfull", "suspend":
 		switch strings.ToUpper(in.Command) {
 		case "CONN", "HELO", "EHLO":
 			return "blocked"
@@ -330,6 +333,17 @@ func adjust(reason Reason, in ClassifyInput, said bool) Reason {
 	case "securityerror":
 		if strings.EqualFold(in.Command, "CONN") {
 			return "blocked"
+		}
+	}
+	// In reply to MAIL FROM no recipient has been given: a refusal whose cause is not known, or
+	// that only its reply code calls a full mailbox, refuses the sender ("554 sender is
+	// unvalidated.", "552 mail from invalid.").
+	if strings.EqualFold(in.Command, "MAIL") && !in.fromTranscript {
+		switch {
+		case reason == "onhold" || reason == "undefined":
+			return "rejected"
+		case !said && (reason == "mailboxfull" || reason == "suspend" || reason == "filtered"):
+			return "rejected"
 		}
 	}
 	// A domain that does not resolve, said with a temporary code: the lookup failed.

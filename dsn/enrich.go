@@ -386,11 +386,14 @@ var smtpCommands = []struct {
 	name    string
 	phrases []string
 }{
+	// Postfix's words for a refusal of its greeting or of its EHLO/HELO come first: the
+	// remote's reply they quote may say "mail from" or "data" in its own sentences.
+	{"CONN", []string{"refused to talk to me"}},
 	{"DATA", []string{"end of data", "after end of data", "in reply to data", "after data", "after message", "end of message", "data command", "failed after i sent the message", "our final data"}},
 	{"RCPT", []string{"rcpt to", "smtp:rcpt ", "rcpt command", "[rcpt_to]", "does not like recipient"}},
 	{"MAIL", []string{"mail from", "smtp:mail ", "mail command", "does not like sender"}},
 	{"HELO", []string{"in reply to helo", "in reply to ehlo", "after helo", "after ehlo"}},
-	{"CONN", []string{"after initial connection", "in reply to initial", "connection refused", "banner", "refused to talk to me"}},
+	{"CONN", []string{"after initial connection", "in reply to initial", "connection refused", "banner"}},
 }
 
 // linesWith returns the lines of the text that mention addr.

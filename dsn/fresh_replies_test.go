@@ -1,7 +1,6 @@
 package dsn
 
 import (
-	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -18,35 +17,25 @@ import (
 // when that reading says permanently that the address is dead.
 func TestClassifyFreshReplies(t *testing.T) {
 	const rcpt, sender = "jane@example.net", "news@lists.example.org"
-	var reason, withAlt, hard int
-	for _, r := range freshreplies.Replies {
+	var tally freshreplies.Tally
+	for _, r := range freshreplies.All {
+		f := tally.Of(r)
 		text := r.Text(rcpt, sender)
 		in := ClassifyInput{Action: "failed", Status: postfixStatus(text), Diagnostic: text,
 			ReplyCode: findReplyCode(text), Command: string(r.Stage), Recipient: rcpt, Sender: sender}
 		got := Classify(in, nil)
-		ok := string(got.Reason) == r.Reason
-		if ok {
-			reason++
-		}
-		switch documented, isDocumented := freshreplies.Readings[r.Name]; {
-		case ok || (r.Alt != "" && string(got.Reason) == r.Alt):
-			withAlt++
-		case isDocumented && string(got.Reason) == documented:
-			// read otherwise by a documented rule: a miss, counted as one
-		case isDocumented:
-			t.Errorf("%s (%s at %s): got %s, want %s or the documented reading %s", r.Name, text, r.Stage, got.Reason, want(r), documented)
-		default:
+		v := r.Judge(string(got.Reason), "")
+		if v == freshreplies.Wrong {
 			t.Errorf("%s (%s at %s): got %s, want %s", r.Name, text, r.Stage, got.Reason, want(r))
 		}
-		if wantHard := r.HardAs(r.Reading(string(got.Reason))); got.Hard == wantHard {
-			hard++
-		} else {
+		wantHard := r.HardAs(r.Reading(string(got.Reason)))
+		if got.Hard != wantHard {
 			t.Errorf("%s (%s): hard %v, want %v", r.Name, text, got.Hard, wantHard)
 		}
+		f.Count(v, got.Hard == wantHard)
 	}
-	n := len(freshreplies.Replies)
-	t.Logf("held-out replies: %d; reason %s, with the second readings %s; hard %s",
-		n, percent(reason, n), percent(withAlt, n), percent(hard, n))
+	t.Logf("first held-out set: %v", tally.First)
+	t.Logf("second held-out set: %v", tally.Second)
 }
 
 // postfixStatus is the status Postfix writes for a remote reply: the enhanced code the reply
@@ -65,16 +54,14 @@ func want(r freshreplies.Reply) string {
 	return r.Reason
 }
 
-func percent(k, n int) string { return fmt.Sprintf("%d/%d (%.1f%%)", k, n, 100*float64(k)/float64(n)) }
-
-// TestFreshRepliesThroughMTAs puts each held-out reply given at RCPT TO in the place of the
+// TestFreshRepliesThroughMTAs puts each held-out reply (of both sets) given at RCPT TO in the place of the
 // remote's reply in DSNs that Postfix, Exim, Sendmail, OpenSMTPD and chasquid made
 // (mtaWrappings, as one line and, when long, as the lines of a multi-line reply): the reason
 // must survive each MTA's wrapping as it does Classify (its source's, the second reading, or
 // the documented reading), and the recipient be hard only for a dead address said permanently.
 func TestFreshRepliesThroughMTAs(t *testing.T) {
-	type figures struct{ n, reason, withAlt, hard int }
-	byMTA := map[string]*figures{}
+	tallies := map[string]*freshreplies.Tally{}
+	var second freshreplies.Figures
 	for _, w := range mtaWrappings {
 		b, err := os.ReadFile("../testdata/real/" + w.fixture)
 		if err != nil {
@@ -89,9 +76,9 @@ func TestFreshRepliesThroughMTAs(t *testing.T) {
 		if sender == "" {
 			sender = "bounces@lists.example.org" // the fixture keeps no return path
 		}
-		f := &figures{}
-		byMTA[w.name] = f
-		for _, r := range freshreplies.Replies {
+		tally := &freshreplies.Tally{}
+		tallies[w.name] = tally
+		for _, r := range freshreplies.All {
 			if r.Stage != freshreplies.Rcpt {
 				continue
 			}
@@ -100,42 +87,41 @@ func TestFreshRepliesThroughMTAs(t *testing.T) {
 				if msg == "" {
 					continue
 				}
-				f.n++
+				f := tally.Of(r)
 				rep, err := Parse(strings.NewReader(msg), nil)
 				if err != nil || len(rep.Recipients) != 1 {
 					t.Errorf("%s %s: %v, %d recipients", w.name, r.Name, err, len(rep.Recipients))
 					continue
 				}
 				got := rep.Recipients[0]
-				documented, isDocumented := freshreplies.Readings[r.Name]
-				if d, ok := mtaReadings[[2]string{w.name, r.Name}]; ok {
-					documented, isDocumented = string(d), true
-				}
-				reading := r.Reading(string(got.Reason))
-				switch {
-				case string(got.Reason) == r.Reason:
-					f.reason++
-					f.withAlt++
-				case r.Alt != "" && string(got.Reason) == r.Alt:
-					f.withAlt++
-				case isDocumented && string(got.Reason) == documented:
-					reading = documented
-				default:
+				documented := string(mtaReadings[[2]string{w.name, r.Name}])
+				v := r.Judge(string(got.Reason), documented)
+				if v == freshreplies.Wrong {
 					t.Errorf("%s %q: got %s (status %s), want %s", w.name, lines, got.Reason, got.Status, want(r))
 				}
-				if wantHard := r.HardAs(reading); got.Hard == wantHard {
-					f.hard++
-				} else {
+				reading := r.Reading(string(got.Reason))
+				if v == freshreplies.Documented {
+					reading = string(got.Reason)
+				}
+				wantHard := r.HardAs(reading)
+				if got.Hard != wantHard {
 					t.Errorf("%s %q: hard %v, want %v", w.name, lines, got.Hard, wantHard)
 				}
+				f.Count(v, got.Hard == wantHard)
 			}
 		}
+		second.N += tally.Second.N
+		second.Reported += tally.Second.Reported
+		second.Reason += tally.Second.Reason
+		second.WithAlt += tally.Second.WithAlt
+		second.Hard += tally.Second.Hard
 	}
 	for _, w := range mtaWrappings {
-		if f := byMTA[w.name]; f.n > 0 {
-			t.Logf("%s: %d DSNs; reason %s, with the second readings %s; hard %s", w.name, f.n, percent(f.reason, f.n), percent(f.withAlt, f.n), percent(f.hard, f.n))
+		if f := tallies[w.name].First; f.N > 0 {
+			t.Logf("first set, %s: %v", w.name, f)
 		}
 	}
+	t.Logf("second set, all MTAs: %v", second)
 }
 
 // mtaReadings are the held-out replies that an MTA's wrapping makes rebound read otherwise, by a

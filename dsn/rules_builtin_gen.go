@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0x9619701b
+const generatedBuiltinSum = 0x3f7f17cb
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -127,6 +127,7 @@ var generatedBuiltin = Rules{
 		{reason: "failedstarttls", phrase: "tls not available", keys: [3]uint16{449, 690, 3615}},
 		{reason: "rejected", phrase: "envelope sender has been denied", keys: [3]uint16{1026, 3130, 2611}},
 		{reason: "policyviolation", re: &lazyRegexp{expr: `\b(?:banned|prohibited|forbidden|disallowed|blocked) (?:file )?attachments?\b`}, hints: [][]string{{"attachment"}, {"banned", "prohibited", "forbidden", "disallowed", "blocked"}}},
+		{reason: "policyviolation", re: &lazyRegexp{expr: `\bforbidden[ _](?:file[ _])?extension`}, hints: [][]string{{"forbidden"}, {"extension"}}},
 		{reason: "blocked", phrase: "(sender filtering", keys: [3]uint16{2071, 906, 1931}},
 		{reason: "blocked", phrase: "denial of connection", keys: [3]uint16{1904, 3974, 19}},
 		{reason: "userunknown", phrase: "invalid-recipient", keys: [3]uint16{3286, 3804, 2639}},
@@ -169,6 +170,12 @@ var generatedBuiltin = Rules{
 		{reason: "blocked", re: &lazyRegexp{expr: `\b(?:black|block) ?list \S*\b(?:rbl|dnsbl)\b`}, hints: [][]string{{"list "}, {"ack", "ock"}, {"rbl", "dnsbl"}}},
 		{reason: "blocked", re: &lazyRegexp{expr: `\b(?:dictionary|directory harvest(?:ing)?) attack`}, hints: [][]string{{"ctionary", "rectory harvest"}, {" attack"}}},
 		{reason: "rejected", re: &lazyRegexp{expr: `\bdomain \S+ is (?:banned|black ?listed|block ?listed)\b`}, hints: [][]string{{"domain "}, {"anned", "listed", "listed"}, {" is "}}},
+		{reason: "filtered", re: &lazyRegexp{expr: `\bhas (?:black|block)listed\b`}, hints: [][]string{{"listed"}, {"has "}, {"ack", "ock"}}},
+		{reason: "rejected", re: &lazyRegexp{expr: `\b(?:fake|forged|spoofed) sender\b`}, hints: [][]string{{" sender"}, {"ake", "orged", "spoofed"}}},
+		{reason: "rejected", re: &lazyRegexp{expr: `\bsender (?:is |was )?(?:unvalidated|not validated|unverified)\b`}, hints: [][]string{{"unvalidated", "not validated", "unverified"}, {"sender "}}},
+		{reason: "rejected", re: &lazyRegexp{expr: `\b(?:from|sender) domain (?:is )?not (?:trusted|allowed|permitted)\b`}, hints: [][]string{{" domain "}, {"trusted", "allowed", "permitted"}, {"from", "sender"}, {"not "}}},
+		{reason: "rejected", re: &lazyRegexp{expr: `\bsender\b(?:[^.;]|\.\S){0,60}\bunknown (?:tld|top.level domain)\b`}, hints: [][]string{{"unknown "}, {"sender"}}},
+		{reason: "blocked", re: &lazyRegexp{expr: `\bhost\b(?:[^.;]|\.\S){0,60}\bunknown (?:tld|top.level domain)\b`}, hints: [][]string{{"unknown "}, {"host"}}},
 		{reason: "rejected", re: &lazyRegexp{expr: `\bblack (?:mail |e-?mail |sender )?address\b`}, hints: [][]string{{"address"}, {"black "}}},
 		{reason: "blocked", re: &lazyRegexp{expr: `\bblack ?ip\b`}, hints: [][]string{{"black"}}},
 		{reason: "rejected", re: &lazyRegexp{expr: `\b(?:sender|your (?:e-?mail )?address|your domain)\b(?:[^.;]|\.\S){0,30}\b(?:black ?listed|blocked|banned|black ?list|block ?list)`}, hints: [][]string{{"sender", "address", "domain"}, {"listed", "ocked", "anned", "list", "list"}}},
@@ -288,6 +295,10 @@ var generatedBuiltin = Rules{
 		{reason: "blocked", phrase: "refused to talk to me", keys: [3]uint16{232, 1861, 2679}},
 		{reason: "blocked", phrase: "my name was rejected", keys: [3]uint16{853, 4081, 3621}},
 		{reason: "blocked", phrase: "invalid ip for sending", keys: [3]uint16{3286, 605, 1931}},
+		{reason: "blocked", re: &lazyRegexp{expr: `\binvalid (?:sending )?ip\b`}, hints: [][]string{{"invalid "}}},
+		{reason: "blocked", re: &lazyRegexp{expr: `\bip (?:address )?(?:is |was |has been )?(?:rejected|refused|denied)\b`}, hints: [][]string{{"jected", "fused", "denied"}, {"ip "}}},
+		{reason: "blocked", re: &lazyRegexp{expr: `\bip check (?:error|fail(?:ed|ure)?)\b`}, hints: [][]string{{"ip check "}, {"error", "fail"}}},
+		{reason: "blocked", re: &lazyRegexp{expr: `\b(?:helo|ehlo) ?(?:name|host ?name|host)\b`}, hints: [][]string{{"helo", "ehlo"}, {"name", "host"}}},
 		{reason: "blocked", phrase: "which is an open relay", keys: [3]uint16{2773, 1867, 389}},
 		{reason: "blocked", phrase: "is listed as an open relay", keys: [3]uint16{3608, 3536, 389}},
 		{reason: "blocked", phrase: "open proxy", keys: [3]uint16{540, 760, 2032}},
@@ -383,6 +394,7 @@ var generatedBuiltin = Rules{
 		{reason: "norelaying", phrase: "non-local e-mail address", keys: [3]uint16{3855, 1589, 223}},
 		{reason: "norelaying", phrase: "delivery is not allowed to this address", keys: [3]uint16{3376, 463, 223}},
 		{reason: "requireptr", phrase: "ip name lookup failed", keys: [3]uint16{144, 1470, 429}},
+		{reason: "mailboxfull", re: &lazyRegexp{expr: `\bexceeds? (?:the )?(?:maximum )?mailbox size\b`}, hints: [][]string{{"mailbox size"}, {"exceed"}}},
 		{reason: "mailboxfull", phrase: "folder full", keys: [3]uint16{200, 1795, 892}},
 		{reason: "mailboxfull", phrase: "folder is full", keys: [3]uint16{200, 1269, 892}},
 		{reason: "mailboxfull", phrase: "too many messages on the server", keys: [3]uint16{1833, 1478, 1263}},
@@ -823,7 +835,7 @@ var generatedBuiltin = Rules{
 		{reason: "speeding", phrase: "rate limit", keys: [3]uint16{2874, 1980, 3221}},
 		{reason: "speeding", phrase: "rate-limit", keys: [3]uint16{2874, 3703, 3221}},
 		{reason: "speeding", phrase: "too many messages", keys: [3]uint16{1833, 3533, 1478}},
-		{reason: "speeding", re: &lazyRegexp{expr: `\btoo many (?:e-?)?mails\b`}, hints: [][]string{{"too many "}, {"mails"}}},
+		{reason: "speeding", re: &lazyRegexp{expr: `\btoo many (?:[a-z-]+ ){0,3}(?:e-?)?mails\b`}, hints: [][]string{{"too many "}, {"mails"}}},
 		{reason: "speeding", re: &lazyRegexp{expr: `\bsend(?:ing)? limit (?:reached|exceeded)\b`}, hints: [][]string{{" limit "}, {"reached", "exceeded"}, {"send"}}},
 		{reason: "syntaxerror", phrase: "error: too many errors", keys: [3]uint16{566, 4094, 1237}},
 		{reason: "speeding", phrase: "sending rate", keys: [3]uint16{3860, 2105, 809}},

@@ -15,8 +15,8 @@ import (
 
 // TestPostfixFreshReplies has a real Postfix relay one message for each held-out reply of
 // internal/freshreplies to a fake remote that gives it at its stage: at RCPT TO or after DATA
-// (one remote for all of them, on provider.test), or at the greeting or in reply to MAIL FROM
-// (one remote for each, on its own domain <name>.test). Postfix tries once, so a 4xx ends in a
+// (one remote for all of them, on provider.test), or at the greeting, in reply to EHLO/HELO or
+// in reply to MAIL FROM (one remote for each, on its own domain <name>.test). Postfix tries once, so a 4xx ends in a
 // bounce too; rebound pipe must report each recipient once, with its reply's reason (or the
 // second honest reading noted beside it, or the documented reading of freshreplies.Readings),
 // hard only for a dead address, and report no other address.
@@ -24,7 +24,7 @@ func TestPostfixFreshReplies(t *testing.T) {
 	hook := testmta.NewWebhook(t)
 	services, archive := pipeService(t, hook, "bounces+{local}={domain}@bounce.test")
 	rcptOf := func(r freshreplies.Reply) string {
-		if r.Stage == freshreplies.Conn || r.Stage == freshreplies.Mail {
+		if onOwnRemote(r.Stage) {
 			return r.Name + "@" + r.Name + ".test"
 		}
 		return r.Name + "@provider.test"
@@ -35,14 +35,14 @@ func TestPostfixFreshReplies(t *testing.T) {
 	}
 	var atSession []providerReply
 	transports := []string{"bounce.test=rebound:"}
-	for _, r := range freshreplies.Replies {
+	for _, r := range freshreplies.All {
 		rcpt := rcptOf(r)
 		lines := make([]string, len(r.Lines))
 		for i, l := range r.Lines {
 			lines[i] = freshreplies.Fill(l, rcpt, senderOf(rcpt))
 		}
-		switch r.Stage {
-		case freshreplies.Conn, freshreplies.Mail:
+		switch {
+		case onOwnRemote(r.Stage):
 			port := startSessionRemote(t, r.Stage, lines)
 			transports = append(transports, fmt.Sprintf("%s.test=smtp:[127.0.0.1]:%d", r.Name, port))
 		default:
@@ -55,22 +55,23 @@ func TestPostfixFreshReplies(t *testing.T) {
 		Services:   services,
 		MainExtra:  "maximal_queue_lifetime = 0\nbounce_size_limit = 1000",
 	})
-	for _, r := range freshreplies.Replies {
+	for _, r := range freshreplies.All {
 		rcpt := rcptOf(r)
 		msg := fmt.Sprintf("From: News <news@lists.test>\r\nTo: <%s>\r\nSubject: December news\r\nMessage-ID: <%d.%s@lists.test>\r\n\r\nHello.\r\n", rcpt, time.Now().UnixNano(), r.Name)
 		if err := pf.Send(senderOf(rcpt), []string{rcpt}, []byte(msg)); err != nil {
 			t.Fatalf("sending to %s: %v", rcpt, err)
 		}
 	}
-	n := len(freshreplies.Replies)
+	n := len(freshreplies.All)
 	waitForReports(hook, n, 60*time.Second)
 
 	byEmail := map[string][]testmta.Report{}
 	for _, rep := range hook.Reports() {
 		byEmail[rep.Email] = append(byEmail[rep.Email], rep)
 	}
-	var reported, reason, withAlt, hard int
-	for _, r := range freshreplies.Replies {
+	var tally freshreplies.Tally
+	for _, r := range freshreplies.All {
+		f := tally.Of(r)
 		rcpt := rcptOf(r)
 		reps := byEmail[rcpt]
 		delete(byEmail, rcpt)
@@ -80,41 +81,33 @@ func TestPostfixFreshReplies(t *testing.T) {
 				continue
 			}
 		}
-		reported++
 		got := reps[0]
-		if got.Reason == r.Reason {
-			reason++
-		}
-		switch documented, isDocumented := freshreplies.Readings[r.Name]; {
-		case got.Reason == r.Reason || (r.Alt != "" && got.Reason == r.Alt):
-			withAlt++
-		case isDocumented && got.Reason == documented:
-			// read otherwise by a documented rule: a miss, counted as one
-		default:
+		v := r.Judge(got.Reason, "")
+		if v == freshreplies.Wrong {
 			t.Errorf("%s (%s at %s): reason %s, want %s", rcpt, r.Text(rcpt, senderOf(rcpt)), r.Stage, got.Reason, wantReading(r))
 		}
 		wantType := "soft"
 		if r.HardAs(r.Reading(got.Reason)) {
 			wantType = "hard"
 		}
-		if got.Type == wantType {
-			hard++
-		} else {
+		if got.Type != wantType {
 			t.Errorf("%s: reported %s, want %s", rcpt, got.Type, wantType)
 		}
+		f.Count(v, got.Type == wantType)
 	}
 	var wrong int
 	for email, reps := range byEmail {
 		wrong += len(reps)
 		t.Errorf("reported an address that no reply was about: %s (%v)", email, reps)
 	}
-	t.Logf("held-out replies through Postfix: %d; reported %d (and %d other addresses); reason %d (%.1f%%), with the second readings %d (%.1f%%); hard/soft right %d (%.1f%%)",
-		n, reported, wrong, reason, pct(reason, n), withAlt, pct(withAlt, n), hard, pct(hard, n))
+	t.Logf("first held-out set through Postfix: %v", tally.First)
+	t.Logf("second held-out set through Postfix: %v", tally.Second)
+	t.Logf("other addresses reported: %d", wrong)
 	if t.Failed() {
 		t.Log(pf.Log())
 	}
 	keepFixtures(archive, func(dsn string) string {
-		for _, r := range freshreplies.Replies {
+		for _, r := range freshreplies.All {
 			if strings.Contains(dsn, "Final-Recipient: rfc822; "+rcptOf(r)+"\n") || strings.Contains(dsn, "Final-Recipient: rfc822; "+rcptOf(r)+"\r\n") {
 				return "postfix-fresh-" + r.Name + ".eml"
 			}
@@ -130,11 +123,15 @@ func wantReading(r freshreplies.Reply) string {
 	return r.Reason
 }
 
-func pct(k, n int) float64 { return 100 * float64(k) / float64(n) }
+// onOwnRemote tells whether a reply of that stage needs a remote of its own: it is given before
+// the recipient is known.
+func onOwnRemote(stage freshreplies.Stage) bool {
+	return stage == freshreplies.Conn || stage == freshreplies.Helo || stage == freshreplies.Mail
+}
 
 // startSessionRemote starts an SMTP server on 127.0.0.1 that gives lines at the greeting
-// (stage CONN) or in reply to MAIL FROM (stage MAIL), whoever the message is for, and closes
-// the connection after a 421. It returns its port.
+// (stage CONN), in reply to EHLO and HELO (stage HELO) or in reply to MAIL FROM (stage MAIL),
+// whoever the message is for, and closes the connection after a 421. It returns its port.
 func startSessionRemote(t *testing.T, stage freshreplies.Stage, lines []string) int {
 	t.Helper()
 	port := testmta.FreePort(t)
@@ -187,6 +184,13 @@ func serveAtStage(conn net.Conn, stage freshreplies.Stage, lines []string) {
 		case stage == freshreplies.Conn && cmd != "QUIT":
 			say("503 5.5.1 Bad sequence of commands")
 		case strings.HasPrefix(cmd, "EHLO"), strings.HasPrefix(cmd, "HELO"):
+			if stage == freshreplies.Helo {
+				say(lines...)
+				if closes {
+					return
+				}
+				continue
+			}
 			say("250-mx.provider.test", "250 8BITMIME")
 		case strings.HasPrefix(cmd, "MAIL"):
 			say(lines...)
