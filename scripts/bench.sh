@@ -7,8 +7,8 @@
 #   SCAN_MESSAGES=100000 IMAP_MESSAGES=10000 scripts/bench.sh   # the full run of the docs
 #
 # Environment: RUNS (repeats of the short cases, default 21), PARSE_RUNS (default 5),
-# BASE (another rebound binary, an older build, timed in the pipe and help cases in ROUNDS rounds,
-# default 3, interleaved with this one's runs), TAGS (build tags, e.g. nosqlite,nopostgres),
+# BASE (another rebound binary, an older build, timed in the pipe, help and parse cases in ROUNDS
+# rounds, default 3, interleaved with this one's runs), TAGS (build tags, e.g. nosqlite,nopostgres),
 # SCAN_RUNS (default 1), SCAN_MESSAGES (default 10000), IMAP_MESSAGES (default 1000; 0 skips
 # the IMAP case), REBOUND_SHARED (the shared corpus, default ../shared), ONLY (a case name:
 # pipe, help, parse, scan, imap).
@@ -104,10 +104,22 @@ if want parse; then
 		for f in "$CORPUS"/*; do cp "$f" "$work/parse/$c-$(basename "$f")"; done
 	done
 	n=$(find "$work/parse" -type f | wc -l)
-	OK_EXIT=0,1 measure "$PARSE_RUNS" "parse --json, $n files, GOMAXPROCS=1" env GOMAXPROCS=1 "$bin" parse --json "$work/parse"; rate "$n"
-	one=$MEDIAN_S
-	OK_EXIT=0,1 measure "$PARSE_RUNS" "parse --json, $n files, GOMAXPROCS=2" env GOMAXPROCS=2 "$bin" parse --json "$work/parse"; rate "$n"
-	printf '%-44s %9.2fx\n' "  speed-up with 2 cores" "$(echo "$one / $MEDIAN_S" | bc -l)"
+	# With BASE, each round times BASE then this build, one core then two.
+	for ((round = 1; round <= ROUNDS; round++)); do
+		[ "$ROUNDS" -eq 1 ] || echo "parse round $round"
+		names=("rebound")
+		bins=("$bin")
+		if [ -n "$BASE" ]; then
+			names=("BASE" "rebound")
+			bins=("$BASE" "$bin")
+		fi
+		for k in "${!bins[@]}"; do
+			OK_EXIT=0,1 measure "$PARSE_RUNS" "${names[k]} parse --json, $n files, GOMAXPROCS=1" env GOMAXPROCS=1 "${bins[k]}" parse --json "$work/parse"; rate "$n"
+			one=$MEDIAN_S
+			OK_EXIT=0,1 measure "$PARSE_RUNS" "${names[k]} parse --json, $n files, GOMAXPROCS=2" env GOMAXPROCS=2 "${bins[k]}" parse --json "$work/parse"; rate "$n"
+			printf '%-44s %9.2fx\n' "  speed-up with 2 cores" "$(echo "$one / $MEDIAN_S" | bc -l)"
+		done
+	done
 fi
 if want scan; then
 	# A Maildir of SCAN_MESSAGES copies of the corpus bounces, each with its own Message-ID,
