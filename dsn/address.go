@@ -105,7 +105,7 @@ func normalizeAddress(a string) string {
 		return a
 	}
 	domain := a[at+1:]
-	if lower := strings.ToLower(domain); lower != domain {
+	if lower := toLower(domain); lower != domain {
 		return a[:at] + "@" + lower
 	}
 	return a // the domain is already in lower case: no copy
@@ -181,9 +181,9 @@ func findAddresses(s string) []addrSpan {
 // localPart returns the part of an address before the last '@', lower-cased.
 func localPart(a string) string {
 	if at := strings.LastIndexByte(a, '@'); at >= 0 {
-		return strings.ToLower(a[:at])
+		return toLower(a[:at])
 	}
-	return strings.ToLower(a)
+	return toLower(a)
 }
 
 // isSystemAddress reports whether the address belongs to a mail system rather than a person.

@@ -44,7 +44,7 @@ func charsetReader(name string, input io.Reader) (io.Reader, error) {
 // quirks, then the IANA name or alias (MIME's index), then the same with "cs" before it (the
 // aliases csISOLatin1, ...), then the WHATWG label. It returns nil when none knows the name.
 func lookupCharset(name string) encoding.Encoding {
-	switch strings.ToLower(name) { // the names go-message's charset package adds to the indexes
+	switch toLower(name) { // the names go-message's charset package adds to the indexes
 	case "ansi_x3.110-1983":
 		return charmap.ISO8859_1 // RFC 1345: mostly a superset of ISO 8859-1
 	case "x-utf_8j":
@@ -62,7 +62,7 @@ func lookupCharset(name string) encoding.Encoding {
 // findCharset looks name up in table, as the indexes do: without its surrounding white space,
 // in lower case.
 func findCharset(table []charsetName, name string) encoding.Encoding {
-	key := strings.ToLower(strings.TrimSpace(name))
+	key := toLower(strings.TrimSpace(name))
 	i := sort.Search(len(table), func(i int) bool { return table[i].name >= key })
 	if i < len(table) && table[i].name == key {
 		return charsetEncoding(table[i].enc)

@@ -105,7 +105,7 @@ func Classify(in ClassifyInput, user *Rules) Classification {
 			return judge(Reason(r))
 		}
 	}
-	switch strings.ToLower(string(in.Action)) {
+	switch toLower(string(in.Action)) {
 	case "delivered", "relayed", "expanded":
 		return judge("delivered")
 	}
@@ -235,13 +235,13 @@ func transcriptReply(text string) string {
 func hostsOf(in ClassifyInput) []string {
 	var hosts []string
 	if _, domain, ok := strings.Cut(in.Recipient, "@"); ok && domain != "" {
-		hosts = append(hosts, strings.ToLower(domain))
+		hosts = append(hosts, toLower(domain))
 	}
 	mta := in.RemoteMTA
 	if _, v, ok := strings.Cut(mta, ";"); ok {
 		mta = v // "dns; mx.example.org"
 	}
-	if h := strings.Trim(strings.ToLower(firstWord(mta)), "[]."); h != "" {
+	if h := strings.Trim(toLower(firstWord(mta)), "[]."); h != "" {
 		hosts = append(hosts, h)
 	}
 	return hosts

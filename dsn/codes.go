@@ -193,6 +193,25 @@ func upperMask(w uint64) uint64 {
 	return atLeastA &^ aboveZ &^ w & (0x80 * ones)
 }
 
+// toLower is strings.ToLower with a quick test, eight bytes at a time, of the common case that
+// needs no change: an ASCII text without upper case, returned as it is (as strings.ToLower
+// returns it). Any other text goes to strings.ToLower.
+func toLower(s string) string {
+	const ones = 0x0101010101010101
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if w := loadString8(s[i:]); w&(0x80*ones) != 0 || upperMask(w) != 0 {
+			return strings.ToLower(s)
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
 // loadString8 returns the first eight bytes of s (at least eight long) as a little-endian word.
 func loadString8(s string) uint64 {
 	_ = s[7]

@@ -230,3 +230,20 @@ func TestLowerASCIIAsLoop(t *testing.T) {
 		}
 	}
 }
+
+// TestToLowerAsStrings holds toLower to strings.ToLower over texts of up to 30 bytes of ASCII
+// letters of both cases, digits, and bytes of UTF-8 and not.
+func TestToLowerAsStrings(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{"a", "Z", "@", "[", "`", "{", "7", " ", "\u00c9", "\u0130", "\u212a", "\xff", "\x80"}
+	for range 20000 {
+		var b strings.Builder
+		for n := rng.IntN(30); b.Len() < n; {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := toLower(s), strings.ToLower(s); got != want {
+			t.Fatalf("toLower(%q) = %q, strings.ToLower %q", s, got, want)
+		}
+	}
+}

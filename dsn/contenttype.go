@@ -16,7 +16,7 @@ type partType struct {
 }
 
 func typeOf(h header) partType {
-	pt := partType{encoding: strings.ToLower(strings.TrimSpace(h.get("content-transfer-encoding")))}
+	pt := partType{encoding: toLower(strings.TrimSpace(h.get("content-transfer-encoding")))}
 	ct := h.get("content-type")
 	if ct == "" {
 		return pt
@@ -27,7 +27,7 @@ func typeOf(h header) partType {
 	media, params, err := mime.ParseMediaType(ct)
 	if err != nil {
 		// Be lenient: keep the media type and dig the parameters out by hand.
-		media = strings.ToLower(strings.TrimSpace(strings.SplitN(ct, ";", 2)[0]))
+		media = toLower(strings.TrimSpace(strings.SplitN(ct, ";", 2)[0]))
 		if f := strings.Fields(media); len(f) > 0 {
 			media = f[0]
 		}
@@ -53,7 +53,7 @@ func simpleContentType(ct string, pt *partType) bool {
 	}
 	base, _, _ := strings.Cut(ct, ";")
 	params := ct[len(base):] // from the ';' on
-	media := strings.ToLower(strings.TrimSpace(base))
+	media := toLower(strings.TrimSpace(base))
 	typ, rest := cutToken(media)
 	if typ == "" {
 		return false
@@ -103,7 +103,7 @@ func simpleContentType(ct string, pt *partType) bool {
 				return false
 			}
 		}
-		key = strings.ToLower(key)
+		key = toLower(key)
 		for _, s := range seen[:n] {
 			if s.key == key && s.value != value {
 				return false // mime refuses the duplicate

@@ -17,7 +17,7 @@ func firstLine(s string) string {
 
 // normalizeAction maps the Action field to the RFC 3464 vocabulary.
 func normalizeAction(a string) Action {
-	a = strings.ToLower(strings.TrimSpace(a))
+	a = toLower(strings.TrimSpace(a))
 	if i := strings.IndexAny(a, " (;"); i > 0 {
 		a = a[:i]
 	}
@@ -599,7 +599,7 @@ func blockLines(text string, addr string) []string {
 // opensOtherEntry tells a line that opens the block of another recipient than addr, or in a
 // Sendmail transcript the entry of the next host or recipient.
 func opensOtherEntry(t, addr string) bool {
-	if len(findAddresses(t)) > 0 && isRecipientLine(t) && !strings.Contains(strings.ToLower(t), strings.ToLower(addr)) {
+	if len(findAddresses(t)) > 0 && isRecipientLine(t) && !strings.Contains(toLower(t), toLower(addr)) {
 		return true
 	}
 	return (transcriptEntry(t) != "" || hasPrefixFold(t, "while talking to ")) && !strings.Contains(asciiLower(t), asciiLower(addr))
@@ -607,7 +607,7 @@ func opensOtherEntry(t, addr string) bool {
 
 // namesOnly tells a line that says nothing more than the address addr.
 func namesOnly(t, addr string) bool {
-	return strings.Trim(strings.Replace(strings.ToLower(t), strings.ToLower(addr), "", 1), " \t<>:\"'*-•") == ""
+	return strings.Trim(strings.Replace(toLower(t), toLower(addr), "", 1), " \t<>:\"'*-•") == ""
 }
 
 // boilerplateOpenings start the paragraphs of a notice that speak of no failure (lower case).

@@ -45,7 +45,7 @@ func (p *interpreter) senderSide() map[string]bool {
 	}
 	set := map[string]bool{}
 	add := func(a string) {
-		if a = strings.ToLower(normalizeAddress(a)); validAddress(a) {
+		if a = toLower(normalizeAddress(a)); validAddress(a) {
 			set[a] = true
 		}
 	}
@@ -55,13 +55,13 @@ func (p *interpreter) senderSide() map[string]bool {
 	if p.c.hasOriginal {
 		for _, k := range []string{"to", "cc"} {
 			for _, s := range findAddresses(p.c.original.get(k)) {
-				addressees[strings.ToLower(s.addr)] = true
+				addressees[toLower(s.addr)] = true
 			}
 		}
 	}
 	for _, k := range []string{"from", "sender", "return-path"} {
 		add(firstAddress(p.c.top.get(k)))
-		if a := firstAddress(p.c.original.get(k)); p.c.hasOriginal && !addressees[strings.ToLower(a)] {
+		if a := firstAddress(p.c.original.get(k)); p.c.hasOriginal && !addressees[toLower(a)] {
 			add(a)
 		}
 	}
@@ -95,7 +95,7 @@ func (p *interpreter) senderSide() map[string]bool {
 		local, domain, _ := strings.Cut(a, "@")
 		for _, l := range []string{local, local + "-owner", local + "-request", local + "-bounces", "owner-" + local} {
 			add(l + "@" + domain)
-			p.list[strings.ToLower(l+"@"+domain)] = true
+			p.list[toLower(l+"@"+domain)] = true
 		}
 	}
 	p.sender = set
@@ -108,14 +108,14 @@ func (p *interpreter) senderSide() map[string]bool {
 // reported, even when the MTA names it alone in its failed-recipient slot (dropSenderSide).
 func (p *interpreter) isListOrBounceAddress(a string) bool {
 	p.senderSide()
-	return isSystemAddress(a) || robotList(a) != "" || p.isVERPAddress(a) || p.list[strings.ToLower(normalizeAddress(a))]
+	return isSystemAddress(a) || robotList(a) != "" || p.isVERPAddress(a) || p.list[toLower(normalizeAddress(a))]
 }
 
 // isSenderSide tells whether a is one of the sender's addresses (see senderSide), a list robot's
 // by its name ("news-bounces@", "news-request@", "owner-news@") at one of the sender's domains,
 // or a bounce address that a VERP template reads.
 func (p *interpreter) isSenderSide(a string) bool {
-	k := strings.ToLower(a)
+	k := toLower(a)
 	set := p.senderSide()
 	if set[k] {
 		return true
@@ -144,7 +144,7 @@ func isListRobot(local string) bool {
 // robotList returns the posting address of the list whose robot a is ("news-bounces@",
 // "news-bounces+a=example.org@", "owner-news@" give "news@" at the same domain), or "".
 func robotList(a string) string {
-	local, domain, ok := strings.Cut(strings.ToLower(a), "@")
+	local, domain, ok := strings.Cut(toLower(a), "@")
 	if !ok || domain == "" {
 		return ""
 	}

@@ -32,12 +32,12 @@ func (h header) get(key string) string {
 	return ""
 }
 
-// getAnyCase is get(strings.ToLower(name)) without lower-casing name: the field names of a
+// getAnyCase is get(toLower(name)) without lower-casing name: the field names of a
 // header are lower-case ASCII, compared to an ASCII name in any case.
 func (h header) getAnyCase(name string) string {
 	for i := 0; i < len(name); i++ {
 		if name[i] >= utf8.RuneSelf {
-			return h.get(strings.ToLower(name))
+			return h.get(toLower(name))
 		}
 	}
 	for _, f := range h {
@@ -319,7 +319,7 @@ func fieldSlot(k []byte) uint8 {
 func fieldName(k []byte) string {
 	var buf [48]byte
 	if len(k) > len(buf) {
-		return strings.ToLower(string(k))
+		return toLower(string(k))
 	}
 	low := buf[:len(k)]
 	for i, c := range k {

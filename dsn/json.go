@@ -102,6 +102,16 @@ func fixFirstComma(dst []byte, start int) []byte {
 
 const hexDigits = "0123456789abcdef"
 
+// jsonPlainWord tells whether the eight bytes of w are all jsonPlain: none of 0x80 and above,
+// none below 0x20, no quote, no backslash (the tests of a zero byte and of a byte below n of
+// "Bit Twiddling Hacks", exact once the 8-bit bytes are ruled out).
+func jsonPlainWord(w uint64) bool {
+	const ones = 0x0101010101010101
+	const high = 0x80 * ones
+	hasZero := func(v uint64) bool { return (v-ones)&^v&high != 0 }
+	return w&high == 0 && (w-0x20*ones)&^w&high == 0 && !hasZero(w^'"'*ones) && !hasZero(w^'\\'*ones)
+}
+
 // jsonPlain tells the ASCII bytes that a JSON string holds as they are: printable, neither a
 // quote nor a backslash.
 var jsonPlain = func() (plain [256]bool) {
@@ -118,6 +128,10 @@ func appendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && jsonPlainWord(loadString8(s[i:])) {
+			i += 8
+			continue
+		}
 		c := s[i]
 		if jsonPlain[c] {
 			i++

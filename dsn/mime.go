@@ -24,7 +24,7 @@ func looseParams(ct string) map[string]string {
 		if !ok {
 			continue
 		}
-		k = strings.ToLower(strings.TrimSpace(k))
+		k = toLower(strings.TrimSpace(k))
 		v = strings.TrimSpace(v)
 		v = strings.Trim(v, `"'`)
 		if _, seen := params[k]; !seen {
@@ -225,7 +225,7 @@ func (w *walker) setOriginal(h header) {
 
 func (w *walker) multipart(pt partType, depth int, inOriginal bool) (int, bool) {
 	if depth == 0 && pt.media == "multipart/report" {
-		w.c.reportType = strings.ToLower(pt.reportType)
+		w.c.reportType = toLower(pt.reportType)
 	}
 	w.stack = append(w.stack, pt.boundary)
 	mine := len(w.stack) - 1
@@ -318,7 +318,7 @@ func decodeTransfer(raw []byte, encoding string) []byte {
 // Text without a charset, or said to be ASCII, that holds ISO-2022-JP escape sequences (Japanese
 // MTAs write them into Diagnostic-Code fields) is decoded as ISO-2022-JP.
 func decodeCharset(b []byte, cs string) []byte {
-	cs = strings.ToLower(strings.TrimSpace(cs))
+	cs = toLower(strings.TrimSpace(cs))
 	switch cs {
 	case "", "us-ascii", "utf-8", "utf8", "ascii":
 		if !hasISO2022Escapes(b) {

@@ -142,7 +142,7 @@ var mtaSignatures = []struct {
 // detectMTA names the format of a bounce for the report. lowTriples are the byte triples of
 // lowText (nil: unknown).
 func detectMTA(top header, lowText string, lowTriples *textTriples, hasStatus bool) string {
-	from := strings.ToLower(top.get("from"))
+	from := toLower(top.get("from"))
 	var inValues uint64 // the anyHeaderPhrases found in the header's values, found when first needed
 	searched := false
 	for _, s := range mtaSignatures {
@@ -158,7 +158,7 @@ func detectMTA(top header, lowText string, lowTriples *textTriples, hasStatus bo
 			}
 			hit = inValues&anyHeaderPhrases().bit(s.phrase) != 0
 		case "failed":
-			hit = strings.Contains(strings.ToLower(top.get("x-failed-recipients")), s.phrase)
+			hit = strings.Contains(toLower(top.get("x-failed-recipients")), s.phrase)
 		case "header":
 			hit = top.has(s.phrase) || hasHeaderPrefix(top, s.phrase)
 		}

@@ -37,7 +37,7 @@ func (p *interpreter) complaint() {
 	rep := p.rep
 	rep.Kind = KindComplaint
 	rep.MTA = "arf"
-	rep.FeedbackType = strings.ToLower(fb.get("feedback-type"))
+	rep.FeedbackType = toLower(fb.get("feedback-type"))
 	if rep.FeedbackType == "" {
 		rep.FeedbackType = "abuse"
 	}
@@ -92,9 +92,9 @@ func (p *interpreter) isJMRP() bool {
 	if p.c.original.get("x-hmxmroriginalrecipient") != "" {
 		return true
 	}
-	if from := strings.ToLower(firstAddress(p.c.top.get("from"))); !strings.HasSuffix(from, "@hotmail.com") {
+	if from := toLower(firstAddress(p.c.top.get("from"))); !strings.HasSuffix(from, "@hotmail.com") {
 		return false
 	}
-	subject := strings.ToLower(p.c.top.decoded("subject"))
+	subject := toLower(p.c.top.decoded("subject"))
 	return strings.HasPrefix(strings.TrimSpace(subject), "complaint about message from")
 }

@@ -32,21 +32,21 @@ var autoReplySubjects = phraseList("auto-reply-subjects")
 // that does not say so).
 func (p *interpreter) looksLikeAutoReply() bool {
 	top := p.c.top
-	as := strings.ToLower(top.get("auto-submitted"))
-	subject := strings.ToLower(top.decoded("subject"))
+	as := toLower(top.get("auto-submitted"))
+	subject := toLower(top.decoded("subject"))
 	switch {
 	case top.has("x-autoreply") || top.has("x-autorespond") || top.has("x-autoresponder"):
 		return true
 	case strings.HasPrefix(as, "auto-replied"):
 		return true
-	case strings.Contains(strings.ToLower(top.get("precedence")), "auto_reply"):
+	case strings.Contains(toLower(top.get("precedence")), "auto_reply"):
 		return true
 	case containsAny(subject, autoReplySubjects):
 		return true
 	}
 	// A message sent with a null return path or as bulk, that thanks for the mail or says when
 	// its author will answer: an auto-reply that does not name itself.
-	precedence := strings.ToLower(top.get("precedence"))
+	precedence := toLower(top.get("precedence"))
 	if top.get("return-path") == "<>" || precedence == "bulk" || precedence == "junk" {
 		opening := p.lower[:min(len(p.lower), 600)]
 		return containsAny(subject, autoReplyThanks) || containsAny(opening, autoReplyPhrases)

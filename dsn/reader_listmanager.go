@@ -24,7 +24,7 @@ func (p *interpreter) isListManagerRefusal() bool {
 	if !top.has("x-mlserver") && !top.has("list-id") && !top.has("mailing-list") {
 		return false
 	}
-	subject := strings.ToLower(top.decoded("subject"))
+	subject := toLower(top.decoded("subject"))
 	return p.lowerContainsAny(listRefusalPhrases) || containsAny(subject, listRefusalPhrases)
 }
 
@@ -45,7 +45,7 @@ func (p *interpreter) listManagerRefusal() {
 		if !validAddress(addr) {
 			continue
 		}
-		if strings.Contains(strings.ToLower(top.get("x-mlserver")), "fml") {
+		if strings.Contains(toLower(top.get("x-mlserver")), "fml") {
 			p.rep.MTA = "fml"
 		}
 		r := Recipient{Address: addr, Action: ActionFailed, Diagnostic: strings.TrimSpace(line), Evidence: EvidenceLabelledLine}

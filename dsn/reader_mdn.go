@@ -72,7 +72,7 @@ func (p *interpreter) dispositionNotification() {
 // splitDisposition splits "automatic-action/MDN-sent-automatically; deleted/error" into the
 // action mode ("automatic-action") and the disposition type ("deleted").
 func splitDisposition(v string) (mode, disposition string) {
-	v = strings.ToLower(v)
+	v = toLower(v)
 	before, after, _ := strings.Cut(v, ";")
 	mode, _, _ = strings.Cut(strings.TrimSpace(before), "/")
 	disposition, _, _ = strings.Cut(strings.TrimSpace(after), "/")
@@ -91,10 +91,10 @@ func (p *interpreter) isRejection(mode, disposition string) bool {
 	if mode != "automatic-action" {
 		return false
 	}
-	if strings.Contains(strings.ToLower(p.c.top.get("auto-submitted")), "rejected") {
+	if strings.Contains(toLower(p.c.top.get("auto-submitted")), "rejected") {
 		return true
 	}
-	subject := strings.ToLower(p.c.top.decoded("subject"))
+	subject := toLower(p.c.top.decoded("subject"))
 	opening := p.lower
 	if len(opening) > 1024 {
 		opening = opening[:1024]

@@ -99,7 +99,7 @@ func (p *interpreter) sesNotification() {
 	if !p.c.hasOriginal {
 		h := header{}
 		for _, f := range n.Mail.Headers {
-			h = append(h, field{key: strings.ToLower(f.Name), value: f.Value})
+			h = append(h, field{key: toLower(f.Name), value: f.Value})
 		}
 		if !h.has("message-id") && n.Mail.MessageID != "" {
 			h = append(h, field{key: "message-id", value: n.Mail.MessageID})

@@ -132,7 +132,7 @@ var mailSystemSenders = phraseList("mail-system-senders")
 
 // fromMailSystem tells whether the message comes from a mail system rather than a person.
 func (p *interpreter) fromMailSystem() bool {
-	from := strings.ToLower(p.c.top.get("from"))
+	from := toLower(p.c.top.get("from"))
 	return isSystemAddress(firstAddress(from)) || containsAny(from, mailSystemSenders) || from == "<>"
 }
 
@@ -143,7 +143,7 @@ func (p *interpreter) looksLikeBounce() bool {
 		return true // a delivery-status part, even one without records, reports a delivery
 	}
 	fromSystem := p.fromMailSystem()
-	subject := strings.ToLower(top.decoded("subject"))
+	subject := toLower(top.decoded("subject"))
 	subjectBounce := containsAny(subject, bounceSubjects)
 	textBounce := p.lowerContainsAny(bouncePhrases)
 	switch {
@@ -225,7 +225,7 @@ func isRecipientLine(line string) bool {
 		return false
 	}
 	s := spans[0]
-	before := strings.ToLower(strings.TrimSpace(t[:s.start]))
+	before := toLower(strings.TrimSpace(t[:s.start]))
 	after := strings.TrimSpace(t[s.end:])
 	before = strings.TrimRight(before, "<\"' ")
 	after = strings.TrimLeft(after, ">\"' ")
@@ -326,7 +326,7 @@ func (p *interpreter) findTextRecipients() []candidate {
 	s.fromUserPrefixes()
 	// The bounce goes back to the sender: its own To is never a recipient that merely appears
 	// in the text ("*  From: news@lists.example.org" in a session log).
-	s.sentTo = strings.ToLower(firstAddress(p.c.top.get("to")))
+	s.sentTo = toLower(firstAddress(p.c.top.get("to")))
 	if len(s.found) == 0 {
 		s.fromLines()
 	}
@@ -358,13 +358,13 @@ func (p *interpreter) noticeAddresses() map[string]bool {
 	exclude := map[string]bool{}
 	for _, k := range []string{"from", "reply-to", "sender", "return-path"} {
 		if a := firstAddress(p.c.top.get(k)); a != "" {
-			exclude[strings.ToLower(a)] = true
+			exclude[toLower(a)] = true
 		}
 	}
 	if p.c.hasOriginal {
 		for _, k := range []string{"from", "return-path", "sender", "reply-to"} {
 			if a := firstAddress(p.c.original.get(k)); a != "" {
-				exclude[strings.ToLower(a)] = true
+				exclude[toLower(a)] = true
 			}
 		}
 	}
@@ -389,7 +389,7 @@ func (s *recipientSearch) addCandidate(c candidate) {
 		}
 		return
 	}
-	k := strings.ToLower(a)
+	k := toLower(a)
 	if a == "" || s.seen[k] || s.exclude[k] && (evidence == EvidenceGuess || evidence == EvidenceOriginalTo) {
 		return
 	}
@@ -442,7 +442,7 @@ func (s *recipientSearch) fromUserPrefixes() {
 
 // mayBeRecipient tells an address met in the text that is none of the notice's own.
 func (s *recipientSearch) mayBeRecipient(a string) bool {
-	k := strings.ToLower(a)
+	k := toLower(a)
 	return !s.exclude[k] && k != s.sentTo && !isSystemAddress(a)
 }
 
@@ -475,7 +475,7 @@ func (s *recipientSearch) fromLines() {
 		}
 		if announced {
 			announced = false
-			l := strings.ToLower(line)
+			l := toLower(line)
 			if spans := findAddresses(line); len(spans) > 0 && !inURL(line, spans[0]) && !strings.Contains(l, "from") && s.mayBeRecipient(spans[0].addr) {
 				s.addCandidate(candidate{addr: spans[0].addr, evidence: EvidenceLabelledLine, slot: underHeading && startsWithAddress(line)})
 				continue
@@ -485,7 +485,7 @@ func (s *recipientSearch) fromLines() {
 			s.addCandidate(candidate{addr: findAddresses(line)[0].addr, evidence: lineEvidence(line), slot: underHeading && startsWithAddress(line)})
 			continue
 		}
-		l := strings.ToLower(line)
+		l := toLower(line)
 		if strings.Contains(l, "mail from") || strings.Contains(l, "from:") || isQuotedHeaderLine(line) {
 			continue
 		}
@@ -504,13 +504,13 @@ func (s *recipientSearch) mayBeGuessed(line string, sp addrSpan) bool {
 	if !s.mayBeRecipient(sp.addr) || isContactAddress(sp.addr) || inURL(line, sp) || isListRobot(localPart(sp.addr)) {
 		return false
 	}
-	_, domain, _ := strings.Cut(strings.ToLower(sp.addr), "@")
+	_, domain, _ := strings.Cut(toLower(sp.addr), "@")
 	return domain != s.reportingDomain()
 }
 
 // reportingDomain is the domain of the notice's own From, in lower case.
 func (s *recipientSearch) reportingDomain() string {
-	_, domain, _ := strings.Cut(strings.ToLower(firstAddress(s.p.c.top.get("from"))), "@")
+	_, domain, _ := strings.Cut(toLower(firstAddress(s.p.c.top.get("from"))), "@")
 	return domain
 }
 
@@ -672,7 +672,7 @@ func (p *interpreter) userPrefixMatches() bool {
 	}
 	for _, prefix := range p.opts.Rules.RecipientPrefixes() {
 		for _, line := range strings.Split(p.lower, "\n") {
-			if strings.HasPrefix(strings.TrimSpace(line), strings.ToLower(prefix)) {
+			if strings.HasPrefix(strings.TrimSpace(line), toLower(prefix)) {
 				return true
 			}
 		}
@@ -740,7 +740,7 @@ var retryPhrases = phraseList("retry-phrases")
 var finalPhrases = phraseList("final-phrases")
 
 func (p *interpreter) looksDelayed() bool {
-	subject := strings.ToLower(p.c.top.decoded("subject"))
+	subject := toLower(p.c.top.decoded("subject"))
 	if containsAny(subject, retryPhrases) || p.lowerContainsAny(retryPhrases) {
 		return !p.lowerContainsAny(finalPhrases)
 	}

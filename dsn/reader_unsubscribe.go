@@ -23,7 +23,7 @@ func (p *interpreter) isUnsubscribeRequest() bool {
 	if !p.lowerContainsAny(unsubscribeClientPhrases) {
 		return false // (most messages: the subject need not be decoded)
 	}
-	subject := strings.ToLower(strings.TrimSpace(p.c.top.decoded("subject")))
+	subject := toLower(strings.TrimSpace(p.c.top.decoded("subject")))
 	return subject == "unsubscribe" || strings.HasPrefix(subject, "unsubscribe ")
 }
 

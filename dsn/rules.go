@@ -617,7 +617,7 @@ func (rs *Rules) add(f []string, anyCase bool) error {
 	}
 	switch kind {
 	case "phrase":
-		r.phrase = strings.ToLower(f[1])
+		r.phrase = toLower(f[1])
 		if r.phrase == "" {
 			return fmt.Errorf("empty phrase")
 		}
@@ -638,7 +638,7 @@ func (rs *Rules) add(f []string, anyCase bool) error {
 		}
 		r.status = f[1]
 	case "header":
-		r.header, r.value = strings.ToLower(f[1]), strings.ToLower(f[2])
+		r.header, r.value = toLower(f[1]), toLower(f[2])
 		if r.header == "" || r.value == "" {
 			return fmt.Errorf("header rule wants a field name and a value")
 		}
@@ -668,7 +668,7 @@ func (r *rule) qualify(q, kind string) error {
 		r.cmd = strings.ToUpper(value)
 	case name == "host" && value != "":
 		for _, h := range strings.Split(value, ",") {
-			if h = strings.Trim(strings.ToLower(strings.TrimSpace(h)), "."); h != "" {
+			if h = strings.Trim(toLower(strings.TrimSpace(h)), "."); h != "" {
 				r.hosts = append(r.hosts, h)
 			}
 		}

@@ -90,7 +90,7 @@ func typedValue(s string) (typ, value string) {
 	if !ok || strings.ContainsAny(t, " <@") && !strings.EqualFold(strings.TrimSpace(t), "x-unix") {
 		return "", strings.TrimSpace(s)
 	}
-	return strings.ToLower(strings.TrimSpace(t)), strings.TrimSpace(v)
+	return toLower(strings.TrimSpace(t)), strings.TrimSpace(v)
 }
 
 // statusFieldsInText finds delivery-status fields pasted into a text part (a multipart whose
