@@ -1,6 +1,7 @@
 package dsn
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 )
@@ -323,64 +324,34 @@ func (p *interpreter) transcriptCommand(addr string) string {
 	return first
 }
 
-// commandOf finds the SMTP command that the texts say failed, the phrases of DATA first.
+// commandOf finds the SMTP command that the texts say failed, the phrases of DATA first: the
+// first command of smtpCommands with a phrase in one of the texts where a word starts (not
+// after a letter or a digit: "mail command" is not in "email commands"), ASCII case aside, found
+// in one pass over each text.
 func commandOf(texts ...string) string {
-	lower := make([]string, 0, len(texts))
-	for i, t := range texts {
-		if t != "" && (i == 0 || t != texts[0]) {
-			lower = append(lower, asciiLower(t))
-		}
+	scan, command := smtpCommandScan()
+	var found uint64
+	for _, t := range texts {
+		found = scan.inText(t, found, true)
 	}
-	// The byte triples of each text rule most phrases out before a search.
-	var local [2]tripleSet
-	triples := local[:0]
-	if len(lower) > len(local) {
-		triples = make([]tripleSet, 0, len(lower))
+	if found == 0 {
+		return ""
 	}
-	for _, l := range lower {
-		triples = append(triples, tripleSet{})
-		triples[len(triples)-1].add(l)
-	}
-	keys := smtpCommandKeys()
-	for ci, c := range smtpCommands {
-		for pi, pat := range c.phrases {
-			k := keys[ci][pi]
-			for i, l := range lower {
-				if (!k.ok || triples[i].hasAll(k.keys)) && containsAtWordStart(l, pat) {
-					return c.name
-				}
-			}
-		}
-	}
-	return ""
+	return command[bits.TrailingZeros64(found)]
 }
 
-// smtpCommandKeys are the phraseKeys of the phrases of smtpCommands, in their shape.
-var smtpCommandKeys = sync.OnceValue(func() [][]phraseKey {
-	keys := make([][]phraseKey, len(smtpCommands))
-	for i, c := range smtpCommands {
+// smtpCommandScan returns the phraseScan of the phrases of smtpCommands, in their order, and
+// the command of each phrase.
+var smtpCommandScan = sync.OnceValues(func() (*phraseScan, []string) {
+	var phrases, command []string
+	for _, c := range smtpCommands {
 		for _, pat := range c.phrases {
-			keys[i] = append(keys[i], phraseKey{keys: phraseKeys(pat), ok: len(pat) >= 3})
+			phrases = append(phrases, pat)
+			command = append(command, c.name)
 		}
 	}
-	return keys
+	return newPhraseScan(phrases), command
 })
-
-// containsAtWordStart tells whether s contains pat where a word starts: "mail command" is not
-// in "email commands".
-func containsAtWordStart(s, pat string) bool {
-	for from := 0; ; {
-		i := strings.Index(s[from:], pat)
-		if i < 0 {
-			return false
-		}
-		at := from + i
-		if at == 0 || !isAlnum(s[at-1]) {
-			return true
-		}
-		from = at + 1
-	}
-}
 
 var smtpCommands = []struct {
 	name    string

@@ -250,25 +250,35 @@ func (ps *phraseScan) bit(phrase string) uint64 {
 // phrases[i].
 func (ps *phraseScan) in(h header) uint64 {
 	var found uint64
-	m := ps.window
 	for _, f := range h {
-		v := f.value
-		for end := m - 1; end < len(v); {
-			if d := ps.shift[pairKey(lowerASCII(v[end-1]), lowerASCII(v[end]))]; d > 0 {
-				end += int(d)
-				continue
-			}
-			start := end - m + 1
-			maybe := ps.first[v[start]] & ps.second[v[start+1]] &^ found
-			for maybe != 0 {
-				j := bits.TrailingZeros64(maybe)
-				maybe &^= 1 << j
-				if hasPrefixFoldASCII(v[start:], ps.phrases[j]) {
-					found |= 1 << j
-				}
-			}
-			end++
+		found = ps.inText(f.value, found, false)
+	}
+	return found
+}
+
+// inText adds to found the phrases that v contains, ASCII case aside; with atWordStart, only
+// where a word starts (not after a letter or a digit: "mail command" is not in "email
+// commands").
+func (ps *phraseScan) inText(v string, found uint64, atWordStart bool) uint64 {
+	m := ps.window
+	for end := m - 1; end < len(v); {
+		if d := ps.shift[pairKey(lowerASCII(v[end-1]), lowerASCII(v[end]))]; d > 0 {
+			end += int(d)
+			continue
 		}
+		start := end - m + 1
+		maybe := ps.first[v[start]] & ps.second[v[start+1]] &^ found
+		if atWordStart && start > 0 && isAlnum(v[start-1]) {
+			maybe = 0
+		}
+		for maybe != 0 {
+			j := bits.TrailingZeros64(maybe)
+			maybe &^= 1 << j
+			if hasPrefixFoldASCII(v[start:], ps.phrases[j]) {
+				found |= 1 << j
+			}
+		}
+		end++
 	}
 	return found
 }

@@ -244,3 +244,56 @@ func TestIsFailedAddressHeading(t *testing.T) {
 		}
 	}
 }
+
+// containsAtWordStart tells (for commandOfByPhrase) whether s contains pat where a word starts: "mail command" is not
+// in "email commands".
+func containsAtWordStart(s, pat string) bool {
+	for from := 0; ; {
+		i := strings.Index(s[from:], pat)
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		if at == 0 || !isAlnum(s[at-1]) {
+			return true
+		}
+		from = at + 1
+	}
+}
+
+// commandOfByPhrase is commandOf as it was written before its one pass: each phrase searched in
+// each lower-cased text, in order.
+func commandOfByPhrase(texts ...string) string {
+	for _, c := range smtpCommands {
+		for _, pat := range c.phrases {
+			for _, t := range texts {
+				if containsAtWordStart(asciiLower(t), pat) {
+					return c.name
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// TestCommandOfAsByPhrase holds commandOf to the search of each phrase in turn: over the
+// paragraphs of every fixture, alone and in pairs, and over texts made of the phrases, in any
+// case, after a letter or not, cut short.
+func TestCommandOfAsByPhrase(t *testing.T) {
+	texts := fixtureTexts(t, "\n\n")
+	for _, c := range smtpCommands {
+		for _, pat := range c.phrases {
+			up := strings.ToUpper(pat)
+			texts = append(texts, pat, "x"+pat, "5.1.1 "+up+" failed", "e"+pat+" and "+pat[:len(pat)-1], pat+" "+pat)
+		}
+	}
+	for i, a := range texts {
+		b := texts[(i*7+3)%len(texts)]
+		if got, want := commandOf(a), commandOfByPhrase(a); got != want {
+			t.Fatalf("commandOf(%.200q) = %q, by phrase %q", a, got, want)
+		}
+		if got, want := commandOf(a, b), commandOfByPhrase(a, b); got != want {
+			t.Fatalf("commandOf(%.100q, %.100q) = %q, by phrase %q", a, b, got, want)
+		}
+	}
+}
