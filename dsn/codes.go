@@ -127,6 +127,10 @@ func findReplyCode(s string) string {
 	}
 	first := ""
 	for i := 0; i+3 <= len(s); i++ {
+		if i+8 <= len(s) && !hasCodeDigit(loadString8(s[i:])) {
+			i += 7 // no code starts in these eight bytes
+			continue
+		}
 		if c := s[i]; c != '2' && c != '4' && c != '5' || !replyCodeAt(s, i) {
 			continue
 		}
@@ -210,6 +214,16 @@ func toLower(s string) string {
 		}
 	}
 	return s
+}
+
+// hasCodeDigit tells whether a byte of w is a digit from '2' to '5' (a code's first digit is
+// '2', '4' or '5'): the exact test of a byte between two values of "Bit Twiddling Hacks", for
+// 0x31 < byte < 0x36.
+func hasCodeDigit(w uint64) bool {
+	const ones = 0x0101010101010101
+	const low7 = 0x7f * ones
+	x := w & low7
+	return ((127+0x36)*ones-x)&^w&(x+(127-0x31)*ones)&(0x80*ones) != 0
 }
 
 // loadString8 returns the first eight bytes of s (at least eight long) as a little-endian word.

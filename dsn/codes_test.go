@@ -247,3 +247,27 @@ func TestToLowerAsStrings(t *testing.T) {
 		}
 	}
 }
+
+// TestHasCodeDigit checks the eight-byte test of findReplyCode against a test of each byte:
+// every byte value at every place, among neighbours of every kind.
+func TestHasCodeDigit(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for at := range 8 {
+		for c := range 256 {
+			for range 20 {
+				var b [8]byte
+				for i := range b {
+					b[i] = byte(rng.IntN(256))
+					for b[i] >= '2' && b[i] <= '5' {
+						b[i] = byte(rng.IntN(256))
+					}
+				}
+				b[at] = byte(c)
+				want := c >= '2' && c <= '5'
+				if got := hasCodeDigit(loadString8(string(b[:]))); got != want {
+					t.Fatalf("hasCodeDigit(%q) = %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
+}
