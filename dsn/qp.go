@@ -1,6 +1,9 @@
 package dsn
 
-import "bytes"
+import (
+	"bytes"
+	"encoding/binary"
+)
 
 // qpMaxLine is the longest line, with its line feed, that mime/quotedprintable's Reader reads
 // whole (the size of its bufio.Reader): a longer line ends the decoding after its first
@@ -48,6 +51,14 @@ func decodeQuotedPrintable(raw []byte) (out []byte, failed bool) {
 		n := len(out)
 		out = out[:n+len(body)]
 		for i := 0; i < len(body); i++ {
+			if i+8 <= len(body) {
+				if w := binary.LittleEndian.Uint64(body[i:]); qpPlainWord(w) {
+					binary.LittleEndian.PutUint64(out[n:], w)
+					n += 8
+					i += 7
+					continue
+				}
+			}
 			c := body[i]
 			switch qpClass[c] {
 			case qpEquals:
@@ -91,6 +102,15 @@ var qpClass = func() (class [256]uint8) {
 	}
 	return class
 }()
+
+// qpPlainWord tells whether the eight bytes of w are all kept as they are and none is "=": no
+// byte below 0x20 (tab and CR, kept, are left to the test of each byte), no DEL, no "=".
+func qpPlainWord(w uint64) bool {
+	const ones = 0x0101010101010101
+	const high = 0x80 * ones
+	hasZero := func(v uint64) bool { return (v-ones)&^v&high != 0 }
+	return (w-0x20*ones)&^w&high == 0 && !hasZero(w^0x7f*ones) && !hasZero(w^'='*ones)
+}
 
 func isHexDigit(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
