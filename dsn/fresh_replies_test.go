@@ -34,8 +34,9 @@ func TestClassifyFreshReplies(t *testing.T) {
 		}
 		f.Count(v, got.Hard == wantHard)
 	}
-	t.Logf("first held-out set: %v", tally.First)
-	t.Logf("second held-out set: %v", tally.Second)
+	for i, f := range tally.Sets {
+		t.Logf("held-out set %d: %v", i+1, f)
+	}
 }
 
 // postfixStatus is the status Postfix writes for a remote reply: the enhanced code the reply
@@ -61,7 +62,7 @@ func want(r freshreplies.Reply) string {
 // the documented reading), and the recipient be hard only for a dead address said permanently.
 func TestFreshRepliesThroughMTAs(t *testing.T) {
 	tallies := map[string]*freshreplies.Tally{}
-	var second freshreplies.Figures
+	var later freshreplies.Tally // the second and third sets, all MTAs together
 	for _, w := range mtaWrappings {
 		b, err := os.ReadFile("../testdata/real/" + w.fixture)
 		if err != nil {
@@ -110,18 +111,16 @@ func TestFreshRepliesThroughMTAs(t *testing.T) {
 				f.Count(v, got.Hard == wantHard)
 			}
 		}
-		second.N += tally.Second.N
-		second.Reported += tally.Second.Reported
-		second.Reason += tally.Second.Reason
-		second.WithAlt += tally.Second.WithAlt
-		second.Hard += tally.Second.Hard
+		later.Add(*tally)
 	}
 	for _, w := range mtaWrappings {
-		if f := tallies[w.name].First; f.N > 0 {
-			t.Logf("first set, %s: %v", w.name, f)
+		if f := tallies[w.name].Sets[0]; f.N > 0 {
+			t.Logf("set 1, %s: %v", w.name, f)
 		}
 	}
-	t.Logf("second set, all MTAs: %v", second)
+	for i, f := range later.Sets[1:] {
+		t.Logf("set %d, all MTAs: %v", i+2, f)
+	}
 }
 
 // mtaReadings are the held-out replies that an MTA's wrapping makes rebound read otherwise, by a

@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0x3f7f17cb
+const generatedBuiltinSum = 0x8786d624
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -175,6 +175,8 @@ var generatedBuiltin = Rules{
 		{reason: "rejected", re: &lazyRegexp{expr: `\bsender (?:is |was )?(?:unvalidated|not validated|unverified)\b`}, hints: [][]string{{"unvalidated", "not validated", "unverified"}, {"sender "}}},
 		{reason: "rejected", re: &lazyRegexp{expr: `\b(?:from|sender) domain (?:is )?not (?:trusted|allowed|permitted)\b`}, hints: [][]string{{" domain "}, {"trusted", "allowed", "permitted"}, {"from", "sender"}, {"not "}}},
 		{reason: "rejected", re: &lazyRegexp{expr: `\bsender\b(?:[^.;]|\.\S){0,60}\bunknown (?:tld|top.level domain)\b`}, hints: [][]string{{"unknown "}, {"sender"}}},
+		{reason: "rejected", re: &lazyRegexp{expr: `\b(?:return|sender|from)(?:-path)? (?:e-?mail )?(?:address |domain )+(?:is |was )?invalid\b`}, hints: [][]string{{"address ", "domain "}, {"invalid"}, {"return", "sender", "from"}}},
+		{reason: "blocked", re: &lazyRegexp{expr: `\bnot (?:allowed|accepted|permitted) from (?:this|your) (?:ip|range|network|host|address)`}, hints: [][]string{{"llowed", "ccepted", "permitted"}, {" from "}, {"not "}, {"this", "your"}}},
 		{reason: "blocked", re: &lazyRegexp{expr: `\bhost\b(?:[^.;]|\.\S){0,60}\bunknown (?:tld|top.level domain)\b`}, hints: [][]string{{"unknown "}, {"host"}}},
 		{reason: "rejected", re: &lazyRegexp{expr: `\bblack (?:mail |e-?mail |sender )?address\b`}, hints: [][]string{{"address"}, {"black "}}},
 		{reason: "blocked", re: &lazyRegexp{expr: `\bblack ?ip\b`}, hints: [][]string{{"black"}}},
@@ -850,6 +852,7 @@ var generatedBuiltin = Rules{
 		{reason: "securityerror", phrase: "smtp authentication", keys: [3]uint16{1027, 2956, 19}},
 		{reason: "securityerror", phrase: "unauthenticated senders", keys: [3]uint16{856, 1972, 272}},
 		{reason: "securityerror", phrase: "authentication required", keys: [3]uint16{3270, 863, 2731}},
+		{reason: "securityerror", re: &lazyRegexp{expr: `\bauthori[sz]ation required\b|\bwithout (?:authori[sz]ation|authentication)\b`}, hints: [][]string{{"ation required", "without "}}},
 		{reason: "securityerror", phrase: "must authenticate", keys: [3]uint16{530, 3571, 809}},
 		{reason: "securityerror", phrase: "authentication failed", keys: [3]uint16{3270, 3985, 429}},
 		{reason: "securityerror", re: &lazyRegexp{expr: `authentication (?:failure|credentials)|incorrect authentication|failed to authenticate|could not retrieve credentials`}, hints: [][]string{{"authentication ", "incorrect authentication", "failed to authenticate", "could not retrieve credentials"}}},

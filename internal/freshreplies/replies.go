@@ -403,4 +403,6 @@ var Readings = map[string]string{
 	"selectel-stop-list": "onhold",
 	// The corpus reads "Mail from <x> rejected for policy reasons" as policyviolation.
 	"domino-mail-from-rejected-policy": "policyviolation",
+	// Office 365's own 5.7.103 names only its internal agent; no rule knows those words.
+	"o365-sent-items-agent": "onhold",
 }

@@ -77,15 +77,17 @@ var Second = []Reply{
 	{"yandex-account-is-full", Rcpt, []string{"552 Account is full"}, "mailboxfull", "", srcYandexFull},
 }
 
-// All is both held-out sets.
-var All = append(append([]Reply(nil), Replies...), Second...)
+// All is the three held-out sets.
+var All = append(append(append([]Reply(nil), Replies...), Second...), Third...)
 
-// InSecond tells whether the reply of that name belongs to the second set.
-func InSecond(name string) bool {
-	for _, r := range Second {
-		if r.Name == name {
-			return true
+// SetOf tells which set the reply of that name belongs to: 1 (Replies), 2 (Second) or 3 (Third).
+func SetOf(name string) int {
+	for set, replies := range [][]Reply{Second, Third} {
+		for _, r := range replies {
+			if r.Name == name {
+				return set + 2
+			}
 		}
 	}
-	return false
+	return 1
 }

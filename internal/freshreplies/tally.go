@@ -53,15 +53,25 @@ func (f Figures) String() string {
 		f.N, f.Reported, pct(f.Reason), pct(f.WithAlt), pct(f.Hard))
 }
 
-// Tally keeps the figures of each set apart.
-type Tally struct{ First, Second Figures }
+// Tally keeps the figures of each set apart: Sets[0] the first, Sets[1] the second, Sets[2]
+// the third.
+type Tally struct{ Sets [3]Figures }
 
 // Of returns the figures of the set r belongs to, with r counted in N.
 func (t *Tally) Of(r Reply) *Figures {
-	f := &t.First
-	if InSecond(r.Name) {
-		f = &t.Second
-	}
+	f := &t.Sets[SetOf(r.Name)-1]
 	f.N++
 	return f
+}
+
+// Add adds the figures of o to t.
+func (t *Tally) Add(o Tally) {
+	for i, f := range o.Sets {
+		s := &t.Sets[i]
+		s.N += f.N
+		s.Reported += f.Reported
+		s.Reason += f.Reason
+		s.WithAlt += f.WithAlt
+		s.Hard += f.Hard
+	}
 }
