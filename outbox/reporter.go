@@ -7,6 +7,7 @@ import (
 	"log/slog"
 
 	"github.com/rebound/rebound/feedback"
+	"github.com/rebound/rebound/internal/nosource"
 )
 
 // Reporter delivers reports through an outbox, or directly when it has none.
@@ -44,7 +45,7 @@ func logReport(rp feedback.Report, outcome string) {
 	if rp.Status != "" {
 		attrs = append(attrs, "status", rp.Status)
 	}
-	slog.Info(string(rp.Reason)+" "+rp.Type+" "+rp.Email, append(attrs, "outcome", outcome)...)
+	nosource.Info(string(rp.Reason)+" "+rp.Type+" "+rp.Email, append(attrs, "outcome", outcome)...)
 }
 
 // Queue makes reports durable: each is written to the outbox or, when there is no outbox or it

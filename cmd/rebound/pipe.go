@@ -10,6 +10,7 @@ import (
 
 	"github.com/rebound/rebound/feedback"
 	"github.com/rebound/rebound/history"
+	"github.com/rebound/rebound/internal/nosource"
 	"github.com/rebound/rebound/metrics"
 	"github.com/rebound/rebound/outbox"
 	"github.com/rebound/rebound/pipe"
@@ -78,7 +79,7 @@ func (c *PipeCmd) Run(cli *CLI) error {
 	if res.Err != nil {
 		slog.Error("pipe: message not handled", append(attrs, "err", res.Err)...)
 	} else {
-		slog.Info("pipe: message handled", attrs...)
+		nosource.Info("pipe: message handled", attrs...)
 	}
 	if res.Code != 0 {
 		return exitCode(res.Code)
