@@ -134,3 +134,26 @@ var mtaReadings = map[[2]string]Reason{
 	{"opensmtpd", "interia-mailbox-not-available"}: ReasonFiltered,
 	{"chasquid", "interia-mailbox-not-available"}:  ReasonFiltered,
 }
+
+// TestFreshRulesStayNarrow holds the phrases added for the held-out replies to what they mean:
+// a DNS list that "has blacklisted" an IP is not the recipient's own list, a DBL listing of a
+// domain is not a refused sender, and relaying refused "from your address" is still relaying.
+func TestFreshRulesStayNarrow(t *testing.T) {
+	for _, c := range []struct {
+		diag string
+		want Reason
+	}{
+		{"554 5.7.1 Spamhaus has blacklisted 192.0.2.1", ReasonBlocked},
+		{"550 Sorry! We REJECT this message, because jane@example.net has blacklisted news@lists.example.org.", ReasonFiltered},
+		{"550 5.7.1 domain spammy.example is blacklisted at dbl.spamhaus.org", ReasonBlocked},
+		{"550 The domain lists.example.org is banned", ReasonRejected},
+		{"550 5.7.1 Relaying not permitted from your address", ReasonNoRelaying},
+		{"550 Unauthenticated mail not allowed from this range", ReasonBlocked},
+	} {
+		in := ClassifyInput{Action: "failed", Status: postfixStatus(c.diag), Diagnostic: c.diag, ReplyCode: findReplyCode(c.diag),
+			Command: "RCPT", Recipient: "jane@example.net", Sender: "news@lists.example.org"}
+		if got := Classify(in, nil).Reason; got != c.want {
+			t.Errorf("%q: got %s, want %s", c.diag, got, c.want)
+		}
+	}
+}

@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0x8786d624
+const generatedBuiltinSum = 0x73e74f10
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -169,14 +169,13 @@ var generatedBuiltin = Rules{
 		{reason: "blocked", re: &lazyRegexp{expr: `\bsender(?:'s)? (?:ip\b|\[?[0-9]{1,3}(?:\.[0-9]{1,3}){3}\b)(?:[^.;]|\.\S){0,30}\b(?:black ?listed|blocked|banned|rejected|black ?list|block ?list)`}, hints: [][]string{{"sender"}, {"listed", "ocked", "anned", "rejected", "list", "list"}}},
 		{reason: "blocked", re: &lazyRegexp{expr: `\b(?:black|block) ?list \S*\b(?:rbl|dnsbl)\b`}, hints: [][]string{{"list "}, {"ack", "ock"}, {"rbl", "dnsbl"}}},
 		{reason: "blocked", re: &lazyRegexp{expr: `\b(?:dictionary|directory harvest(?:ing)?) attack`}, hints: [][]string{{"ctionary", "rectory harvest"}, {" attack"}}},
-		{reason: "rejected", re: &lazyRegexp{expr: `\bdomain \S+ is (?:banned|black ?listed|block ?listed)\b`}, hints: [][]string{{"domain "}, {"anned", "listed", "listed"}, {" is "}}},
-		{reason: "filtered", re: &lazyRegexp{expr: `\bhas (?:black|block)listed\b`}, hints: [][]string{{"listed"}, {"has "}, {"ack", "ock"}}},
+		{reason: "rejected", re: &lazyRegexp{expr: `\bdomain \S+ is banned\b`}, hints: [][]string{{" is banned"}, {"domain "}}},
+		{reason: "filtered", re: &lazyRegexp{expr: `@\S+ has (?:black|block)listed\b`}, hints: [][]string{{"listed"}, {" has "}, {"ack", "ock"}}},
 		{reason: "rejected", re: &lazyRegexp{expr: `\b(?:fake|forged|spoofed) sender\b`}, hints: [][]string{{" sender"}, {"ake", "orged", "spoofed"}}},
 		{reason: "rejected", re: &lazyRegexp{expr: `\bsender (?:is |was )?(?:unvalidated|not validated|unverified)\b`}, hints: [][]string{{"unvalidated", "not validated", "unverified"}, {"sender "}}},
 		{reason: "rejected", re: &lazyRegexp{expr: `\b(?:from|sender) domain (?:is )?not (?:trusted|allowed|permitted)\b`}, hints: [][]string{{" domain "}, {"trusted", "allowed", "permitted"}, {"from", "sender"}, {"not "}}},
 		{reason: "rejected", re: &lazyRegexp{expr: `\bsender\b(?:[^.;]|\.\S){0,60}\bunknown (?:tld|top.level domain)\b`}, hints: [][]string{{"unknown "}, {"sender"}}},
 		{reason: "rejected", re: &lazyRegexp{expr: `\b(?:return|sender|from)(?:-path)? (?:e-?mail )?(?:address |domain )+(?:is |was )?invalid\b`}, hints: [][]string{{"address ", "domain "}, {"invalid"}, {"return", "sender", "from"}}},
-		{reason: "blocked", re: &lazyRegexp{expr: `\bnot (?:allowed|accepted|permitted) from (?:this|your) (?:ip|range|network|host|address)`}, hints: [][]string{{"llowed", "ccepted", "permitted"}, {" from "}, {"not "}, {"this", "your"}}},
 		{reason: "blocked", re: &lazyRegexp{expr: `\bhost\b(?:[^.;]|\.\S){0,60}\bunknown (?:tld|top.level domain)\b`}, hints: [][]string{{"unknown "}, {"host"}}},
 		{reason: "rejected", re: &lazyRegexp{expr: `\bblack (?:mail |e-?mail |sender )?address\b`}, hints: [][]string{{"address"}, {"black "}}},
 		{reason: "blocked", re: &lazyRegexp{expr: `\bblack ?ip\b`}, hints: [][]string{{"black"}}},
@@ -370,7 +369,7 @@ var generatedBuiltin = Rules{
 		{reason: "norelaying", phrase: "not in my list of allowed", keys: [3]uint16{3616, 3817, 1467}},
 		{reason: "norelaying", phrase: "isn't in my list of allowed", keys: [3]uint16{4038, 2102, 1467}},
 		{reason: "norelaying", phrase: "relay access denied", keys: [3]uint16{905, 650, 2611}},
-		{reason: "norelaying", re: &lazyRegexp{expr: `\brelay(?:ing)? (?:operation )?(?:rejected|refused)\b`}, hints: [][]string{{"relay"}, {"jected", "fused"}}},
+		{reason: "norelaying", re: &lazyRegexp{expr: `\brelay(?:ing)? (?:operation )?(?:rejected|refused|not permitted|not allowed)\b`}, hints: [][]string{{"relay"}, {"jected", "fused", "permitted", "allowed"}}},
 		{reason: "norelaying", re: &lazyRegexp{expr: `\bdenies relay(?:ing)?\b`}, hints: [][]string{{"denies relay"}}},
 		{reason: "norelaying", phrase: "relaying denied", keys: [3]uint16{905, 2105, 2611}},
 		{reason: "norelaying", re: &lazyRegexp{expr: `relaying to \S+ prohibited`}, hints: [][]string{{"relaying to "}, {" prohibited"}}},
@@ -823,6 +822,7 @@ var generatedBuiltin = Rules{
 		{reason: "mailererror", phrase: "command failed:", keys: [3]uint16{2401, 3195, 2983}},
 		{reason: "mailererror", phrase: "maildrop", keys: [3]uint16{425, 1991, 3652}},
 		{reason: "systemerror", re: &lazyRegexp{expr: `delivery to (?:file|pipe) forbidden`}, hints: [][]string{{"delivery to "}, {" forbidden"}, {"file", "pipe"}}},
+		{reason: "blocked", re: &lazyRegexp{expr: `\bnot (?:allowed|accepted|permitted) from (?:this|your) (?:ip|range|network|host|address)`}, hints: [][]string{{"llowed", "ccepted", "permitted"}, {" from "}, {"not "}, {"this", "your"}}},
 		{reason: "toomanyconn", phrase: "connection rate limit", keys: [3]uint16{3077, 140, 3221}},
 		{reason: "toomanyconn", phrase: "too many connections", keys: [3]uint16{1833, 3077, 2408}},
 		{reason: "toomanyconn", phrase: "too many concurrent", keys: [3]uint16{1833, 3974, 2639}},
