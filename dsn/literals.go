@@ -68,8 +68,11 @@ func exactTexts(re *syntax.Regexp) []string {
 
 // crossTexts returns every text of a followed by a text of b, nil when b is nil or they are
 // too many or too long.
-func crossTexts(a, b []string) []string {
-	if b == nil || len(a)*len(b) > maxExactTexts {
+func crossTexts(a, b []string) []string { return crossTextsUpTo(a, b, maxExactTexts) }
+
+// crossTextsUpTo is crossTexts with at most limit texts.
+func crossTextsUpTo(a, b []string, limit int) []string {
+	if b == nil || len(a)*len(b) > limit {
 		return nil
 	}
 	out := make([]string, 0, len(a)*len(b))
@@ -101,18 +104,24 @@ func requiredRun(re *syntax.Regexp) []string {
 	for start := range parts {
 		run := []string{""}
 		for _, sub := range parts[start:] {
-			next := crossTexts(run, exactTexts(sub))
+			next := crossTextsUpTo(run, exactTexts(sub), maxRunTexts)
 			if next == nil {
 				break
 			}
 			run = next
-			if n := shortest(run); n > bestLen {
+			// A run of more than maxExactTexts texts costs more searches: it is worth them
+			// when its texts are two bytes longer at least ("no from" rather than "from:"),
+			// not for one more digit ("con:b0" to "con:b9" rather than "con:b").
+			if n := shortest(run); n > bestLen && (len(run) <= maxExactTexts || n >= bestLen+2) {
 				best, bestLen = run, n
 			}
 		}
 	}
 	return best
 }
+
+// maxRunTexts is the most texts a required run may spell (see requiredRun).
+const maxRunTexts = 48
 
 func shortest(texts []string) int {
 	n := len(texts[0])
