@@ -106,6 +106,7 @@ type phraseKey struct {
 // match reads one small entry per rule instead of the whole rule.
 type ruleFilter struct {
 	keys   [3]uint16 // the rule's phraseKeys
+	more   [3]uint16 // the keys of three more of its phrase's triples (morePhraseKeys)
 	phrase bool      // the rule has a phrase long enough to have keys
 }
 
@@ -117,7 +118,7 @@ func (rs *Rules) filterTable() *ruleTable {
 	t := &ruleTable{filters: make([]ruleFilter, len(rs.rules)), hints: make([][][]phraseKey, len(rs.rules)), runs: make([]runHints, len(rs.rules))}
 	for i := range rs.rules {
 		r := &rs.rules[i]
-		t.filters[i] = ruleFilter{keys: r.keys, phrase: len(r.phrase) >= 3}
+		t.filters[i] = ruleFilter{keys: r.keys, more: morePhraseKeys(r.phrase), phrase: len(r.phrase) >= 3}
 		if len(r.hints) == 0 {
 			continue
 		}
@@ -260,7 +261,7 @@ func (rs *Rules) match(in matchInput) (string, bool) {
 // matchesAt tells whether rule i matches in, its filters first: the triples of its phrase or
 // of the texts its expression needs (triples nil: unknown), its conditions, then the rule.
 func (rs *Rules) matchesAt(i int, in matchInput, table *ruleTable, triples *tripleSet) bool {
-	if f := table.filters[i]; triples != nil && f.phrase && !triples.hasAll(f.keys) {
+	if f := &table.filters[i]; triples != nil && f.phrase && (!triples.hasAll(f.keys) || !triples.hasAll(f.more)) {
 		return false
 	}
 	r := &rs.rules[i]
@@ -327,6 +328,20 @@ func phraseKeys(s string) (keys [3]uint16) {
 	}
 	for i, at := range [3]int{0, len(s)/2 - 1, len(s) - 3} {
 		at = max(at, 0)
+		keys[i] = uint16(tripleKey(s[at], s[at+1], s[at+2]))
+	}
+	return keys
+}
+
+// morePhraseKeys returns the keys of three more byte triples of s (about a quarter, a third and
+// three quarters in) than phraseKeys: a text has the three of phraseKeys of a long phrase more
+// often than the phrase (they are common triples: "the", "ing"), and the six far less often.
+func morePhraseKeys(s string) (keys [3]uint16) {
+	if len(s) < 3 {
+		return keys
+	}
+	for i, at := range [3]int{len(s) / 4, len(s) / 3, 3 * len(s) / 4} {
+		at = min(at, len(s)-3)
 		keys[i] = uint16(tripleKey(s[at], s[at+1], s[at+2]))
 	}
 	return keys
