@@ -104,6 +104,15 @@ func validKey(b []byte) bool {
 	return true
 }
 
+// isBlank tells whether line is only white space (bytes.TrimSpace leaves nothing), answering at
+// once for a line that starts with a printable ASCII byte, as a field's line does.
+func isBlank(line []byte) bool {
+	if len(line) > 0 && line[0] > ' ' && line[0] < utf8.RuneSelf {
+		return false
+	}
+	return len(bytes.TrimSpace(line)) == 0
+}
+
 // splitField splits "Name: value" into its key and value; ok is false when line is not a field.
 func splitField(line []byte) (key, value []byte, ok bool) {
 	i := bytes.IndexByte(line, ':')
@@ -147,7 +156,7 @@ func (hr headerReader) scan(strict bool, hb *headerBuilder) (n int) {
 		if !start {
 			continue // rest of an over-long line
 		}
-		if len(line) == 0 || (len(bytes.TrimSpace(line)) == 0 && !first) {
+		if len(line) == 0 || (!first && isBlank(line)) {
 			return n
 		}
 		if hr.isBoundary != nil && hr.isBoundary(line) {

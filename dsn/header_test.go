@@ -1,6 +1,7 @@
 package dsn
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"unsafe"
@@ -89,6 +90,20 @@ func TestFieldNameCommon(t *testing.T) {
 	for k, want := range map[string]string{"X-Unknown-Field": "x-unknown-field", "Receivedx": "receivedx", "T": "t", "": "", "TO-": "to-"} {
 		if got := fieldName([]byte(k)); got != want {
 			t.Errorf("fieldName(%q) = %q, want %q", k, got, want)
+		}
+	}
+}
+
+// TestIsBlankAsTrimSpace holds isBlank to bytes.TrimSpace over lines of white space, ASCII and
+// not, and of every first byte.
+func TestIsBlankAsTrimSpace(t *testing.T) {
+	lines := []string{"", " ", "\t \r", "\u00a0", " \u0085 ", "\u2003x", "\x7f", "\xff", "a", " a"}
+	for c := range 256 {
+		lines = append(lines, string([]byte{byte(c)}), string([]byte{byte(c), ' '}))
+	}
+	for _, line := range lines {
+		if got, want := isBlank([]byte(line)), len(bytes.TrimSpace([]byte(line))) == 0; got != want {
+			t.Errorf("isBlank(%q) = %v, want %v", line, got, want)
 		}
 	}
 }
