@@ -2,6 +2,7 @@ package dsn
 
 import (
 	"bytes"
+	"io"
 	"mime"
 	"strings"
 	"unicode/utf8"
@@ -78,7 +79,46 @@ func (h header) has(key string) bool {
 // decoded returns the first value of key with RFC 2047 encoded words decoded.
 func (h header) decoded(key string) string { return decodeWords(h.get(key)) }
 
-var wordDecoder = &mime.WordDecoder{CharsetReader: charsetReader}
+var wordDecoder = &mime.WordDecoder{CharsetReader: wordCharsetReader}
+
+// wordCharsetReader is charsetReader for the encoded words of a header. The WordDecoder copies a
+// decoded word out with io.Copy, which takes a 32 kB buffer for each word unless the reader
+// copies itself out (io.WriterTo): the reader it returns does, through a small buffer.
+func wordCharsetReader(name string, input io.Reader) (io.Reader, error) {
+	r, err := charsetReader(name, input)
+	if err != nil {
+		return nil, err
+	}
+	return smallCopyReader{r}, nil
+}
+
+// smallCopyReader is a reader that copies itself out as io.Copy would, through a buffer of 512
+// bytes on the stack.
+type smallCopyReader struct{ io.Reader }
+
+func (r smallCopyReader) WriteTo(w io.Writer) (int64, error) {
+	var buf [512]byte
+	var n int64
+	for {
+		k, err := r.Read(buf[:])
+		if k > 0 {
+			wrote, werr := w.Write(buf[:k])
+			n += int64(wrote)
+			if werr != nil {
+				return n, werr
+			}
+			if wrote != k {
+				return n, io.ErrShortWrite
+			}
+		}
+		if err == io.EOF {
+			return n, nil
+		}
+		if err != nil {
+			return n, err
+		}
+	}
+}
 
 func decodeWords(s string) string {
 	if !strings.Contains(s, "=?") {

@@ -2,6 +2,10 @@ package dsn
 
 import (
 	"bytes"
+	"mime"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"unsafe"
@@ -105,5 +109,51 @@ func TestIsBlankAsTrimSpace(t *testing.T) {
 		if got, want := isBlank([]byte(line)), len(bytes.TrimSpace([]byte(line))) == 0; got != want {
 			t.Errorf("isBlank(%q) = %v, want %v", line, got, want)
 		}
+	}
+}
+
+// TestWordCharsetReaderAsPlain holds the encoded words' decoding through wordCharsetReader to
+// the WordDecoder with charsetReader as it is, over the encoded words of the fixtures' and the
+// corpus's headers and a few made here; and checks that a word no longer costs io.Copy's 32 kB.
+func TestWordCharsetReaderAsPlain(t *testing.T) {
+	plain := &mime.WordDecoder{CharsetReader: charsetReader}
+	values := []string{
+		"=?iso-2022-jp?B?GyRCJDMkcyRLJEEkTxsoQg==?=",
+		"=?ISO-8859-1?Q?Andr=E9?= Pirard <PIRARD@vm1.ulg.ac.be>",
+		"=?windows-1252?Q?=93quoted=94?= and =?koi8-r?B?8NLJ18XU?=",
+		"=?x-unknown?Q?abc?=",
+		"=?iso-8859-1?B?broken base64?=",
+	}
+	files := readerFixtures(t)
+	filepath.Walk(filepath.Join("..", "..", "shared", "corpus", "sisimai"), func(path string, info os.FileInfo, err error) error {
+		if err == nil && info.Mode().IsRegular() {
+			files = append(files, path)
+		}
+		return nil
+	})
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range parseHeaderBytes(data) {
+			if strings.Contains(f.value, "=?") {
+				values = append(values, f.value)
+			}
+		}
+	}
+	for _, v := range values {
+		got, gotErr := wordDecoder.DecodeHeader(v)
+		want, wantErr := plain.DecodeHeader(v)
+		if got != want || (gotErr == nil) != (wantErr == nil) {
+			t.Errorf("DecodeHeader(%q) = %q, %v; with charsetReader as it is %q, %v", v, got, gotErr, want, wantErr)
+		}
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	wordDecoder.DecodeHeader(values[0])
+	runtime.ReadMemStats(&after)
+	if n := after.TotalAlloc - before.TotalAlloc; n > 16<<10 {
+		t.Errorf("decoding one encoded word allocated %d bytes", n)
 	}
 }
