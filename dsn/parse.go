@@ -88,7 +88,8 @@ func newInterpreter(c *collected, opts *Options) *interpreter {
 		From:      firstAddress(top.get("from")),
 		Subject:   top.decoded("subject"),
 	}
-	text := unquoteForwarded(string(c.text))
+	// The text is the collected bytes themselves, not a copy: nothing writes them after the walk.
+	text := unquoteForwarded(bytesToString(c.text))
 	lowerText := asciiLower(text)
 	cut, inlineOriginal := splitOriginal(text, lowerText)
 	body, lower := text[:cut], lowerText[:cut]
