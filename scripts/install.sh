@@ -15,6 +15,10 @@
 #   --tags TAGS    build with these Go build tags: nosqlite,nopostgres leaves out the history
 #                  back-ends, for a smaller and faster `rebound pipe` on a host that keeps no
 #                  history (README, Install)
+#   --pipe-binary  also build DIR/bin/rebound-pipe: rebound with the pipe command alone and
+#                  without the history back-ends (-tags pipeonly,nosqlite,nopostgres), for the
+#                  MTA's master.cf on a host that keeps no history: less memory and CPU per bounce
+#                  (docs/pipe.md); rebound itself is installed as without it
 set -euo pipefail
 
 die() {
@@ -27,6 +31,7 @@ destdir="${DESTDIR:-}"
 user=rebound
 binary=""
 tags=""
+pipe_binary=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--prefix) prefix="${2:?--prefix needs a directory}"; shift 2 ;;
@@ -39,6 +44,7 @@ while [ $# -gt 0 ]; do
 	--binary=*) binary="${1#*=}"; shift ;;
 	--tags) tags="${2:?--tags needs a list such as nosqlite,nopostgres}"; shift 2 ;;
 	--tags=*) tags="${1#*=}"; shift ;;
+	--pipe-binary) pipe_binary=1; shift ;;
 	-h | --help) sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
 	*) die "unknown option $1 (see --help)" ;;
 	esac
@@ -57,12 +63,12 @@ spool="$destdir/var/spool/rebound"
 nologin="$(command -v nologin || echo /usr/sbin/nologin)"
 
 # 1. The binary, built from this checkout unless given.
+gobin="$(command -v go || true)"
+[ -n "$gobin" ] || [ ! -x /usr/local/go/bin/go ] || gobin=/usr/local/go/bin/go
+build="$(mktemp -d)"
+trap 'rm -rf "$build"' EXIT
 if [ -z "$binary" ]; then
-	gobin="$(command -v go || true)"
-	[ -n "$gobin" ] || [ ! -x /usr/local/go/bin/go ] || gobin=/usr/local/go/bin/go
 	[ -n "$gobin" ] || die "go is not installed (Go 1.26, see the README); or pass --binary FILE"
-	build="$(mktemp -d)"
-	trap 'rm -rf "$build"' EXIT
 	# Stamp the git revision that `rebound version` prints, even where GOFLAGS has
 	# -buildvcs=false; where git refuses the checkout (another user's, "dubious ownership") or
 	# there is none, build without it. -trimpath and -s -w: no build paths, symbol table or
@@ -85,6 +91,13 @@ else
 	install -D -m 0755 -o root -g root "$binary" "$bindir/rebound"
 fi
 echo "installed $bindir/rebound"
+if [ -n "$pipe_binary" ]; then
+	[ -n "$gobin" ] || die "--pipe-binary builds rebound-pipe with go, which is not installed"
+	(cd "$repo" && CGO_ENABLED=0 "$gobin" build -trimpath -ldflags=-s\ -w -tags=pipeonly,nosqlite,nopostgres -buildvcs=false -o "$build/rebound-pipe" ./cmd/rebound) ||
+		die "go build of rebound-pipe failed"
+	install -D -m 0755 -o root -g root "$build/rebound-pipe" "$bindir/rebound-pipe"
+	echo "installed $bindir/rebound-pipe (pipe alone, no history back-ends): use it in master.cf"
+fi
 
 # 2. The system user: no password, no login shell, the spool as its home (never created here).
 # Another install running at the same time may create them first, or hold the lock of

@@ -1,3 +1,5 @@
+//go:build !pipeonly
+
 package main
 
 import (

@@ -1,4 +1,4 @@
-//go:build !cgo || osusergo
+//go:build (!cgo || osusergo) && !pipeonly
 
 package main
 
