@@ -34,7 +34,13 @@ func TestMain(m *testing.M) {
 // run runs the rebound binary with stdin and returns stdout, stderr and the exit code.
 func run(t *testing.T, stdin string, args ...string) (string, string, int) {
 	t.Helper()
-	cmd := exec.Command(reboundBin, args...)
+	return runBinary(t, reboundBin, stdin, args...)
+}
+
+// runBinary runs bin with stdin and returns stdout, stderr and the exit code.
+func runBinary(t *testing.T, bin, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb

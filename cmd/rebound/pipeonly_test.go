@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -27,18 +25,7 @@ func TestPipeOnlyBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	runBin := func(bin string, stdin []byte, args ...string) (string, string, int) {
-		cmd := exec.Command(bin, args...)
-		cmd.Stdin = bytes.NewReader(stdin)
-		var out, errb bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &errb
-		err := cmd.Run()
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			return out.String(), errb.String(), ee.ExitCode()
-		} else if err != nil {
-			t.Fatal(err)
-		}
-		return out.String(), errb.String(), 0
+		return runBinary(t, bin, string(stdin), args...)
 	}
 	examples, err := filepath.Glob("../../testdata/examples/*.eml")
 	if err != nil || len(examples) == 0 {
