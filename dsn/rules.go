@@ -213,7 +213,7 @@ func (rs *Rules) match(in matchInput) (string, bool) {
 	// before a substring search.
 	var set tripleSet
 	var triples *tripleSet
-	if len(rs.rules) > 32 && len(in.text) > 1 {
+	if len(rs.rules) > 32 { // a text too short for a triple has none: only the rules without keys are read
 		set.add(in.text)
 		triples = &set
 	}

@@ -28,6 +28,7 @@ func TestMatchFiltersRuleOutNothing(t *testing.T) {
 		}
 	}
 	texts = append(texts, fixtureTexts(t, "\n\n")...)
+	texts = append(texts, "", "x", "5.", "550") // too short for a triple of a phrase
 	for _, text := range texts {
 		for _, status := range []string{"", "5.7.1"} {
 			in := matchInput{text: text, status: status, command: "RCPT"}
