@@ -138,9 +138,15 @@ func cutToken(s string) (token, rest string) {
 	return s, ""
 }
 
-func isMIMETokenChar(c byte) bool {
-	return c > ' ' && c < 0x7f && !strings.ContainsRune(`()<>@,;:\"/[]?=`, rune(c))
-}
+func isMIMETokenChar(c byte) bool { return mimeTokenChars[c] }
+
+// mimeTokenChars are the bytes of a MIME token: printable ASCII but the tspecials.
+var mimeTokenChars = func() (set [256]bool) {
+	for c := '!'; c < 0x7f; c++ {
+		set[c] = !strings.ContainsRune(`()<>@,;:\"/[]?=`, c)
+	}
+	return set
+}()
 
 // trimLeftASCIISpace trims the white space that unicode.IsSpace sees in ASCII.
 func trimLeftASCIISpace(s string) string {

@@ -105,3 +105,14 @@ func FuzzSimpleContentType(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, ct string) { checkSimpleContentType(t, ct) })
 }
+
+// TestMIMETokenChars checks the table of token bytes against RFC 2045's definition, byte by
+// byte: printable ASCII but the tspecials.
+func TestMIMETokenChars(t *testing.T) {
+	for c := range 256 {
+		want := c > ' ' && c < 0x7f && !strings.ContainsRune(`()<>@,;:\"/[]?=`, rune(c))
+		if got := isMIMETokenChar(byte(c)); got != want {
+			t.Errorf("isMIMETokenChar(%q) = %v, want %v", byte(c), got, want)
+		}
+	}
+}
