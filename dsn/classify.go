@@ -344,6 +344,10 @@ func adjust(reason Reason, in ClassifyInput, said bool) Reason {
 			return "rejected"
 		case !said && (reason == "mailboxfull" || reason == "suspend" || reason == "filtered"):
 			return "rejected"
+		case reason == "suspend":
+			// An account said to be disabled before any recipient is given is the sender's
+			// ("550 message sending for this account is disabled").
+			return "rejected"
 		}
 	}
 	// A domain that does not resolve, said with a temporary code: the lookup failed.

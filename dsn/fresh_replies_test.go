@@ -113,9 +113,11 @@ func TestFreshRepliesThroughMTAs(t *testing.T) {
 		}
 		later.Add(*tally)
 	}
-	for _, w := range mtaWrappings {
-		if f := tallies[w.name].Sets[0]; f.N > 0 {
-			t.Logf("set 1, %s: %v", w.name, f)
+	for _, set := range []int{0, 3} {
+		for _, w := range mtaWrappings {
+			if f := tallies[w.name].Sets[set]; f.N > 0 {
+				t.Logf("set %d, %s: %v", set+1, w.name, f)
+			}
 		}
 	}
 	for i, f := range later.Sets[1:] {
@@ -133,11 +135,14 @@ var mtaReadings = map[[2]string]Reason{
 	// command is read as a filter's refusal.
 	{"opensmtpd", "interia-mailbox-not-available"}: ReasonFiltered,
 	{"chasquid", "interia-mailbox-not-available"}:  ReasonFiltered,
+	{"opensmtpd", "att-blank-mailhost"}:            ReasonFiltered,
+	{"chasquid", "att-blank-mailhost"}:             ReasonFiltered,
 }
 
 // TestFreshRulesStayNarrow holds the phrases added for the held-out replies to what they mean:
 // a DNS list that "has blacklisted" an IP is not the recipient's own list, a DBL listing of a
-// domain is not a refused sender, and relaying refused "from your address" is still relaying.
+// domain is not a refused sender, relaying refused "from your address" is still relaying, and
+// the fourth set's phrases keep to their replies.
 func TestFreshRulesStayNarrow(t *testing.T) {
 	for _, c := range []struct {
 		diag string
@@ -149,6 +154,14 @@ func TestFreshRulesStayNarrow(t *testing.T) {
 		{"550 The domain lists.example.org is banned", ReasonRejected},
 		{"550 5.7.1 Relaying not permitted from your address", ReasonNoRelaying},
 		{"550 Unauthenticated mail not allowed from this range", ReasonBlocked},
+		// The fourth set's: a recipient "not authorized" for a block list is the host; a sending
+		// IP refused for its reputation keeps that reason; an Exim text naming a host and an
+		// anchor "#554" is not smtpf's numbered reply; a disabled account at RCPT TO stays the
+		// recipient's.
+		{"550 5.7.1 Recipient not authorized, your IP has been found on a block list", ReasonBlocked},
+		{"550 5.7.1 Mail from 192.0.2.7 refused because of the poor reputation of the sending IP", ReasonBadReputation},
+		{"host mx1.comcast.net [192.0.2.222] SMTP error from remote mail server after initial connection: 554 mta1.comcast.net comcast 203.0.113.2 Comcast requires that all mail servers must have a PTR record with a valid Reverse DNS entry. For more information, refer to: http://postmaster.comcast.net/smtp-error-codes.php#554", ReasonRequirePTR},
+		{"550 5.2.1 This account is disabled", ReasonSuspend},
 	} {
 		in := ClassifyInput{Action: "failed", Status: postfixStatus(c.diag), Diagnostic: c.diag, ReplyCode: findReplyCode(c.diag),
 			Command: "RCPT", Recipient: "jane@example.net", Sender: "news@lists.example.org"}

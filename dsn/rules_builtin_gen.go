@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0x73e74f10
+const generatedBuiltinSum = 0x946d06f5
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -159,6 +159,34 @@ var generatedBuiltin = Rules{
 		{reason: "suppressed", phrase: "marked as inactive", final: true, keys: [3]uint16{1977, 4037, 926}},
 		{reason: "suppressed", phrase: "recipient address suppressed", final: true, keys: [3]uint16{2119, 3588, 3190}},
 		{reason: "blocked", re: &lazyRegexp{expr: `\breject by behaviou?r spam\b`}, hints: [][]string{{"reject by behavio"}, {"r spam"}}},
+		{reason: "speeding", re: &lazyRegexp{expr: `\b(?:mail|send|sending|message|messages) rate exceeded`}, hints: [][]string{{" rate exceeded"}, {"mail", "send", "message"}}},
+		{reason: "speeding", re: &lazyRegexp{expr: `\byou have exceeded your (?:[a-z]+ )?quota`}, hints: [][]string{{"you have exceeded your "}, {"quota"}}},
+		{reason: "speeding", phrase: "sender frequency limited", keys: [3]uint16{3860, 631, 3621}},
+		{reason: "speeding", phrase: "recipient thread limit", keys: [3]uint16{2119, 1883, 3221}},
+		{reason: "speeding", phrase: "per transaction exceeded", keys: [3]uint16{376, 863, 1042}},
+		{reason: "blocked", re: &lazyRegexp{expr: `\bmail from \[?(?:[0-9]{1,3}\.){3}[0-9]{1,3}\]? refused(?:,? spam site|\.?\s*$)`}, hints: [][]string{{"mail from "}, {" refused"}}},
+		{reason: "blocked", re: &lazyRegexp{expr: `\bpolicy match(?:ed)? for \[?(?:[0-9]{1,3}\.){3}[0-9]{1,3}`}, hints: [][]string{{"policy match"}, {" for "}}},
+		{reason: "blocked", phrase: "too much spam from your", keys: [3]uint16{1833, 811, 1530}},
+		{reason: "blocked", re: &lazyRegexp{expr: `\bip (?:address )?(?:is )?(?:temporarily )?suspended`}, hints: [][]string{{"suspended"}, {"ip "}}},
+		{reason: "rejected", re: &lazyRegexp{expr: `\bsender <[^>]*> from rfc ?2606`}, hints: [][]string{{"> from rfc"}, {"sender <"}, {"2606"}}},
+		{reason: "blocked", phrase: "rfc2606 reserved domain", keys: [3]uint16{1850, 3071, 1420}},
+		{reason: "blocked", re: &lazyRegexp{expr: `\bip_control\b`}, hints: [][]string{{"ip_control"}}},
+		{reason: "blocked", re: &lazyRegexp{expr: `\b(?:does not|doesn't|do not) accept (?:e-?mail|mail|messages) over ipv6`}, hints: [][]string{{" over ipv6"}, {" accept "}, {" not", "n't", " not"}, {"mail", "ail", "essages"}}},
+		{reason: "suppressed", re: &lazyRegexp{expr: `\baddress (?:was |has been )?suppressed\b`}, hints: [][]string{{"suppressed"}, {"address "}}},
+		{reason: "userunknown", re: &lazyRegexp{expr: `\bcall[- ]?(?:forward|out)(?:ing)? (?:verification )?(?:rejected|failed)`}, hints: [][]string{{"rejected", "failed"}, {"call"}, {"forward", "out"}}},
+		{reason: "userunknown", re: &lazyRegexp{expr: `\bnot in (?:my |the )?(?:recipient|route) list`}, hints: [][]string{{"not in "}, {" list"}, {"ecipient", "oute"}}},
+		{reason: "hostunknown", re: &lazyRegexp{expr: `\b(?:recipient|destination) domain (?:does not|doesn't) exist`}, hints: [][]string{{"recipient", "destination"}, {" domain "}, {" exist"}, {"does"}, {" not", "n't"}}},
+		{reason: "norelaying", re: &lazyRegexp{expr: `\brelay(?:ing)? (?:is )?disabled\b`}, hints: [][]string{{"disabled"}, {"relay"}}},
+		{reason: "norelaying", re: &lazyRegexp{expr: `\brecipient not authori[sz]ed\.?\s*(?:\(in reply to rcpt to command\)\s*)?$`}, hints: [][]string{{"recipient not authori"}}},
+		{reason: "securityerror", re: &lazyRegexp{expr: `\brequired to (?:send|deliver) (?:via|over|using) (?:an )?(?:encrypted|tls|secure)`}, hints: [][]string{{"required to "}, {"send", "deliver"}, {"via", "over", "using"}, {"encrypted", "tls", "secure"}}},
+		{reason: "networkerror", re: &lazyRegexp{expr: `\bmx record points to (?:the )?local ?host`}, hints: [][]string{{"mx record points to "}, {"local"}, {"host"}}},
+		{reason: "blocked", re: &lazyRegexp{expr: `\b[45]\.7\.1 host [a-z0-9.-]+ \[[0-9a-f.:]+\] [^#]{0,80}#[0-9]{3}\b`}, hints: [][]string{{".7.1 host "}}},
+		{reason: "rejected", re: &lazyRegexp{expr: `\b[45]\.7\.1 sender <[^>]*> [^#]{0,80}#[0-9]{3}\b`}, hints: [][]string{{".7.1 sender <"}}},
+		{reason: "systemerror", phrase: "service temporarily unavailable", keys: [3]uint16{3071, 3355, 3615}},
+		{reason: "exceedlimit", phrase: "mailbox unavailable or access denied", keys: [3]uint16{425, 785, 2611}},
+		{reason: "syntaxerror", phrase: "synchronization error", keys: [3]uint16{3345, 2467, 1120}},
+		{reason: "systemerror", re: &lazyRegexp{expr: `\bduring fwd-[a-z-]+`}, hints: [][]string{{"during fwd-"}}},
+		{reason: "policyviolation", re: &lazyRegexp{expr: `\b(?:banned|prohibited|forbidden|disallowed|blocked|blacklisted) (?:high[- ]risk )?(?:file )?extensions?\b`}, hints: [][]string{{"extension"}, {"banned", "prohibited", "forbidden", "disallowed", "ocked", "acklisted"}}},
 		{reason: "suspend", phrase: "due to inactivity", keys: [3]uint16{3170, 2174, 3093}},
 		{reason: "speeding", phrase: "unusual sending activity", keys: [3]uint16{1172, 2628, 3093}},
 		{reason: "policyviolation", phrase: "due to policy restrictions", keys: [3]uint16{3170, 3138, 2408}},

@@ -405,4 +405,23 @@ var Readings = map[string]string{
 	"domino-mail-from-rejected-policy": "policyviolation",
 	// Office 365's own 5.7.103 names only its internal agent; no rule knows those words.
 	"o365-sent-items-agent": "onhold",
+	// The corpus reads Sendmail's "<address>... Access denied" under 5.7.1 as securityerror.
+	"sendmail-rcpt-access-denied": "securityerror",
+	// The corpus reads "Recipient address rejected: Access denied" (Microsoft's 5.4.1 and the
+	// same words of a Postfix access table) as an unknown address.
+	"postfix-rcpt-access-denied-state": "userunknown",
+	// The table reads Barracuda's "rejecting spoofed message" as a policy refusal.
+	"barracuda-spoofed-message": "policyviolation",
+	// Greylisting is read as the earlier sets read it: Postfix tried once, the retry period of
+	// this test ended, the mail expired.
+	"axigen-greylisting": "expired",
+	// "You are blacklisted" names no address: read as the sending host refused.
+	"polaris-blacklisted-on-server": "blocked",
+	// The words say relaying; only Apple's documentation says the relay address was turned off.
+	"icloud-hide-my-email-off": "norelaying",
+	// The words name only the SMTP sequence (no recipient accepted before DATA).
+	"exim-valid-rcpt-must-precede-data": "syntaxerror",
+	// The words say the remote's resource is unavailable; only Mimecast's table says greylisting
+	// or the sending IP's reputation.
+	"mimecast-internal-resource-unavailable": "systemerror",
 }

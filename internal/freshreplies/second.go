@@ -77,12 +77,13 @@ var Second = []Reply{
 	{"yandex-account-is-full", Rcpt, []string{"552 Account is full"}, "mailboxfull", "", srcYandexFull},
 }
 
-// All is the three held-out sets.
-var All = append(append(append([]Reply(nil), Replies...), Second...), Third...)
+// All is the four held-out sets.
+var All = append(append(append(append([]Reply(nil), Replies...), Second...), Third...), Fourth...)
 
-// SetOf tells which set the reply of that name belongs to: 1 (Replies), 2 (Second) or 3 (Third).
+// SetOf tells which set the reply of that name belongs to: 1 (Replies), 2 (Second), 3 (Third)
+// or 4 (Fourth).
 func SetOf(name string) int {
-	for set, replies := range [][]Reply{Second, Third} {
+	for set, replies := range [][]Reply{Second, Third, Fourth} {
 		for _, r := range replies {
 			if r.Name == name {
 				return set + 2
