@@ -153,13 +153,22 @@ func isBlank(line []byte) bool {
 	return len(bytes.TrimSpace(line)) == 0
 }
 
+// trimRightBlanks is bytes.TrimRight(b, " \t") without making the set of the two bytes at each
+// call (it runs for every line of every header).
+func trimRightBlanks(b []byte) []byte {
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t') {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
 // splitField splits "Name: value" into its key and value; ok is false when line is not a field.
 func splitField(line []byte) (key, value []byte, ok bool) {
 	i := bytes.IndexByte(line, ':')
 	if i <= 0 {
 		return nil, nil, false
 	}
-	k := bytes.TrimRight(line[:i], " \t")
+	k := trimRightBlanks(line[:i])
 	if !validKey(k) {
 		return nil, nil, false
 	}

@@ -157,3 +157,12 @@ func TestWordCharsetReaderAsPlain(t *testing.T) {
 		t.Errorf("decoding one encoded word allocated %d bytes", n)
 	}
 }
+
+// TestTrimRightBlanksAsBytes holds trimRightBlanks to bytes.TrimRight with " \t".
+func TestTrimRightBlanksAsBytes(t *testing.T) {
+	for _, s := range []string{"", " ", "\t", "a", "a ", "a\t \t", " a", "a\r", "a \r", "é\u00a0", "x\n "} {
+		if got, want := trimRightBlanks([]byte(s)), bytes.TrimRight([]byte(s), " \t"); string(got) != string(want) {
+			t.Errorf("trimRightBlanks(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

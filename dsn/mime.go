@@ -61,7 +61,7 @@ func (w *walker) match(line []byte) (int, bool) {
 	if len(line) < 3 || line[0] != '-' || line[1] != '-' || len(w.stack) == 0 {
 		return -1, false
 	}
-	line = bytes.TrimRight(line[2:], " \t")
+	line = trimRightBlanks(line[2:])
 	for i := len(w.stack) - 1; i >= 0; i-- {
 		b := w.stack[i]
 		if !bytes.HasPrefix(line, []byte(b)) {
@@ -262,7 +262,7 @@ func (w *walker) preamble(mine int) (int, bool) {
 			return l, c
 		}
 		if looksLikeBoundary(line) {
-			w.stack[mine] = string(bytes.TrimRight(line[2:], " \t"))
+			w.stack[mine] = string(trimRightBlanks(line[2:]))
 			return mine, false
 		}
 		if len(kept)+len(line) < maxText {
@@ -272,7 +272,7 @@ func (w *walker) preamble(mine int) (int, bool) {
 }
 
 func looksLikeBoundary(line []byte) bool {
-	line = bytes.TrimRight(line, " \t")
+	line = trimRightBlanks(line)
 	if len(line) < 12 || len(line) > 72 || line[0] != '-' || line[1] != '-' || bytes.HasSuffix(line, []byte("--")) {
 		return false
 	}

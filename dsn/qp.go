@@ -32,7 +32,13 @@ func decodeQuotedPrintable(raw []byte) (out []byte, failed bool) {
 		default:
 			line, raw, cut = raw[:qpMaxLine], nil, true
 		}
-		body := bytes.TrimRight(line, " \t\r\n")
+		body := line // without the white space and line break at its end, as bytes.TrimRight(line, " \t\r\n")
+		for len(body) > 0 {
+			if c := body[len(body)-1]; c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+				break
+			}
+			body = body[:len(body)-1]
+		}
 		var ending []byte // the line break written after the body: none after a soft break
 		if bytes.HasSuffix(body, []byte("=")) {
 			after := bytes.TrimLeft(line[len(body):], " \t")
