@@ -314,9 +314,14 @@ func triplesOf(text string) *tripleSet {
 
 // add adds the byte triples of text to the set.
 func (t *tripleSet) add(text string) {
-	for i := 0; i+2 < len(text); i++ {
-		k := tripleKey(text[i], text[i+1], text[i+2])
+	if len(text) < 3 {
+		return
+	}
+	a, b := text[0], text[1] // the two bytes before c, carried from one triple to the next
+	for _, c := range []byte(text[2:]) {
+		k := tripleKey(a, b, c)
 		t[k>>6] |= 1 << (k & 63)
+		a, b = b, c
 	}
 }
 

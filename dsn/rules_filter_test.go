@@ -53,3 +53,19 @@ func fixtureTexts(t *testing.T, sep string) []string {
 	}
 	return texts
 }
+
+// TestTripleSetAdd holds tripleSet.add, which carries two bytes from one triple to the next, to
+// the key of each triple made from its three bytes.
+func TestTripleSetAdd(t *testing.T) {
+	for _, text := range append(fixtureTexts(t, "\n\n"), "", "a", "ab", "abc", "\xff\x00\xfe\x01") {
+		var got, want tripleSet
+		got.add(text)
+		for i := 0; i+2 < len(text); i++ {
+			k := tripleKey(text[i], text[i+1], text[i+2])
+			want[k>>6] |= 1 << (k & 63)
+		}
+		if got != want {
+			t.Fatalf("add(%.100q) made another set than its triples' keys", text)
+		}
+	}
+}
