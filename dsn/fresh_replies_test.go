@@ -162,6 +162,7 @@ func TestFreshRulesStayNarrow(t *testing.T) {
 		{"550 5.7.1 Mail from 192.0.2.7 refused because of the poor reputation of the sending IP", ReasonBadReputation},
 		{"host mx1.comcast.net [192.0.2.222] SMTP error from remote mail server after initial connection: 554 mta1.comcast.net comcast 203.0.113.2 Comcast requires that all mail servers must have a PTR record with a valid Reverse DNS entry. For more information, refer to: http://postmaster.comcast.net/smtp-error-codes.php#554", ReasonRequirePTR},
 		{"550 5.2.1 This account is disabled", ReasonSuspend},
+		{"550 5.7.1 Relaying denied: recipient not allowed from your address", ReasonNoRelaying},
 	} {
 		in := ClassifyInput{Action: "failed", Status: postfixStatus(c.diag), Diagnostic: c.diag, ReplyCode: findReplyCode(c.diag),
 			Command: "RCPT", Recipient: "jane@example.net", Sender: "news@lists.example.org"}

@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0x946d06f5
+const generatedBuiltinSum = 0xa425e6ae
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -176,6 +176,10 @@ var generatedBuiltin = Rules{
 		{reason: "userunknown", re: &lazyRegexp{expr: `\bcall[- ]?(?:forward|out)(?:ing)? (?:verification )?(?:rejected|failed)`}, hints: [][]string{{"rejected", "failed"}, {"call"}, {"forward", "out"}}},
 		{reason: "userunknown", re: &lazyRegexp{expr: `\bnot in (?:my |the )?(?:recipient|route) list`}, hints: [][]string{{"not in "}, {" list"}, {"ecipient", "oute"}}},
 		{reason: "hostunknown", re: &lazyRegexp{expr: `\b(?:recipient|destination) domain (?:does not|doesn't) exist`}, hints: [][]string{{"recipient", "destination"}, {" domain "}, {" exist"}, {"does"}, {" not", "n't"}}},
+		{reason: "filtered", re: &lazyRegexp{expr: `\brecipient (?:address )?(?:is )?prohibited\b`}, hints: [][]string{{"recipient "}, {"prohibited"}}},
+		{reason: "filtered", re: &lazyRegexp{expr: `\brecipient (?:address )?is not allowed\b`}, hints: [][]string{{"is not allowed"}, {"recipient "}}},
+		{reason: "filtered", phrase: "delivery restricted by policy", keys: [3]uint16{3376, 1395, 2913}},
+		{reason: "userunknown", re: &lazyRegexp{expr: `\bbad (?:recipient |destination )?(?:mailbox )?address syntax`}, hints: [][]string{{"address syntax"}, {"bad "}}},
 		{reason: "norelaying", re: &lazyRegexp{expr: `\brelay(?:ing)? (?:is )?disabled\b`}, hints: [][]string{{"disabled"}, {"relay"}}},
 		{reason: "norelaying", re: &lazyRegexp{expr: `\brecipient not authori[sz]ed\.?\s*(?:\(in reply to rcpt to command\)\s*)?$`}, hints: [][]string{{"recipient not authori"}}},
 		{reason: "securityerror", re: &lazyRegexp{expr: `\brequired to (?:send|deliver) (?:via|over|using) (?:an )?(?:encrypted|tls|secure)`}, hints: [][]string{{"required to "}, {"send", "deliver"}, {"via", "over", "using"}, {"encrypted", "tls", "secure"}}},
