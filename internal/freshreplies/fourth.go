@@ -68,6 +68,14 @@ const (
 // fixes, before rebound was run on any of its replies: the default refusals of mail servers and
 // filters (Postfix, Sendmail, Exchange, Haraka, smtpf, VPOP3, MailEnable, IceWarp...) and large
 // providers' wordings that none of the earlier sets nor the published replies hold.
+//
+// Its second readings (Alt) are of a few kinds, each where the source's explanation fits both: a
+// limit that is per recipient and also a rate (exceedlimit, speeding); a refusal by the
+// recipient's own rules that is also a site's policy (filtered, policyviolation); a sending host
+// refused for a cause the source also names (blocked beside requireptr, badreputation,
+// toomanyconn, or syntaxerror for a malformed HELO name); an address refused for its syntax
+// (userunknown, syntaxerror); a sender refused where the source speaks of authentication
+// (rejected, securityerror); a remote system's error that is also the network or its disk.
 var Fourth = []Reply{
 	// Microsoft: the recipient reached the number of messages it may receive in an hour.
 	{"o365-recipient-hourly-limit", Rcpt, []string{"554 5.2.122 The recipient has exceeded their limit for the number of messages they can receive per hour. [MWH0EPF000A6735.namprd04.prod.outlook.com 2026-04-15T07:56:32.710Z 08DE978C908158E9]"}, "exceedlimit", "speeding", srcO365RateHour},
