@@ -77,13 +77,13 @@ var Second = []Reply{
 	{"yandex-account-is-full", Rcpt, []string{"552 Account is full"}, "mailboxfull", "", srcYandexFull},
 }
 
-// All is the four held-out sets.
-var All = append(append(append(append([]Reply(nil), Replies...), Second...), Third...), Fourth...)
+// All is the five held-out sets.
+var All = append(append(append(append(append([]Reply(nil), Replies...), Second...), Third...), Fourth...), Fifth...)
 
-// SetOf tells which set the reply of that name belongs to: 1 (Replies), 2 (Second), 3 (Third)
-// or 4 (Fourth).
+// SetOf tells which set the reply of that name belongs to: 1 (Replies), 2 (Second), 3 (Third),
+// 4 (Fourth) or 5 (Fifth).
 func SetOf(name string) int {
-	for set, replies := range [][]Reply{Second, Third, Fourth} {
+	for set, replies := range [][]Reply{Second, Third, Fourth, Fifth} {
 		for _, r := range replies {
 			if r.Name == name {
 				return set + 2
