@@ -171,6 +171,14 @@ func TestFreshRulesStayNarrow(t *testing.T) {
 		{"host mx1.comcast.net [192.0.2.222] SMTP error from remote mail server after initial connection: 554 mta1.comcast.net comcast 203.0.113.2 Comcast requires that all mail servers must have a PTR record with a valid Reverse DNS entry. For more information, refer to: http://postmaster.comcast.net/smtp-error-codes.php#554", ReasonRequirePTR},
 		{"550 5.2.1 This account is disabled", ReasonSuspend},
 		{"550 5.7.1 Relaying denied: recipient not allowed from your address", ReasonNoRelaying},
+		// The fifth set's (Coremail's "relay check" is not its "openrelay check" of the client
+		// host: the second set's sina-openrelay-check holds that): Gmail's unsolicited rate that
+		// is "rate limited" stays speeding; a block list that is not the sender's organisation's
+		// stays blocked; a mailbox database named beside an unknown recipient stays the
+		// recipient's.
+		{"421-4.7.28 Gmail has detected an unusual rate of unsolicited email originating from your IP Netblock 192.0.2.1. To protect our users from spam, email sent from your IP Netblock has been temporarily rate limited. - gsmtp", ReasonSpeeding},
+		{"550 5.7.1 Service unavailable; client host [192.0.2.1] blocked using zen.spamhaus.org; blocked by your IP's listing on our block list", ReasonBlocked},
+		{"550 5.1.1 RESOLVER.ADR.RecipNotFound; not found in the mailbox database", ReasonUserUnknown},
 	} {
 		in := ClassifyInput{Action: "failed", Status: postfixStatus(c.diag), Diagnostic: c.diag, ReplyCode: findReplyCode(c.diag),
 			Command: "RCPT", Recipient: "jane@example.net", Sender: "news@lists.example.org"}

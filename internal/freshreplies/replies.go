@@ -424,4 +424,14 @@ var Readings = map[string]string{
 	// The words say the remote's resource is unavailable; only Mimecast's table says greylisting
 	// or the sending IP's reputation.
 	"mimecast-internal-resource-unavailable": "systemerror",
+	// The fifth set's. The corpus reads "552 Too many recipients" as toomanyconn; Gmail's two
+	// wordings of a recipient limit are read so.
+	"gmail-453-too-many-recipients":        "toomanyconn",
+	"gmail-553-too-many-recipients-sender": "toomanyconn",
+	// A list that takes mail only from its members refuses the sender ("members-only"), as the
+	// table reads it: Coremail's "553 private list access denied.".
+	"coremail-private-list-denied": "rejected",
+	// A connection refused is read as the earlier sets read a host that does not answer: the
+	// message waited until it expired (Exchange Online's own 4.4.316).
+	"exo-44316-connection-refused": "expired",
 }
