@@ -3,10 +3,10 @@ package freshreplies
 const (
 	// Google's "Gmail SMTP errors and codes" (support.google.com/a/answer/3726730) as it read on
 	// 2026-02-15, kept as text in this public archive of providers' pages.
-	srcGmail2026 = "https://github.com/azumakuniyuki/feb-2024-no-auth-no-entry/blob/master/google-3726730-smtp-errors-and-codes/text/google-3726730-smtp-errors-and-codes-2026-02-15.txt"
+	srcGmail2026 = "https://github.com/azumakuniyuki/feb-2024-no-auth-no-entry/blob/2558299a6fe1211a71f59b9df063a2aee498dc6e/google-3726730-smtp-errors-and-codes/text/google-3726730-smtp-errors-and-codes-2026-02-15.txt"
 	// Outlook.com's requirements for high-volume senders (Microsoft Defender for Office 365 blog,
 	// April 2025), kept as text in the same archive.
-	srcOutlookHighVolume = "https://github.com/azumakuniyuki/feb-2024-no-auth-no-entry/blob/master/microsoft-new-requirements-for-high-volume-senders/text/microsoft-new-requirements-for-high-volume-senders-2025-08-02.txt"
+	srcOutlookHighVolume = "https://github.com/azumakuniyuki/feb-2024-no-auth-no-entry/blob/9600291fafc9b1e8470d664c4b18ce1585383b50/microsoft-new-requirements-for-high-volume-senders/text/microsoft-new-requirements-for-high-volume-senders-2025-08-02.txt"
 	srcEXOTable          = "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online"
 	srcEXO700            = "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-700-through-5-7-750"
 	srcEXOITAR           = "https://support.microsoft.com/pt-pt/help/3028012/-550-5.7.12,-550-4.4.7,-or-420-4.2.0-ndr-when-a-user-can-t-receive-email-messages-through-eop-in-office-365-dedicated-itar"
