@@ -77,13 +77,13 @@ var Second = []Reply{
 	{"yandex-account-is-full", Rcpt, []string{"552 Account is full"}, "mailboxfull", "", srcYandexFull},
 }
 
-// All is the five held-out sets.
-var All = append(append(append(append(append([]Reply(nil), Replies...), Second...), Third...), Fourth...), Fifth...)
+// All is the six held-out sets.
+var All = append(append(append(append(append(append([]Reply(nil), Replies...), Second...), Third...), Fourth...), Fifth...), Sixth...)
 
 // SetOf tells which set the reply of that name belongs to: 1 (Replies), 2 (Second), 3 (Third),
-// 4 (Fourth) or 5 (Fifth).
+// 4 (Fourth), 5 (Fifth) or 6 (Sixth).
 func SetOf(name string) int {
-	for set, replies := range [][]Reply{Second, Third, Fourth, Fifth} {
+	for set, replies := range [][]Reply{Second, Third, Fourth, Fifth, Sixth} {
 		for _, r := range replies {
 			if r.Name == name {
 				return set + 2
