@@ -172,6 +172,13 @@ var Open = map[string]string{
 	"eurohosting-rejected-security-reasons":   "onhold",
 	"cyon-adress-rejected":                    "userunknown",
 	"korea-denied-domain-name":                "syntaxerror",
+	"infosphere-cant-accept-user":             "onhold",
+	"netfabric-max-rcpt-daily-limit":          "toomanyconn",
+	"riudoms-message-body-too-big":            "mailboxfull",
+	"eomatica-address-graylisted":             "systemerror",
+	"coremail-out-of-memory":                  "expired",
+	"coremail-auth-error-temporary":           "systemerror",
+	"coremail-auth-mode-unsupported":          "systemerror",
 }
 
 // IsOpen tells whether the reply is one of the open misses.

@@ -20,6 +20,13 @@ const (
 	srcCleanmail    = "https://www.cleanmail.ch/stricter-rules-for-bluewin/?lang=en"
 	srcCyon         = "https://www.cyon.ch/support/a/smtp-error-550"
 	srcKoreaRelay   = "https://puffinknight.tistory.com/102"
+	srcInfoSphere   = "http://www.sphere.ne.jp/support/news/2006/07/000027.html"
+	srcWebArena     = "http://web.arena.ne.jp/support/mailhosting/manual/mail/restrict.html"
+	srcURLTW        = "http://help.url.com.tw/index.php/%E4%BF%A1%E7%AE%B1%E5%B8%B8%E8%A6%8B%E9%80%80%E4%BF%A1%E8%A8%8A%E6%81%AF"
+	srcNetfabric    = "https://netfabric.freshdesk.com/support/solutions/articles/6000236440-problemi-invio-posta-italiano-"
+	srcRiudoms      = "https://riudoms.xarxa-omnia.org/email/annex/msg_err.html"
+	srcEomatica     = "https://eomatica.gal/gl/component/content/article/14-blogue/271-erros-frecuentes-nos-envios-de-email.html"
+	srcPleskQmail   = "https://talk.plesk.com/threads/qmail-gives-451-temp-error-when-mailbox-full.260521/page-2"
 )
 
 // Sixth is a sixth held-out set, collected and labelled on 2026-12-03 after the fifth set's
@@ -132,4 +139,40 @@ var Sixth = []Reply{
 	// Microsoft's SMTP service failing: its greeting refuses for now. The source prints the two
 	// lines of the multi-line reply joined ("421-... ready at  Service not available").
 	{"korea-microsoft-esmtp-not-available", Conn, []string{"421-Microsoft ESMTP MAIL Service, Version: 5.0.2195.5600 ready at", "421 Service not available, closing transmission channel"}, "systemerror", "", srcKoreaJinbo},
+	// A second batch, collected and labelled the same day, also before rebound was run on any.
+	// NTT's InfoSphere (Japan): an address of its own that does not exist or was cancelled.
+	{"infosphere-cant-accept-user", Rcpt, []string{"550 can't accept user... (#5.7.1)"}, "userunknown", "", srcInfoSphere},
+	// NTT's WebARENA: a message over its 20 MB limit.
+	{"webarena-message-file-too-big", Data, []string{"552 5.3.4 Error: message file too big"}, "mesgtoobig", "", srcWebArena},
+	// A Taiwanese host's list of the refusals its users meet, glossed in Chinese: content read
+	// as spam (or the recipient's blacklist, the gloss says), a DNS list, a refused sender
+	// ("a blacklist, or the account suspended"), and "550 no spam mail." glossed "sending too
+	// often".
+	{"urltw-sb0102-rejected-spam", Data, []string{"550 Error: SB0102 - Rejected: SPAM"}, "spamdetected", "filtered", srcURLTW},
+	{"urltw-ip-listed-in-blacklist", Rcpt, []string{"553 your mailserver's ip is listed in blacklist. Blocked - see http://cbl.abuseat.org/lookup.cgi?ip=192.0.2.1"}, "blocked", "", srcURLTW},
+	{"urltw-illegal-sender", Mail, []string{"550 illegal sender."}, "rejected", "", srcURLTW},
+	{"urltw-no-spam-mail", Data, []string{"550 no spam mail."}, "speeding", "spamdetected", srcURLTW},
+	// An Italian hoster: the daily number of recipients the sender may send to is used up
+	// until midnight (no code given; a temporary one is written, so that it ends in an expiry).
+	{"netfabric-max-rcpt-daily-limit", Rcpt, []string{"452 4.5.3 MAX RCPT TO DAILY LIMIT"}, "speeding", "exceedlimit", srcNetfabric},
+	// A Catalan council's list: a full mailbox said with 452 (it ends in an expiry), and a body
+	// too big.
+	{"riudoms-mailbox-disk-quota-exceeded", Rcpt, []string{"452 Mailbox disk quota exceeded"}, "mailboxfull", "", srcRiudoms},
+	{"riudoms-message-body-too-big", Data, []string{"552 Message body is too big"}, "mesgtoobig", "", srcRiudoms},
+	// A Galician host: greylisting (a retry would pass; the retries ran out), and an address
+	// "not hosted on that server" that its configuration will not relay for.
+	{"eomatica-address-graylisted", Rcpt, []string{"421 Your address has been graylisted. Try again later."}, "expired", "onhold", srcEomatica},
+	{"eomatica-mailbox-unavailable-not-local", Rcpt, []string{"550 Requested action not taken: mailbox unavailable or is not local"}, "norelaying", "userunknown", srcEomatica},
+	// Wanxiang: the IP sent too much mail in a short time.
+	{"wanxiang-hl-ifq", Conn, []string{"554 HL:IFQ"}, "speeding", "blocked", src163ns},
+	// Coremail's stock replies, glossed in Chinese, not in the fifth set: an internal error,
+	// authentication failing for now or of an unsupported mode, and commands out of order.
+	{"coremail-out-of-memory", Rcpt, []string{"450 out of memory."}, "systemerror", "", srcCoremailList},
+	{"coremail-auth-error-temporary", Mail, []string{"451 auth error."}, "securityerror", "", srcCoremailList},
+	{"coremail-auth-mode-unsupported", Mail, []string{"451 auth mode unsupported."}, "securityerror", "", srcCoremailList},
+	{"coremail-syntax-error", Mail, []string{"500 syntax error"}, "syntaxerror", "", srcCoremailList},
+	{"coremail-say-mail-first", Rcpt, []string{"502 please say MAIL first"}, "syntaxerror", "", srcCoremailList},
+	{"coremail-say-rcpt-first", Data, []string{"503 please say RCPT first"}, "syntaxerror", "", srcCoremailList},
+	// Plesk's qmail before its fix: a full mailbox said with a permanent 571 5.7.1.
+	{"plesk-qmail-571-mailbox-full", Rcpt, []string{"571 5.7.1 Mailbox full"}, "mailboxfull", "", srcPleskQmail},
 }
