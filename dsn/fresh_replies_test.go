@@ -150,7 +150,7 @@ var mtaReadings = map[[2]string]Reason{
 // TestFreshRulesStayNarrow holds the phrases added for the held-out replies to what they mean:
 // a DNS list that "has blacklisted" an IP is not the recipient's own list, a DBL listing of a
 // domain is not a refused sender, relaying refused "from your address" is still relaying, and
-// the fourth set's phrases keep to their replies.
+// the fourth, fifth and sixth sets' phrases keep to their replies.
 func TestFreshRulesStayNarrow(t *testing.T) {
 	for _, c := range []struct {
 		diag string
@@ -179,6 +179,13 @@ func TestFreshRulesStayNarrow(t *testing.T) {
 		{"421-4.7.28 Gmail has detected an unusual rate of unsolicited email originating from your IP Netblock 192.0.2.1. To protect our users from spam, email sent from your IP Netblock has been temporarily rate limited. - gsmtp", ReasonSpeeding},
 		{"550 5.7.1 Service unavailable; client host [192.0.2.1] blocked using zen.spamhaus.org; blocked by your IP's listing on our block list", ReasonBlocked},
 		{"550 5.1.1 RESOLVER.ADR.RecipNotFound; not found in the mailbox database", ReasonUserUnknown},
+		// The sixth set's: an authentication error of SPF or DKIM stays authfailure (only a reply
+		// that opens with "auth error" is the client's login); a full mailbox stays full beside a
+		// message body too big for it; a sender refused for "local users only" stays the sender's.
+		{"550 5.7.1 Message rejected: DKIM authentication error", ReasonAuthFailure},
+		{"550 5.7.1 SPF authentication error for example.org", ReasonAuthFailure},
+		{"452 4.2.2 Mailbox full: message body is too big for the space left", ReasonMailboxFull},
+		{"550 5.7.1 Sender address rejected: local users only", ReasonRejected},
 	} {
 		in := ClassifyInput{Action: "failed", Status: postfixStatus(c.diag), Diagnostic: c.diag, ReplyCode: findReplyCode(c.diag),
 			Command: "RCPT", Recipient: "jane@example.net", Sender: "news@lists.example.org"}

@@ -434,4 +434,11 @@ var Readings = map[string]string{
 	// A connection refused is read as the earlier sets read a host that does not answer: the
 	// message waited until it expired (Exchange Online's own 4.4.316).
 	"exo-44316-connection-refused": "expired",
+	// The sixth set's. Coremail's "550 User in blacklist" names no list's owner: read as the
+	// sending host on a block list, as "blacklist" is read elsewhere.
+	"coremail-user-in-blacklist": "blocked",
+	// cyon's "550 5.1.0 Adress Rejected" (the sender blocked by the recipient, cyon says) is read
+	// as the table reads an address rejected under 5.1.x, an unknown address; another host's list
+	// (eomatica.gal) explains "550 #5.1.0 Address rejected" so.
+	"cyon-adress-rejected": "userunknown",
 }
