@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -139,31 +138,7 @@ func onOwnRemote(stage freshreplies.Stage) bool {
 // whoever the message is for, and closes the connection after a 421. It returns its port.
 func startSessionRemote(t *testing.T, stage freshreplies.Stage, lines []string) int {
 	t.Helper()
-	port := testmta.FreePort(t)
-	ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var wg sync.WaitGroup
-	t.Cleanup(func() { ln.Close(); wg.Wait() })
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				defer conn.Close()
-				conn.SetDeadline(time.Now().Add(30 * time.Second))
-				serveAtStage(conn, stage, lines)
-			}()
-		}
-	}()
-	return port
+	return serveSessions(t, func(conn net.Conn) { serveAtStage(conn, stage, lines) })
 }
 
 // serveAtStage is one SMTP session of startSessionRemote's server.

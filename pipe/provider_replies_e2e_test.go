@@ -131,6 +131,13 @@ func startReplyingRemote(t *testing.T, replies []providerReply) int {
 	for _, r := range replies {
 		byName[r.name] = r
 	}
+	return serveSessions(t, func(conn net.Conn) { serveReplies(conn, byName) })
+}
+
+// serveSessions starts an SMTP server on 127.0.0.1 that runs session on each connection (with
+// a 30 s deadline), until the test ends. It returns its port.
+func serveSessions(t *testing.T, session func(net.Conn)) int {
+	t.Helper()
 	port := testmta.FreePort(t)
 	ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
 	if err != nil {
@@ -151,7 +158,7 @@ func startReplyingRemote(t *testing.T, replies []providerReply) int {
 				defer wg.Done()
 				defer conn.Close()
 				conn.SetDeadline(time.Now().Add(30 * time.Second))
-				serveReplies(conn, byName)
+				session(conn)
 			}()
 		}
 	}()
