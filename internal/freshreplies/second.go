@@ -77,13 +77,13 @@ var Second = []Reply{
 	{"yandex-account-is-full", Rcpt, []string{"552 Account is full"}, "mailboxfull", "", srcYandexFull},
 }
 
-// All is the six held-out sets.
-var All = append(append(append(append(append(append([]Reply(nil), Replies...), Second...), Third...), Fourth...), Fifth...), Sixth...)
+// All is the seven held-out sets.
+var All = append(append(append(append(append(append(append([]Reply(nil), Replies...), Second...), Third...), Fourth...), Fifth...), Sixth...), Seventh...)
 
 // SetOf tells which set the reply of that name belongs to: 1 (Replies), 2 (Second), 3 (Third),
-// 4 (Fourth), 5 (Fifth) or 6 (Sixth).
+// 4 (Fourth), 5 (Fifth), 6 (Sixth) or 7 (Seventh).
 func SetOf(name string) int {
-	for set, replies := range [][]Reply{Second, Third, Fourth, Fifth, Sixth} {
+	for set, replies := range [][]Reply{Second, Third, Fourth, Fifth, Sixth, Seventh} {
 		for _, r := range replies {
 			if r.Name == name {
 				return set + 2
