@@ -150,7 +150,7 @@ var mtaReadings = map[[2]string]Reason{
 // TestFreshRulesStayNarrow holds the phrases added for the held-out replies to what they mean:
 // a DNS list that "has blacklisted" an IP is not the recipient's own list, a DBL listing of a
 // domain is not a refused sender, relaying refused "from your address" is still relaying, and
-// the fourth, fifth and sixth sets' phrases keep to their replies.
+// the fourth, fifth, sixth and seventh sets' phrases keep to their replies.
 func TestFreshRulesStayNarrow(t *testing.T) {
 	for _, c := range []struct {
 		diag string
@@ -186,6 +186,13 @@ func TestFreshRulesStayNarrow(t *testing.T) {
 		{"550 5.7.1 SPF authentication error for example.org", ReasonAuthFailure},
 		{"452 4.2.2 Mailbox full: message body is too big for the space left", ReasonMailboxFull},
 		{"550 5.7.1 Sender address rejected: local users only", ReasonRejected},
+		// The seventh set's: a disabled "user" after a failed login is the client's
+		// authentication, not a disabled mailbox; a mailbox "temporarily unavailable" because of
+		// greylisting stays greylisting (retried until it expired); an unauthorized relay
+		// attempt refused as the sender's stays the sender's.
+		{"535 5.7.8 Error: authentication failed: user disabled", ReasonSecurityError},
+		{"450 4.2.1 Mailbox temporarily unavailable - greylisted", ReasonExpired},
+		{"550 5.7.1 Sender address rejected: unauthorized relay attempt", ReasonRejected},
 	} {
 		in := ClassifyInput{Action: "failed", Status: postfixStatus(c.diag), Diagnostic: c.diag, ReplyCode: findReplyCode(c.diag),
 			Command: "RCPT", Recipient: "jane@example.net", Sender: "news@lists.example.org"}

@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0x44bf2cc2
+const generatedBuiltinSum = 0x7187c342
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -198,6 +198,7 @@ var generatedBuiltin = Rules{
 		{reason: "policyviolation", phrase: "due to policy restrictions", keys: [3]uint16{3170, 3138, 2408}},
 		{reason: "policyviolation", phrase: "does not allow external forwarding", keys: [3]uint16{113, 3883, 1931}},
 		{reason: "onhold", re: &lazyRegexp{expr: `\bgr[ae]ylist`}, hints: [][]string{{"ylist"}}},
+		{reason: "onhold", phrase: "verification in progress", keys: [3]uint16{1263, 1692, 223}},
 		{reason: "rejected", phrase: "sender address has null mx", keys: [3]uint16{3860, 2141, 394}},
 		{reason: "filtered", re: &lazyRegexp{expr: `\b(?:user|recipient)(?:'s)? (?:own )?(?:reject|block|black|deny) ?list\b`}, hints: [][]string{{"user", "recipient"}, {"list"}, {"reject", "ock", "ack", "deny"}}},
 		{reason: "blocked", re: &lazyRegexp{expr: `\bsender(?:'s)? (?:ip\b|\[?[0-9]{1,3}(?:\.[0-9]{1,3}){3}\b)(?:[^.;]|\.\S){0,30}\b(?:black ?listed|blocked|banned|rejected|black ?list|block ?list)`}, hints: [][]string{{"sender"}, {"listed", "ocked", "anned", "rejected", "list", "list"}}},
@@ -211,6 +212,8 @@ var generatedBuiltin = Rules{
 		{reason: "rejected", re: &lazyRegexp{expr: `\b(?:from|sender) domain (?:is )?not (?:trusted|allowed|permitted)\b`}, hints: [][]string{{" domain "}, {"trusted", "allowed", "permitted"}, {"from", "sender"}, {"not "}}},
 		{reason: "rejected", re: &lazyRegexp{expr: `\bsender\b(?:[^.;]|\.\S){0,60}\bunknown (?:tld|top.level domain)\b`}, hints: [][]string{{"unknown "}, {"sender"}}},
 		{reason: "rejected", re: &lazyRegexp{expr: `\b(?:return|sender|from)(?:-path)? (?:e-?mail )?(?:address |domain )+(?:is |was )?invalid\b`}, hints: [][]string{{"address ", "domain "}, {"invalid"}, {"return", "sender", "from"}}},
+		{reason: "rejected", re: &lazyRegexp{expr: `\b(?:rejected|refused) your (?:return|sender|reply) address\b`}, hints: [][]string{{" address"}, {" your "}, {"jected", "fused"}, {"return", "sender", "reply"}}},
+		{reason: "rejected", re: &lazyRegexp{expr: `\b(?:from|sender)(?::|'s)? ?domain must (?:resolve|exist)\b`}, hints: [][]string{{"domain must "}, {"resolve", "exist"}, {"from", "sender"}}},
 		{reason: "blocked", re: &lazyRegexp{expr: `\bhost\b(?:[^.;]|\.\S){0,60}\bunknown (?:tld|top.level domain)\b`}, hints: [][]string{{"unknown "}, {"host"}}},
 		{reason: "rejected", re: &lazyRegexp{expr: `\bblack (?:mail |e-?mail |sender )?address\b`}, hints: [][]string{{"address"}, {"black "}}},
 		{reason: "blocked", re: &lazyRegexp{expr: `\bblack ?ip\b`}, hints: [][]string{{"black"}}},
@@ -336,6 +339,8 @@ var generatedBuiltin = Rules{
 		{reason: "blocked", phrase: "invalid ip for sending", keys: [3]uint16{3286, 605, 1931}},
 		{reason: "blocked", re: &lazyRegexp{expr: `\binvalid (?:sending )?ip\b`}, hints: [][]string{{"invalid "}}},
 		{reason: "blocked", re: &lazyRegexp{expr: `\bip (?:address )?(?:is |was |has been )?(?:rejected|refused|denied)\b`}, hints: [][]string{{"jected", "fused", "denied"}, {"ip "}}},
+		{reason: "blocked", re: &lazyRegexp{expr: `\bip (?:address )?(?:is |was |has been )?(?:forbidden|banned)\b`}, hints: [][]string{{"forbidden", "banned"}, {"ip "}}},
+		{reason: "blocked", re: &lazyRegexp{expr: `\bno access (?:for|from) (?:this|your) ip\b`}, hints: [][]string{{"no access "}, {"this", "your"}, {" ip"}}},
 		{reason: "blocked", re: &lazyRegexp{expr: `\bip check (?:error|fail(?:ed|ure)?)\b`}, hints: [][]string{{"ip check "}, {"error", "fail"}}},
 		{reason: "blocked", re: &lazyRegexp{expr: `\b(?:helo|ehlo) ?(?:name|host ?name|host)\b`}, hints: [][]string{{"helo", "ehlo"}, {"name", "host"}}},
 		{reason: "blocked", phrase: "which is an open relay", keys: [3]uint16{2773, 1867, 389}},
@@ -409,6 +414,7 @@ var generatedBuiltin = Rules{
 		{reason: "norelaying", phrase: "relay access denied", keys: [3]uint16{905, 650, 2611}},
 		{reason: "norelaying", re: &lazyRegexp{expr: `\brelay(?:ing)? (?:operation )?(?:rejected|refused|not permitted|not allowed)\b`}, hints: [][]string{{"relay"}, {"jected", "fused", "permitted", "allowed"}}},
 		{reason: "norelaying", re: &lazyRegexp{expr: `\bdenies relay(?:ing)?\b`}, hints: [][]string{{"denies relay"}}},
+		{reason: "norelaying", re: &lazyRegexp{expr: `\b(?:unauthori[sz]ed|illegal) relay(?:ing)?\b`}, hints: [][]string{{"unauthori", "illegal"}, {" relay"}}},
 		{reason: "norelaying", phrase: "relaying denied", keys: [3]uint16{905, 2105, 2611}},
 		{reason: "norelaying", re: &lazyRegexp{expr: `relaying to \S+ prohibited`}, hints: [][]string{{"relaying to "}, {" prohibited"}}},
 		{reason: "norelaying", phrase: "relaying disallowed", keys: [3]uint16{905, 3348, 1467}},
@@ -676,6 +682,11 @@ var generatedBuiltin = Rules{
 		{reason: "suspend", re: &lazyRegexp{expr: `\b(?:user|account|mailbox) (?:is |has been )?locked\b`}, hints: [][]string{{"locked"}, {"user", "account", "mailbox"}}},
 		{reason: "suspend", phrase: "temporarily disabled", keys: [3]uint16{2083, 276, 429}},
 		{reason: "suspend", phrase: "disabled by", keys: [3]uint16{3465, 3615, 3219}},
+		{reason: "suspend", re: &lazyRegexp{expr: `\b(?:account|mailbox) (?:disabled|inactive)\b`}, hints: [][]string{{"disabled", "inactive"}, {"account", "mailbox"}}},
+		{reason: "suspend", re: &lazyRegexp{expr: `(?:^|[0-9][ -])user (?:disabled|inactive)\b`}, hints: [][]string{{"disabled", "inactive"}, {"user "}}},
+		{reason: "suspend", re: &lazyRegexp{expr: `(?:@\S+|\b(?:user|account|mailbox|address)) is now (?:disabled|deactivated|suspended|inactive)\b`}, hints: [][]string{{" is now "}, {"isabled", "eactivated", "suspended", "inactive"}}},
+		{reason: "suspend", re: &lazyRegexp{expr: `\b(?:user|account|mailbox) is forbid(?:d?en|d?ed)\b`}, hints: [][]string{{" is forbid"}, {"user", "account", "mailbox"}}},
+		{reason: "suspend", re: &lazyRegexp{expr: `\b(?:mailbox|recipient|user) (?:is )?(?:currently|temporarily) unavailable\b`}, hints: [][]string{{" unavailable"}, {"currently", "temporarily"}, {"mailbox", "recipient", "user"}}},
 		{reason: "userunknown", phrase: "utilisateur inconnu", keys: [3]uint16{1374, 63, 174}},
 		{reason: "userunknown", phrase: "destinataire inconnu", keys: [3]uint16{189, 74, 174}},
 		{reason: "userunknown", phrase: "adresse inconnue", keys: [3]uint16{3504, 824, 3423}},
@@ -762,6 +773,13 @@ var generatedBuiltin = Rules{
 		{reason: "userunknown", phrase: "address unknown", keys: [3]uint16{2617, 312, 1947}},
 		{reason: "userunknown", re: &lazyRegexp{expr: `\bad{1,2}res{1,2} unknown\b`}, hints: [][]string{{" unknown"}}},
 		{reason: "userunknown", re: &lazyRegexp{expr: `\b(?:can't|cannot|can not) accept (?:this )?user\b`}, hints: [][]string{{" accept "}, {"user"}, {"can"}}},
+		{reason: "userunknown", re: &lazyRegexp{expr: `\bunavailable (?:mail )?user\b`}, hints: [][]string{{"unavailable "}, {"user"}}},
+		{reason: "userunknown", re: &lazyRegexp{expr: `\b(?:don't|doesn't|does not|do not) exists? (?:that|this|the|such) (?:user|account|mailbox)\b`}, hints: [][]string{{" exist"}, {"user", "account", "mailbox"}, {"n't", "n't", " not", " not"}}},
+		{reason: "userunknown", re: &lazyRegexp{expr: `\bnot (?:a )?user of (?:this|the) (?:server|system|domain|host)\b`}, hints: [][]string{{"user of "}, {"not "}, {"erver", "ystem", "domain", "host"}}},
+		{reason: "userunknown", re: &lazyRegexp{expr: `\b(?:recipient|user|addressee) (?:does not|doesn't) have an? (?:account|mailbox)\b`}, hints: [][]string{{" have a"}, {"account", "mailbox"}, {"recipient", "user", "addressee"}, {"does"}, {" not", "n't"}}},
+		{reason: "userunknown", re: &lazyRegexp{expr: `\b(?:account|mailbox|user|address)\b[^.;]{0,40}\bdoes no exists?\b`}, hints: [][]string{{"does no exist"}, {"account", "mailbox", "user", "address"}}},
+		{reason: "userunknown", re: &lazyRegexp{expr: `\buser access deny\b`}, hints: [][]string{{"user access deny"}}},
+		{reason: "userunknown", re: &lazyRegexp{expr: `\brecipients? in your (?:e-?mail|message) (?:are|is) invalid\b`}, hints: [][]string{{"recipient"}, {" in your "}, {" invalid"}, {"mail", "message"}}, final: true},
 		{reason: "userunknown", phrase: "unknown address", keys: [3]uint16{46, 4013, 223}},
 		{reason: "userunknown", phrase: "addressee unknown", keys: [3]uint16{2617, 91, 1947}},
 		{reason: "userunknown", phrase: "name is not recognized", keys: [3]uint16{245, 2950, 2098}},

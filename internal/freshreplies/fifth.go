@@ -158,32 +158,9 @@ var Fifth = []Reply{
 // an MTA's wrapping) and that no fix has closed yet: the tests report them as misses in the
 // figures and log them instead of failing, so that a set can be kept and measured before its
 // fixes. The fifth set's 18 and the sixth set's 18 were all closed by fixes or documented
-// (Readings). The seventh set's misses, measured before its fixes, are listed until a fix
-// closes them or a documented reading replaces them.
-var Open = map[string]string{
-	"21cn-now-disabled-with-smtp-service":       "seventh set, missed before its fixes",
-	"barracuda-policy-rejection-try-later":      "seventh set, missed before its fixes",
-	"comcast-recipient-temporarily-unavailable": "seventh set, missed before its fixes",
-	"coremail-local-server-dont-exists-user":    "seventh set, missed before its fixes",
-	"coremail-mailbox-currently-unavailable":    "seventh set, missed before its fixes",
-	"coremail-not-user-of-this-server":          "seventh set, missed before its fixes",
-	"coremail-recipient-does-not-have-account":  "seventh set, missed before its fixes",
-	"coremail-unavailable-mail-user":            "seventh set, missed before its fixes",
-	"coremail-user-disabled":                    "seventh set, missed before its fixes",
-	"dbmail-570-user-access-deny":               "seventh set, missed before its fixes",
-	"dbmail-rc-ld-does-no-exists":               "seventh set, missed before its fixes",
-	"dhs-rejected-return-address":               "seventh set, missed before its fixes",
-	"fobhost-remote-ip-is-forbidden":            "seventh set, missed before its fixes",
-	"icglink-from-domain-must-resolve":          "seventh set, missed before its fixes",
-	"icglink-no-access-for-this-ip":             "seventh set, missed before its fixes",
-	"icglink-unauthorized-relay-traffic":        "seventh set, missed before its fixes",
-	"improvmx-please-try-again":                 "seventh set, missed before its fixes",
-	"juno-account-inactive":                     "seventh set, missed before its fixes",
-	"postfix-verification-in-progress":          "seventh set, missed before its fixes",
-	"wh163-519-rejected":                        "seventh set, missed before its fixes",
-	"wh163-sender-or-recipients-invalid":        "seventh set, missed before its fixes",
-	"yfs8-user-is-forbided":                     "seventh set, missed before its fixes",
-}
+// (Readings), and so were the seventh set's 22. It is empty now: a reply of any set that
+// rebound misses fails the tests.
+var Open = map[string]string{}
 
 // IsOpen tells whether the reply is one of the open misses.
 func (r Reply) IsOpen() bool { return Open[r.Name] != "" }

@@ -441,4 +441,11 @@ var Readings = map[string]string{
 	// as the table reads an address rejected under 5.1.x, an unknown address; another host's list
 	// (eomatica.gal) explains "550 #5.1.0 Address rejected" so.
 	"cyon-adress-rejected": "userunknown",
+	// The seventh set's. ImprovMX's "450 4.2.1 Please try again later. (#id-5.9.4)" (its anti-spam
+	// check wants a retry, smtp.codes says) names no cause in its words: the 4.2.1 decides, RFC
+	// 3463's "mailbox disabled, not accepting messages", said temporarily (soft).
+	"improvmx-please-try-again": "suspend",
+	// "519 Rejected." after the data: a bare refusal under a code outside RFC 5321's, whose
+	// words name no cause; the source (m.wh-163.com) says only that the recipient's side refused.
+	"wh163-519-rejected": "onhold",
 }

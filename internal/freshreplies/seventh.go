@@ -47,15 +47,15 @@ var Seventh = []Reply{
 	// A policy server's temporary refusal of the client host (greylisting, "try again later").
 	{"client-host-rejected-try-again", Rcpt, []string{"450 4.7.1 <{rcpt}>: Client host rejected: Try again later"}, "expired", "blocked", srcInmotion450},
 	// Barracuda's greylisting, worded as a policy rejection of the recipient address.
-	{"barracuda-policy-rejection-greylisted", Rcpt, []string{"450 4.7.1 <{rcpt}>: Recipient address rejected: Policy Rejection- greylisted, try again later."}, "expired", "onhold", srcHoststud450},
+	{"bsf-policy-rejection-greylisted", Rcpt, []string{"450 4.7.1 <{rcpt}>: Recipient address rejected: Policy Rejection- greylisted, try again later."}, "expired", "onhold", srcHoststud450},
 	// Barracuda's temporary policy refusal with no cause named.
-	{"barracuda-policy-rejection-try-later", Rcpt, []string{"450 4.7.1 <{rcpt}>: Recipient address rejected: Policy Rejection- Please try later."}, "expired", "policyviolation", srcHoststud450},
+	{"bsf-policy-rejection-try-later", Rcpt, []string{"450 4.7.1 <{rcpt}>: Recipient address rejected: Policy Rejection- Please try later."}, "expired", "policyviolation", srcHoststud450},
 	// Barracuda refusing the sender for abuse: the recipient's address is named, but the refusal
 	// is of the sender; a policy refusal is the second reading.
-	{"barracuda-policy-rejection-abuse", Rcpt, []string{"450 cuda_nsu 4.7.1 <{rcpt}>: Recipient address rejected: Policy Rejection- Abuse. Go away."}, "blocked", "policyviolation", srcSMTPCodes450},
+	{"bsf-policy-rejection-abuse", Rcpt, []string{"450 cuda_nsu 4.7.1 <{rcpt}>: Recipient address rejected: Policy Rejection- Abuse. Go away."}, "blocked", "policyviolation", srcSMTPCodes450},
 	// Barracuda: "Blocked" under 550, which its guide says may be a missing mailbox or a policy
 	// refusal; the word says the sender was blocked.
-	{"barracuda-550-blocked", Rcpt, []string{"550 Blocked"}, "blocked", "policyviolation", srcSMTPCodes550},
+	{"bsf-550-blocked", Rcpt, []string{"550 Blocked"}, "blocked", "policyviolation", srcSMTPCodes550},
 	// Comcast: the address cannot receive mail for now; a later send will most likely succeed.
 	{"comcast-recipient-temporarily-unavailable", Rcpt, []string{"450 4.2.0 <{rcpt}> - Recipient temporarily unavailable"}, "expired", "suspend", srcSMTPCodes450},
 	// ImprovMX: its anti-spam check failed and wants a retry.
