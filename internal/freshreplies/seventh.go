@@ -84,7 +84,9 @@ var Seventh = []Reply{
 	// 21CN: a disabled account, explained as frozen or deleted (not renewed, or banned for abuse).
 	{"21cn-now-disabled-with-smtp-service", Rcpt, []string{"550 {rcpt} is now disabled with SMTP service"}, "suspend", "userunknown", srcSzhot},
 	// A list manager's rules: accounts that Juno/NetZero report inactive; the address is
-	// removed, but the words say an inactive account (suspend), not a missing one.
+	// removed, but the words say an inactive account (suspend), not a missing one. The source
+	// gives the words its rules match and no whole reply: the code and the address around them
+	// are assumed here, as for the SBC wording below.
 	{"juno-account-inactive", Rcpt, []string{"550 {rcpt}... Account Inactive"}, "suspend", "userunknown", srcCybersalt},
 	{"inactive-user", Rcpt, []string{"550 {rcpt}: Inactive User"}, "suspend", "userunknown", srcCybersalt},
 	// SBC/Pacific Bell's misspelled "Adressee Unknown": the mailbox does not exist.
@@ -135,7 +137,7 @@ var Seventh = []Reply{
 	// A spam refusal, written with the words the source lists (code assumed).
 	{"emailhost-content-reject-spam-denied", Data, []string{"554 Content reject/Spam denied"}, "spamdetected", "", srcEmailhostSvc},
 	// A list of replies an administrator found unclear, read by the answer: "Command not
-	// allowed" grouped with the policy refusals.
+	// allowed" grouped with the policy refusals (the loop's code is assumed).
 	{"snapoverflow-command-not-allowed", Rcpt, []string{"550 5.7.1 Command not allowed"}, "policyviolation", "", srcSnapoverflow},
 	{"snapoverflow-forwarding-loop", Data, []string{"554 Maximum forwarding loop count exceeded"}, "networkerror", "", srcSnapoverflow},
 	{"icglink-header-error", Data, []string{"553 Header Error"}, "contenterror", "", srcICGLink},
