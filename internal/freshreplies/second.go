@@ -77,13 +77,13 @@ var Second = []Reply{
 	{"yandex-account-is-full", Rcpt, []string{"552 Account is full"}, "mailboxfull", "", srcYandexFull},
 }
 
-// All is the seven held-out sets.
-var All = append(append(append(append(append(append(append([]Reply(nil), Replies...), Second...), Third...), Fourth...), Fifth...), Sixth...), Seventh...)
+// All is the eight held-out sets.
+var All = append(append(append(append(append(append(append(append([]Reply(nil), Replies...), Second...), Third...), Fourth...), Fifth...), Sixth...), Seventh...), Eighth...)
 
 // SetOf tells which set the reply of that name belongs to: 1 (Replies), 2 (Second), 3 (Third),
-// 4 (Fourth), 5 (Fifth), 6 (Sixth) or 7 (Seventh).
+// 4 (Fourth), 5 (Fifth), 6 (Sixth), 7 (Seventh) or 8 (Eighth).
 func SetOf(name string) int {
-	for set, replies := range [][]Reply{Second, Third, Fourth, Fifth, Sixth, Seventh} {
+	for set, replies := range [][]Reply{Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth} {
 		for _, r := range replies {
 			if r.Name == name {
 				return set + 2
