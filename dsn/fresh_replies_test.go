@@ -150,7 +150,7 @@ var mtaReadings = map[[2]string]Reason{
 // TestFreshRulesStayNarrow holds the phrases added for the held-out replies to what they mean:
 // a DNS list that "has blacklisted" an IP is not the recipient's own list, a DBL listing of a
 // domain is not a refused sender, relaying refused "from your address" is still relaying, and
-// the fourth, fifth, sixth and seventh sets' phrases keep to their replies.
+// the fourth, fifth, sixth, seventh and eighth sets' phrases keep to their replies.
 func TestFreshRulesStayNarrow(t *testing.T) {
 	for _, c := range []struct {
 		diag string
@@ -193,6 +193,11 @@ func TestFreshRulesStayNarrow(t *testing.T) {
 		{"535 5.7.8 Error: authentication failed: user disabled", ReasonSecurityError},
 		{"450 4.2.1 Mailbox temporarily unavailable - greylisted", ReasonExpired},
 		{"550 5.7.1 Sender address rejected: unauthorized relay attempt", ReasonRejected},
+		// The eighth set's: a server that does not handle mail for a domain (not a user) is a
+		// relaying refusal; a sender who "doesn't have this account" for sending is not asked
+		// about here, but a mailbox that is full stays full beside "still undelivered".
+		{"550 5.7.1 This server doesn't handle mail for that domain", ReasonNoRelaying},
+		{"452 4.2.2 Mailbox full, message still undelivered", ReasonMailboxFull},
 	} {
 		in := ClassifyInput{Action: "failed", Status: postfixStatus(c.diag), Diagnostic: c.diag, ReplyCode: findReplyCode(c.diag),
 			Command: "RCPT", Recipient: "jane@example.net", Sender: "news@lists.example.org"}

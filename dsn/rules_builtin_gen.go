@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0x7187c342
+const generatedBuiltinSum = 0xedd51050
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -238,8 +238,7 @@ var generatedBuiltin = Rules{
 		{reason: "speeding", re: &lazyRegexp{expr: `\byour (?:daily |hourly )?(?:relay |sending |send )?quota`}, hints: [][]string{{"your "}, {"quota"}}},
 		{reason: "speeding", phrase: "receiving mail too quickly", keys: [3]uint16{2119, 964, 1746}},
 		{reason: "speeding", phrase: "receiving email too quickly", keys: [3]uint16{2119, 4044, 1746}},
-		{reason: "speeding", phrase: "receiving email at a rate", keys: [3]uint16{2119, 425, 809}},
-		{reason: "speeding", phrase: "receiving mail at a rate", keys: [3]uint16{2119, 4044, 809}},
+		{reason: "speeding", re: &lazyRegexp{expr: `\breceiving e?-?mail at (?:a|too (?:great|high|fast) a) rate\b`}, hints: [][]string{{"receiving "}, {"mail at "}, {" rate"}}},
 		{reason: "authfailure", re: &lazyRegexp{expr: `(?:didn't|did not|does not|doesn't|fails? to) pass (?:spf|dkim|dmarc)`}, hints: [][]string{{" pass "}, {"n't", " not", "oes", "fail"}, {"spf", "kim", "marc"}}},
 		{reason: "authfailure", re: &lazyRegexp{expr: `(?:spf|dkim|dmarc)(?: authentication)? (?:didn't|did not|does not|doesn't) pass`}, hints: [][]string{{" pass"}, {"spf", "kim", "marc"}, {"n't", " not", "oes"}}},
 		{reason: "authfailure", phrase: "dmarc record", keys: [3]uint16{1666, 1815, 122}},
@@ -434,7 +433,8 @@ var generatedBuiltin = Rules{
 		{reason: "norelaying", phrase: "insecure mail relay", keys: [3]uint16{1145, 4094, 389}},
 		{reason: "norelaying", phrase: "as a relay", keys: [3]uint16{4081, 1815, 389}},
 		{reason: "norelaying", phrase: "not an open relay", keys: [3]uint16{3616, 540, 389}},
-		{reason: "norelaying", re: &lazyRegexp{expr: `(?:do not|don't) handle mail for`}, hints: [][]string{{" handle mail for"}, {" not", "n't"}}},
+		{reason: "userunknown", re: &lazyRegexp{expr: `\b(?:do not|don't|does not|doesn't) handle mail for (?:that|this|the) (?:user|recipient|mailbox|account)\b`}, hints: [][]string{{" handle mail for "}, {"user", "recipient", "mailbox", "account"}, {" not", "n't", " not", "n't"}}},
+		{reason: "norelaying", re: &lazyRegexp{expr: `(?:do not|don't|does not|doesn't) handle mail for`}, hints: [][]string{{" handle mail for"}, {" not", "n't", " not", "n't"}}},
 		{reason: "norelaying", phrase: "not a gateway", keys: [3]uint16{3616, 2668, 1427}},
 		{reason: "norelaying", phrase: "credentials for relay", keys: [3]uint16{3164, 1414, 389}},
 		{reason: "norelaying", phrase: "non-local e-mail address", keys: [3]uint16{3855, 1589, 223}},
@@ -790,6 +790,7 @@ var generatedBuiltin = Rules{
 		{reason: "userunknown", phrase: "wasn't found", keys: [3]uint16{712, 1612, 3056}},
 		{reason: "userunknown", phrase: "was not found", keys: [3]uint16{712, 76, 3056}},
 		{reason: "userunknown", phrase: "doesn't have a", keys: [3]uint16{113, 2228, 2149}},
+		{reason: "userunknown", re: &lazyRegexp{expr: `\b(?:doesn't|does not) have (?:this|that|such an?) (?:account|mailbox|user)\b`}, hints: [][]string{{" have "}, {"does"}, {"account", "mailbox", "user"}, {"n't", " not"}}},
 		{reason: "userunknown", phrase: "not our customer", keys: [3]uint16{3616, 172, 1125}},
 		{reason: "userunknown", phrase: "no such person", keys: [3]uint16{3793, 1897, 1622}},
 		{reason: "userunknown", phrase: "bad destination mailbox", keys: [3]uint16{2985, 3985, 2027}},
@@ -1002,7 +1003,7 @@ var generatedBuiltin = Rules{
 		{reason: "expired", phrase: "have been failing for a long time", keys: [3]uint16{1842, 2105, 3370}},
 		{reason: "expired", phrase: "message will be retried", keys: [3]uint16{1859, 2138, 2611}},
 		{reason: "expired", phrase: "will keep trying until message is", keys: [3]uint16{429, 3111, 1269}},
-		{reason: "expired", phrase: "still undelivered after", keys: [3]uint16{2109, 153, 2476}},
+		{reason: "expired", re: &lazyRegexp{expr: `\bstill undelivered\b`}, hints: [][]string{{"still undelivered"}}},
 		{reason: "expired", phrase: "delivery failed 20 attempts", keys: [3]uint16{3376, 429, 1932}},
 		{reason: "expired", re: &lazyRegexp{expr: `delivery failed [0-9]+ attempts`}, hints: [][]string{{"delivery failed "}, {" attempts"}}},
 		{reason: "expired", phrase: "did not accept our requests to connect", keys: [3]uint16{2342, 1815, 524}},
