@@ -10,6 +10,7 @@ const (
 	srcEmailKnow471 = "https://email-knowledge.com/bouncecodes/4-7-1"
 	srcReviewMy471  = "https://reviewmyemails.com/emailalmanac/bounces-and-errors/provider-specific-bounce-codes/what-is-451-471-throttling"
 	srcPinzweb      = "https://pinzweb.at/knowledge-base/das-postfach-ist-voll/?seq_no=3"
+	srcFittoolsNDR  = "https://fittools.cloud/tools/exchange-ndr-lookup"
 )
 
 // Eighth is an eighth held-out set, collected and labelled on 2026-12-03 after the seventh
@@ -57,5 +58,9 @@ var Eighth = []Reply{
 	// A policy deferral: the policy is the cause, the retries running out the second reading.
 	{"deferral-rejected-due-to-policy", Rcpt, []string{"451 4.7.1 Temporarily rejected due to policy."}, "policyviolation", "expired", srcReviewMy471},
 	// A Catalan list: "the destination computer does not answer"; the message waits and expires.
+	// Microsoft 365's 4.7.500 throttle: "Access denied, sender rate limited" (an NDR lookup's
+	// table: sending is being throttled; the reply code is assumed). Added after the first 17
+	// were fixed, measured before any fix of its own.
+	{"o365-access-denied-sender-rate-limited", Rcpt, []string{"451 4.7.500 Access denied, sender rate limited"}, "speeding", "expired", srcFittoolsNDR},
 	{"ca-message-still-undelivered", Rcpt, []string{"451 Message still undelivered"}, "networkerror", "expired", srcRiudoms},
 }
