@@ -50,14 +50,7 @@ func TestSimpleContentTypeAsMime(t *testing.T) {
 		checkSimpleContentType(t, ct)
 	}
 	files, _ := filepath.Glob(filepath.Join("..", "testdata", "*", "*.eml"))
-	if _, err := os.Stat(filepath.Join("..", "..", "shared", "corpus", "sisimai")); err == nil {
-		filepath.Walk(filepath.Join("..", "..", "shared", "corpus", "sisimai"), func(path string, info os.FileInfo, err error) error {
-			if err == nil && info.Mode().IsRegular() {
-				files = append(files, path)
-			}
-			return nil
-		})
-	}
+	files = append(files, corpusPathsIfPresent()...)
 	total, simple := 0, 0
 	for _, file := range files {
 		for _, ct := range contentTypeFields(t, file) {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"mime"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -125,12 +124,7 @@ func TestWordCharsetReaderAsPlain(t *testing.T) {
 		"=?iso-8859-1?B?broken base64?=",
 	}
 	files := readerFixtures(t)
-	filepath.Walk(filepath.Join("..", "..", "shared", "corpus", "sisimai"), func(path string, info os.FileInfo, err error) error {
-		if err == nil && info.Mode().IsRegular() {
-			files = append(files, path)
-		}
-		return nil
-	})
+	files = append(files, corpusPathsIfPresent()...)
 	for _, file := range files {
 		data, err := os.ReadFile(file)
 		if err != nil {

@@ -2,7 +2,6 @@ package dsn
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -53,13 +52,7 @@ func TestPhraseScanAsContains(t *testing.T) {
 		}
 	}
 	files := readerFixtures(t)
-	corpus := filepath.Join("..", "..", "shared", "corpus", "sisimai")
-	filepath.Walk(corpus, func(path string, info os.FileInfo, err error) error {
-		if err == nil && info.Mode().IsRegular() {
-			files = append(files, path)
-		}
-		return nil
-	})
+	files = append(files, corpusPathsIfPresent()...)
 	for _, file := range files {
 		data, err := os.ReadFile(file)
 		if err != nil {

@@ -35,6 +35,19 @@ func readerFixtures(t *testing.T) []string {
 	return files
 }
 
+// corpusPathsIfPresent lists the files of the shared corpus (../shared/corpus/sisimai), none
+// when it is not there (the external test package's corpusFiles fails instead).
+func corpusPathsIfPresent() []string {
+	var files []string
+	filepath.Walk(filepath.Join("..", "..", "shared", "corpus", "sisimai"), func(path string, info os.FileInfo, err error) error {
+		if err == nil && info.Mode().IsRegular() {
+			files = append(files, path)
+		}
+		return nil
+	})
+	return files
+}
+
 // TestReadersDetectWithoutEffect: asking every reader whether it knows a message changes nothing
 // in the interpreter, the collected MIME data or the report, so that the order of the readers
 // decides only which reader reads, never what it finds.
