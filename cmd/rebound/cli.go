@@ -2,7 +2,12 @@
 
 package main
 
-import "github.com/alecthomas/kong"
+import (
+	"github.com/alecthomas/kong"
+
+	// Prints a bare `rebound --help` from its initialisation, before the other packages start.
+	_ "github.com/rebound/rebound/internal/earlyhelp"
+)
 
 // wholeCLI says that CLI is the whole command line (not the pipe-only build's, cli_pipeonly.go).
 const wholeCLI = true

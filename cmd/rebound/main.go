@@ -75,9 +75,6 @@ func newParser(cli any, resolver kong.Resolver, extra ...kong.Option) (*kong.Kon
 // failure before the message is handled (a bad flag, configuration or environment variable)
 // exits 75 with one line on stderr, so that the MTA keeps the message and retries.
 func runMain(args []string) (status int) {
-	if wholeCLI && writeFastHelp(args, os.Stdout) {
-		return 0
-	}
 	inPipe := commandName(args) == "pipe"
 	if inPipe {
 		// Postfix reads only the start of a filter's output and closes the pipe: never die of it.
