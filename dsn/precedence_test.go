@@ -27,6 +27,10 @@ func TestPrecedenceReasons(t *testing.T) {
 		{ClassifyInput{Action: "failed", Status: "5.4.3", Diagnostic: "Host or domain name not found. Name service error for name=example.net type=MX: Host not found, try again"}, "networkerror"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "getaddrinfo for mx.example.net failed: Temporary failure in name resolution"}, "networkerror"},
 		{ClassifyInput{Action: "failed", Status: "5.1.2", Diagnostic: "Host or domain name not found. Name service error for name=nowhere.example type=A: Host not found"}, "hostunknown"},
+		// The same with the host named between the words (the DragonFly Mail Agent's "DNS lookup
+		// failure: host ... not found"), and its "try again" form.
+		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "DNS lookup failure: host nowhere.example.org not found"}, "hostunknown"},
+		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "Host mx.example.org not found, try again"}, "networkerror"},
 		// 4.3.2 is a system not accepting mail for now; 5.3.2 for good.
 		{ClassifyInput{Action: "delayed", Status: "4.3.2", ReplyCode: "452", Diagnostic: "452 4.3.2 System not accepting network messages"}, "systemerror"},
 		{ClassifyInput{Action: "failed", Status: "4.3.2", ReplyCode: "421", Diagnostic: "421 4.3.2 Service shutting down"}, "systemerror"},

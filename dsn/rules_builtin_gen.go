@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0xedd51050
+const generatedBuiltinSum = 0x2a86ad88
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -123,6 +123,7 @@ var generatedBuiltin = Rules{
 		{reason: "rejected", re: &lazyRegexp{expr: `sender (?:address|domain)(?:[^.;]){0,20}null mx`}, hints: [][]string{{"sender "}, {"null mx"}, {"address", "domain"}}},
 		{reason: "rejected", phrase: "anti-spoofing policy", keys: [3]uint16{882, 3838, 2913}},
 		{reason: "securityerror", phrase: "tls is required, but was not offered", keys: [3]uint16{449, 3945, 2731}},
+		{reason: "securityerror", re: &lazyRegexp{expr: `\b(?:does not|doesn't|did not|didn't) (?:support|offer|advertise) (?:starttls|tls)\b`}, hints: [][]string{{"support", "offer", "advertise"}, {"oes", " not", "n't"}, {"starttls", "tls"}}},
 		{reason: "failedstarttls", phrase: "refused to start tls session", keys: [3]uint16{232, 3791, 19}},
 		{reason: "failedstarttls", phrase: "tls not available", keys: [3]uint16{449, 690, 3615}},
 		{reason: "rejected", phrase: "envelope sender has been denied", keys: [3]uint16{1026, 3130, 2611}},
@@ -403,6 +404,7 @@ var generatedBuiltin = Rules{
 		{reason: "rejected", phrase: "from a different address or alias", keys: [3]uint16{1982, 1191, 3392}},
 		{reason: "rejected", phrase: "unresolvable rfc.5321 domain", keys: [3]uint16{3193, 1850, 1420}},
 		{reason: "networkerror", phrase: "host not found, try again", keys: [3]uint16{1283, 3056, 1420}},
+		{reason: "networkerror", re: &lazyRegexp{expr: `\bhost [a-z0-9][-a-z0-9.]*\.[a-z]{2,} not found, try again`}, hints: [][]string{{" not found, try again"}, {"host "}}},
 		{reason: "networkerror", phrase: "temporary failure in name resolution", keys: [3]uint16{2083, 824, 19}},
 		{reason: "networkerror", phrase: "host lookup did not complete", keys: [3]uint16{1283, 2412, 2580}},
 		{reason: "networkerror", phrase: "dns lookup timed out", keys: [3]uint16{2648, 1686, 62}},
@@ -848,6 +850,7 @@ var generatedBuiltin = Rules{
 		{reason: "hostunknown", phrase: "host unknown", keys: [3]uint16{1283, 46, 1947}},
 		{reason: "hostunknown", phrase: "unknown host", keys: [3]uint16{46, 3554, 1016}},
 		{reason: "hostunknown", phrase: "host not found", keys: [3]uint16{1283, 76, 3056}},
+		{reason: "hostunknown", re: &lazyRegexp{expr: `\bhost [a-z0-9][-a-z0-9.]*\.[a-z]{2,} not found\b`}, hints: [][]string{{" not found"}, {"host "}}},
 		{reason: "hostunknown", phrase: "domain not found", keys: [3]uint16{2902, 3616, 3056}},
 		{reason: "hostunknown", phrase: "no such domain", keys: [3]uint16{3793, 2756, 1420}},
 		{reason: "hostunknown", phrase: "domain does not exist", keys: [3]uint16{2902, 1740, 3817}},
