@@ -627,7 +627,10 @@ func (p *interpreter) completeFromText(r *Recipient, only bool) {
 			if r.Diagnostic == "" || !strings.Contains(r.Diagnostic, e) {
 				r.Diagnostic = strings.TrimSpace(r.Diagnostic + " " + e)
 			}
-			if s := findStatus(e); s != "" && betterStatus(s, r.Status) {
+			// The class digit complete derived from the action when it found no code gives way
+			// to the remote's code of the other class too ("452 4.3.1 Insufficient system
+			// resources" in a notice that says the mail could not be sent).
+			if s := findStatus(e); s != "" && (betterStatus(s, r.Status) || causeStatus(s, r.Status)) {
 				r.Status = s
 			}
 			if r.ReplyCode == "" {
