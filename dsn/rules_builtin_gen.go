@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0x2a86ad88
+const generatedBuiltinSum = 0x9d56d07d
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -312,6 +312,7 @@ var generatedBuiltin = Rules{
 		{reason: "blocked", phrase: "adresse ip source bloquee", keys: [3]uint16{3504, 2640, 3124}},
 		{reason: "authfailure", phrase: "does not have authentication information", keys: [3]uint16{113, 356, 19}},
 		{reason: "authfailure", phrase: "unauthenticated email", keys: [3]uint16{856, 61, 4044}},
+		{reason: "hostunknown", phrase: "account or domain may not exist", keys: [3]uint16{2960, 1420, 3817}},
 		{reason: "requireptr", phrase: "reverse dns", keys: [3]uint16{1707, 285, 2648}},
 		{reason: "requireptr", phrase: "reverse lookup", keys: [3]uint16{1707, 2543, 1681}},
 		{reason: "requireptr", phrase: "ptr record", keys: [3]uint16{1194, 2119, 122}},

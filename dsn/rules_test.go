@@ -182,6 +182,8 @@ func TestClassifyTable(t *testing.T) {
 		{ClassifyInput{Action: "failed", Status: "4.7.28", Diagnostic: "421-4.7.28 [192.0.2.1] Our system has detected an unusual rate of unsolicited mail originating from your IP address."}, "speeding"},
 		{ClassifyInput{Action: "failed", Status: "5.1.1", Diagnostic: "550 5.1.1 The email account that you tried to reach is disabled."}, "suspend"},
 		{ClassifyInput{Action: "failed", Status: "5.7.57", Diagnostic: "530 5.7.57 Client not authenticated to send mail."}, "securityerror"},
+		// cPanel's wording of Exim's "Unrouteable address", whose list of guesses names a blocklist.
+		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "The mail server could not deliver mail to ana@example.net.  The account or domain may not exist, they may be blacklisted, or missing the proper dns entries."}, "hostunknown"},
 		// The sending side demands TLS that the remote does not offer: a requirement unmet, not a
 		// malformed command (the 500 of Gmail's notice).
 		{ClassifyInput{Action: "failed", Status: "5", ReplyCode: "500", Diagnostic: "The error that the other server returned was: 500 Remote server does not support TLS (state 6)."}, "securityerror"},
