@@ -439,7 +439,7 @@ func (p *interpreter) blockFor(addr string) string {
 func expandedFrom(block, addr string) string {
 	lower := asciiLower(block)
 	for _, marker := range []string{"expanded from", "generated from"} {
-		if i := strings.Index(lower, marker); i >= 0 {
+		if i := indexPhrase(lower, marker); i >= 0 {
 			if spans := findAddresses(block[i+len(marker):]); len(spans) > 0 && !strings.EqualFold(spans[0].addr, addr) {
 				return spans[0].addr
 			}
@@ -480,7 +480,7 @@ func (p *interpreter) mentions(addr string) []int {
 	}
 	var at []int
 	for from := 0; len(at) < 8; {
-		i := strings.Index(p.lower[from:], needle)
+		i := indexPhrase(p.lower[from:], needle)
 		if i < 0 {
 			break
 		}

@@ -2,7 +2,6 @@ package dsn
 
 import (
 	"regexp/syntax"
-	"strings"
 	"sync/atomic"
 )
 
@@ -161,7 +160,7 @@ func containsRun(text string, run []string, triples *tripleSet) bool {
 		return true
 	}
 	for _, t := range run {
-		if mayContain(triples, t) && strings.Contains(text, t) {
+		if mayContain(triples, t) && containsPhrase(text, t) {
 			return true
 		}
 	}

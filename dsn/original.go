@@ -149,7 +149,7 @@ func detectMTA(top header, lowText string, lowTriples *textTriples, hasStatus bo
 		var hit bool
 		switch s.where {
 		case "text":
-			hit = lowTriples.mayContain(s.phrase) && strings.Contains(lowText, s.phrase)
+			hit = lowTriples.mayContain(s.phrase) && containsPhrase(lowText, s.phrase)
 		case "from":
 			hit = strings.Contains(from, s.phrase)
 		case "anyheader":

@@ -49,7 +49,7 @@ func (ms *markerSet) index(text string) int {
 	cut := -1
 	for i, a := range ms.anchors {
 		for from := 0; from < len(text); {
-			j := strings.Index(text[from:], a)
+			j := indexPhrase(text[from:], a)
 			if j < 0 {
 				break
 			}
@@ -99,7 +99,7 @@ func splitOriginal(text, lower string) (int, header) {
 // when there is none.
 func pastedHeaderAt(lower, field string) int {
 	for from := 0; ; {
-		i := strings.Index(lower[from:], field)
+		i := indexPhrase(lower[from:], field)
 		if i < 0 {
 			return -1
 		}
@@ -120,7 +120,7 @@ var bouncePhrases = phraseList("bounce-phrases")
 
 func containsAny(s string, phrases []string) bool {
 	for _, p := range phrases {
-		if strings.Contains(s, p) {
+		if containsPhrase(s, p) {
 			return true
 		}
 	}

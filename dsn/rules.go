@@ -95,10 +95,12 @@ type ruleTable struct {
 // tripleKeys is the number of tripleKey values.
 const tripleKeys = 4096
 
-// phraseKey is the phraseKeys of a text, and whether it is long enough to have them.
+// phraseKey is the phraseKeys of a text, whether it is long enough to have them, and the
+// offset of its least common byte (rareByteAt) for indexPhraseRare.
 type phraseKey struct {
 	keys [3]uint16
 	ok   bool
+	rare uint8
 }
 
 // ruleFilter is what match needs to rule a phrase rule out, in a compact table of its own: the
@@ -108,6 +110,7 @@ type ruleFilter struct {
 	keys   [3]uint16 // the rule's phraseKeys
 	more   [3]uint16 // the keys of three more of its phrase's triples (morePhraseKeys)
 	phrase bool      // the rule has a phrase long enough to have keys
+	rare   uint8     // the offset of the phrase's least common byte (rareOffset)
 }
 
 // filterTable returns the filters of the rules, in their order.
@@ -118,7 +121,7 @@ func (rs *Rules) filterTable() *ruleTable {
 	t := &ruleTable{filters: make([]ruleFilter, len(rs.rules)), hints: make([][][]phraseKey, len(rs.rules)), runs: make([]runHints, len(rs.rules))}
 	for i := range rs.rules {
 		r := &rs.rules[i]
-		t.filters[i] = ruleFilter{keys: r.keys, more: morePhraseKeys(r.phrase), phrase: len(r.phrase) >= 3}
+		t.filters[i] = ruleFilter{keys: r.keys, more: morePhraseKeys(r.phrase), phrase: len(r.phrase) >= 3, rare: rareOffset(r.phrase)}
 		if len(r.hints) == 0 {
 			continue
 		}
@@ -126,7 +129,7 @@ func (rs *Rules) filterTable() *ruleTable {
 		for j, set := range r.hints {
 			t.hints[i][j] = make([]phraseKey, len(set))
 			for k, h := range set {
-				t.hints[i][j][k] = phraseKey{keys: phraseKeys(h), ok: len(h) >= 3}
+				t.hints[i][j][k] = phraseKey{keys: phraseKeys(h), ok: len(h) >= 3, rare: rareOffset(h)}
 			}
 		}
 	}
@@ -272,6 +275,9 @@ func (rs *Rules) matchesAt(i int, in matchInput, table *ruleTable, triples *trip
 		!containsRun(in.text, table.runs[i].get(r.re.expr), triples)) {
 		return false // a text the expression needs is missing
 	}
+	if r.phrase != "" {
+		return indexPhraseRare(in.text, r.phrase, int(table.filters[i].rare)) >= 0
+	}
 	return r.matches(in)
 }
 
@@ -287,7 +293,7 @@ func (r *rule) conditionsHold(in matchInput) bool {
 func (r *rule) matches(in matchInput) bool {
 	switch {
 	case r.phrase != "":
-		return strings.Contains(in.text, r.phrase)
+		return containsPhrase(in.text, r.phrase)
 	case r.re != nil:
 		return r.re.MatchString(in.text)
 	case r.header != "":
@@ -379,7 +385,7 @@ func containsEachKeyedSet(text string, sets [][]string, keys [][]phraseKey, trip
 	for i, set := range sets {
 		found := false
 		for j, h := range set {
-			if k := keys[i][j]; (triples == nil || !k.ok || triples.hasAll(k.keys)) && strings.Contains(text, h) {
+			if k := keys[i][j]; (triples == nil || !k.ok || triples.hasAll(k.keys)) && indexPhraseRare(text, h, int(k.rare)) >= 0 {
 				found = true
 				break
 			}
@@ -394,7 +400,7 @@ func containsEachKeyedSet(text string, sets [][]string, keys [][]phraseKey, trip
 // containsOneOf tells whether text contains one of hints.
 func containsOneOf(text string, hints []string, triples *tripleSet) bool {
 	for _, h := range hints {
-		if mayContain(triples, h) && strings.Contains(text, h) {
+		if mayContain(triples, h) && containsPhrase(text, h) {
 			return true
 		}
 	}

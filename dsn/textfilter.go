@@ -1,7 +1,6 @@
 package dsn
 
 import (
-	"strings"
 	"sync"
 )
 
@@ -64,7 +63,7 @@ func (t *textTriples) mayContain(phrase string) bool {
 // containsAnyOf is containsAny(text, phrases) for a text whose triples are t (nil: unknown).
 func containsAnyOf(text string, t *textTriples, phrases []string) bool {
 	for _, p := range phrases {
-		if t.mayContain(p) && strings.Contains(text, p) {
+		if t.mayContain(p) && containsPhrase(text, p) {
 			return true
 		}
 	}
@@ -78,5 +77,5 @@ func (p *interpreter) lowerContainsAny(phrases []string) bool {
 
 // lowerContains tells whether the message's lower-case text contains phrase.
 func (p *interpreter) lowerContains(phrase string) bool {
-	return p.lowerTriples.mayContain(phrase) && strings.Contains(p.lower, phrase)
+	return p.lowerTriples.mayContain(phrase) && containsPhrase(p.lower, phrase)
 }
