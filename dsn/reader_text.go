@@ -641,6 +641,8 @@ func (p *interpreter) completeFromText(r *Recipient, only bool) {
 	if r.Diagnostic == "" {
 		r.Diagnostic = firstLines(p.text, 6)
 		r.vagueDiagnostic = true
+	} else if onlyHeadsAddress(r.Diagnostic, r.Address) {
+		r.vagueDiagnostic = true
 	}
 	if len(p.orphans) == 1 && only {
 		// The one delivery-status record whose address was unusable speaks of this recipient.
@@ -656,6 +658,22 @@ func (p *interpreter) completeFromText(r *Recipient, only bool) {
 		r.Status = st
 		r.Diagnostic = strings.TrimSpace(r.Diagnostic + " " + line)
 	}
+}
+
+// onlyHeadsAddress tells whether a diagnostic is only a heading and the address it lists ("Did
+// not reach the following recipient: a@example.org"): it names the recipient and says nothing of
+// what happened to it, no more than the opening lines of the notice do. The heading's words are
+// still read by the rules ("User unknown: a@example.org" is an unknown user): this only decides
+// between onhold and undefined when no rule knows them (see Classify).
+func onlyHeadsAddress(diagnostic, addr string) bool {
+	d := strings.TrimSpace(diagnostic)
+	lower := asciiLower(d)
+	i := strings.LastIndex(lower, asciiLower(addr))
+	if i < 0 || hasCodes(d) || strings.Trim(d[i+len(addr):], " \t<>.") != "" {
+		return false // the address is not last: words follow it
+	}
+	heading := strings.TrimRight(d[:i], " \t<*")
+	return strings.HasSuffix(heading, ":")
 }
 
 // lineEvidence tells how a line names its recipient: a session transcript's entry or command

@@ -297,3 +297,26 @@ func TestCommandOfAsByPhrase(t *testing.T) {
 		}
 	}
 }
+
+// TestOnlyHeadsAddress tells a diagnostic that only lists the recipient under a heading from one
+// that says something of it.
+func TestOnlyHeadsAddress(t *testing.T) {
+	const addr = "mara.olsen@example.com"
+	for _, tc := range []struct {
+		diagnostic string
+		want       bool
+	}{
+		{"Did not reach the following recipient: mara.olsen@example.com", true},
+		{"Delivery to the following recipients failed permanently: * <mara.olsen@example.com>.", true},
+		{"Unable to deliver message to <mara.olsen@example.com> (and other recipients in the same domain).", false},
+		{"mara.olsen@example.com: mailbox full", false},
+		{"User unknown: mara.olsen@example.com", true},
+		{"550 5.1.1 Recipient rejected: mara.olsen@example.com", false},
+		{"Your message to mara.olsen@example.com", false},
+		{"Did not reach the following recipient: lena.frost@example.net", false},
+	} {
+		if got := onlyHeadsAddress(tc.diagnostic, addr); got != tc.want {
+			t.Errorf("onlyHeadsAddress(%q) = %v, want %v", tc.diagnostic, got, tc.want)
+		}
+	}
+}
