@@ -77,6 +77,17 @@ func (p *interpreter) completeDiagnostic(r *Recipient) string {
 	if r.OriginalAddress == "" {
 		r.OriginalAddress = expandedFrom(block, r.Address)
 	}
+	if r.OriginalAddress == "" {
+		// Sendmail notes the alias under the address in its list of failed addresses, while
+		// the block with the codes is the transcript's: "<b@example.net>\n (expanded from:
+		// <a@example.org>)".
+		for _, at := range p.mentions(r.Address) {
+			if o := expandedFrom(p.blockAt(at, r.Address), r.Address); o != "" {
+				r.OriginalAddress = o
+				break
+			}
+		}
+	}
 	return block
 }
 
@@ -139,6 +150,25 @@ func (p *interpreter) completeReplyCode(r *Recipient, block string) {
 			}
 		}
 	}
+	if strings.HasPrefix(r.ReplyCode, "2") && (r.Action == ActionFailed || r.Action == ActionDelayed) {
+		// A success reply is never the reply of a failure: it is a step of a session log that
+		// the server accepted ("<-- 250 2.1.0 Ok" above "<-- 550 5.1.1 ..." in MDaemon's
+		// transcript, whose lines start with a date).
+		if r.ReplyCode = errorReplyCode(r.Diagnostic); r.ReplyCode == "" {
+			r.ReplyCode = errorReplyCode(block)
+		}
+	}
+}
+
+// errorReplyCode returns the first 4xx or 5xx reply code of s that stands as a reply (followed by
+// a space, a hyphen or the end), or "".
+func errorReplyCode(s string) string {
+	for i := 0; i+3 <= len(s); i++ {
+		if (s[i] == '4' || s[i] == '5') && replyCodeAt(s, i) && (i+3 == len(s) || s[i+3] == ' ' || s[i+3] == '-') {
+			return s[i : i+3]
+		}
+	}
+	return ""
 }
 
 // completeCommand takes the SMTP command that failed, from the words of the diagnostic or of
@@ -497,9 +527,10 @@ func hasCodes(s string) bool { return findStatus(s) != "" || findReplyCode(s) !=
 func (p *interpreter) blockAt(i int, addr string) string {
 	start := strings.LastIndexByte(p.text[:i], '\n') + 1
 	out := withoutAcceptedSteps(blockLines(p.text[start:], addr))
-	if len(out) > 0 && strings.HasPrefix(out[0], "-----") {
-		// Nothing follows the address but the next section ("------- Returned Message"):
-		// Notes writes the reason above it.
+	if len(out) == 0 || strings.HasPrefix(out[0], "-----") {
+		// Nothing follows the address but the next section ("------- Returned Message", or
+		// the end of the notice when the returned message is cut off at that rule): Notes
+		// writes the reason above it.
 		if above := paragraphAbove(p.text[:start]); above != "" && !strings.HasSuffix(above, ":") {
 			return above
 		}

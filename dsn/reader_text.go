@@ -240,6 +240,8 @@ func isRecipientLine(line string) bool {
 		return true // a line that starts with the address
 	case before != "" && strings.Trim(before, ">-*#•+=|: \t") == "":
 		return true
+	case strings.HasSuffix(before, "(") && namedByLabel(before):
+		return true // Notes: "User Ann Lee (ann.lee@example.com) not listed in Domino Directory"
 	case len(before) == 3 && replyCodeAt(before, 0) && (before[0] == '4' || before[0] == '5'):
 		return true // Sendmail: "550 <addr>... User unknown" (not a transcript's "250 <addr>, Sender ok")
 	case strings.HasSuffix(before, ":") && containsAny(before, recipientLabels):
@@ -250,6 +252,13 @@ func isRecipientLine(line string) bool {
 		return true // "undeliverable to a@example.org", not "the form of an address here is a@example.org"
 	}
 	return false
+}
+
+// namedByLabel tells the words before an address in parentheses that name its owner after a
+// recipient label ("user ann lee ("): a label, then at most a name of four words.
+func namedByLabel(before string) bool {
+	words := strings.Fields(strings.TrimSuffix(before, "("))
+	return len(words) >= 2 && len(words) <= 5 && containsAny(words[0], recipientLabels) && !containsAny(before, senderLabels)
 }
 
 // lastWords returns the last n words of s.
@@ -621,9 +630,23 @@ func (s *recipientSearch) fromVERP() {
 // paragraph: the error lines anywhere in the text, when it is the only recipient (only); the
 // one unusable delivery-status record; the user's status prefixes.
 func (p *interpreter) completeFromText(r *Recipient, only bool) {
+	if only && r.Diagnostic != "" && !hasCodes(r.Diagnostic) && !explainsFailure(r.Diagnostic) {
+		// "Reason: The name was not found in the post office directory." above "Original
+		// Recipient: a@example.org", or a heading that gives the reason for the list below it.
+		if above := p.reasonAbove(r.Address); above != "" {
+			r.Diagnostic = above + " " + r.Diagnostic
+		}
+	}
 	if only && !hasCodes(r.Diagnostic) {
 		// The codes found anywhere in the text are this recipient's only when it is the only one.
-		if e := errorLines(p.text); e != "" {
+		e := errorLines(p.text)
+		if r.Diagnostic == "" && len(p.mentions(r.Address)) == 0 {
+			// Nothing names the recipient (its address came from the returned message): the
+			// paragraph of the first error line says what happened ("'Ivy Moreno' on <date>
+			// Could not deliver the message in the time limit specified. <host #4.4.7>").
+			e = errorParagraph(p.text)
+		}
+		if e != "" {
 			if r.Diagnostic == "" || !strings.Contains(r.Diagnostic, e) {
 				r.Diagnostic = strings.TrimSpace(r.Diagnostic + " " + e)
 			}
@@ -732,6 +755,51 @@ func firstLines(text string, n int) string {
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// explainsFailure tells whether a rule of the built-in table recognises what text says.
+func explainsFailure(text string) bool {
+	r, _ := builtin.match(matchInput{text: foldCase(text)})
+	return r != ""
+}
+
+// reasonAbove returns the paragraph just above the line that first names addr (or above the
+// blank lines before it) when a rule recognises it as the reason of a failure, else "".
+func (p *interpreter) reasonAbove(addr string) string {
+	at := p.mentions(addr)
+	if len(at) == 0 {
+		return ""
+	}
+	above := strings.TrimRight(p.text[:strings.LastIndexByte(p.text[:at[0]], '\n')+1], " \t\n")
+	if para := paragraphAbove(above + "\n"); para != "" && explainsFailure(para) {
+		return para
+	}
+	return ""
+}
+
+// errorParagraph returns the paragraph of the first line of text that carries an SMTP reply or
+// status code, on one line: the lines around it up to a blank line or a section rule
+// ("----- Transcript of session follows -----"); "" when no line carries one.
+func errorParagraph(text string) string {
+	lines := strings.Split(text, "\n")
+	isEdge := func(t string) bool {
+		return t == "" || strings.HasPrefix(t, "---") || strings.HasPrefix(t, "===")
+	}
+	for i, line := range lines {
+		t := strings.TrimSpace(line)
+		if t == "" || findStatus(t) == "" && !(len(t) > 3 && replyCodeAt(t, 0)) {
+			continue
+		}
+		start, end := i, i+1
+		for start > 0 && !isEdge(strings.TrimSpace(lines[start-1])) {
+			start--
+		}
+		for end < len(lines) && !isEdge(strings.TrimSpace(lines[end])) {
+			end++
+		}
+		return strings.Join(strings.Fields(strings.Join(lines[start:end], " ")), " ")
+	}
+	return ""
 }
 
 // errorLines returns the lines of text that carry an SMTP reply or status code.

@@ -320,3 +320,42 @@ func TestOnlyHeadsAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestOldFormatLines checks the readings the old-format set needed: an address in parentheses
+// after a label and a name names the recipient (Notes), a failure's reply code is never a
+// success reply of the session log above it (MDaemon), and a notice that names no recipient
+// gives the paragraph of its first error line, without the section rules around it.
+func TestOldFormatLines(t *testing.T) {
+	recipientLines := []struct {
+		line string
+		want bool
+	}{
+		{"User Ann Lee (ann.lee@example.com) not listed in public Name & Address Book", true},
+		{"Benutzer paul.rau (paul.rau@example.com) ist nicht im Domino-Verzeichnis aufgeführt", false}, // no label of ours: read from the heading above
+		{"Please write to the help desk (help@example.com) for more", false},
+		{"User's guide for this mail system and its many options (guide@example.com)", false},
+	}
+	for _, c := range recipientLines {
+		if got := isRecipientLine(c.line); got != c.want {
+			t.Errorf("isRecipientLine(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+	replies := []struct{ s, want string }{
+		{"Wed 10:00:02: <-- 250 2.1.0 Ok Wed 10:00:02: --> RCPT To:<a@example.org> Wed 10:00:02: <-- 550 5.1.1 unknown", "550"},
+		{"size 2505 bytes, 452 4.2.2 full", "452"},
+		{"250 2.0.0 Ok", ""},
+	}
+	for _, c := range replies {
+		if got := errorReplyCode(c.s); got != c.want {
+			t.Errorf("errorReplyCode(%q) = %q, want %q", c.s, got, c.want)
+		}
+	}
+	text := "The following recipient(s) cannot be reached:\n\n  'Ivy' on 12/4/2026\n    Could not deliver the message in the time limit specified.\n    <gw.example.net #4.4.7>\n\n" +
+		"   ----- Transcript of session follows -----\n421 example.com (smtp)... Deferred\n"
+	if got, want := errorParagraph(text), "'Ivy' on 12/4/2026 Could not deliver the message in the time limit specified. <gw.example.net #4.4.7>"; got != want {
+		t.Errorf("errorParagraph = %q, want %q", got, want)
+	}
+	if got, want := errorParagraph(text[strings.Index(text, "   -----"):]), "421 example.com (smtp)... Deferred"; got != want {
+		t.Errorf("errorParagraph after a rule = %q, want %q", got, want)
+	}
+}

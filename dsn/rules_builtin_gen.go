@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0x9d56d07d
+const generatedBuiltinSum = 0xb6129c6c
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -287,6 +287,9 @@ var generatedBuiltin = Rules{
 		{reason: "userunknown", phrase: "not listed in public name", keys: [3]uint16{3616, 618, 3267}},
 		{reason: "userunknown", phrase: "banned recipient", keys: [3]uint16{2251, 2119, 2639}},
 		{reason: "userunknown", re: &lazyRegexp{expr: `not listed in [a-z &]*(directory|address book)`}, hints: [][]string{{"not listed in "}, {"directory", "address book"}}},
+		{reason: "userunknown", re: &lazyRegexp{expr: `not found in (?:the )?[a-z:' ]{0,30}directory`}, hints: [][]string{{"not found in "}, {"directory"}}},
+		{reason: "userunknown", phrase: "receiver not found", keys: [3]uint16{2119, 1989, 3056}},
+		{reason: "userunknown", re: &lazyRegexp{expr: `unrecogni[sz]ed[- ]o/?r[- ]?name`}, hints: [][]string{{"unrecogni"}, {"name"}}},
 		{reason: "userunknown", re: &lazyRegexp{expr: `no (?:entry|entries|match|matches) (?:matches|found|to|for|in)\b.{0,40}(?:directory|nameserver query)`}, hints: [][]string{{"directory", "nameserver query"}, {"entr", "match"}, {"no "}}},
 		{reason: "userunknown", phrase: "ディレクトリには見つかりません", keys: [3]uint16{3927, 2836, 2894}},
 		{reason: "userunknown", phrase: "ディレクトリのリストにありません", keys: [3]uint16{3927, 1611, 2894}},
@@ -846,6 +849,7 @@ var generatedBuiltin = Rules{
 		{reason: "userunknown", phrase: "nessun utente", keys: [3]uint16{384, 2145, 3548}},
 		{reason: "userunknown", phrase: "annuaire domino", keys: [3]uint16{605, 2071, 152}},
 		{reason: "userunknown", phrase: "directorio de domino", keys: [3]uint16{3759, 1288, 152}},
+		{reason: "userunknown", phrase: "nicht im domino-verzeichnis", keys: [3]uint16{2807, 152, 3252}},
 		{reason: "userunknown", phrase: "illegal alias", keys: [3]uint16{2138, 557, 3392}},
 		{reason: "hostunknown", phrase: "bad destination system address", keys: [3]uint16{2985, 938, 223}},
 		{reason: "hostunknown", phrase: "host unknown", keys: [3]uint16{1283, 46, 1947}},
@@ -1004,6 +1008,7 @@ var generatedBuiltin = Rules{
 		{reason: "expired", phrase: "could not deliver for the last", keys: [3]uint16{3, 1263, 3840}},
 		{reason: "expired", re: &lazyRegexp{expr: `cannot send message for [0-9]+ (?:days?|hours?)`}, hints: [][]string{{"cannot send message for "}, {"day", "hour"}}},
 		{reason: "expired", phrase: "delivery time expired", keys: [3]uint16{3376, 1303, 2731}},
+		{reason: "expired", phrase: "in the time limit specified", keys: [3]uint16{618, 2719, 2611}},
 		{reason: "expired", phrase: "have been failing for a long time", keys: [3]uint16{1842, 2105, 3370}},
 		{reason: "expired", phrase: "message will be retried", keys: [3]uint16{1859, 2138, 2611}},
 		{reason: "expired", phrase: "will keep trying until message is", keys: [3]uint16{429, 3111, 1269}},
