@@ -27,6 +27,13 @@ func runRebound(t *testing.T, stdin []byte, args ...string) (int, string) {
 // every message it reads. It returns the master.cf lines and the archive Maildir.
 func pipeService(t *testing.T, hook *testmta.Webhook, verp ...string) (services, archive string) {
 	t.Helper()
+	return pipeServiceWith(t, hook, "", verp...)
+}
+
+// pipeServiceWith is pipeService with a bounce history kept in the SQLite file history (none
+// when empty; its folder must be writable by nobody).
+func pipeServiceWith(t *testing.T, hook *testmta.Webhook, history string, verp ...string) (services, archive string) {
+	t.Helper()
 	work := testmta.WorldDir(t, "rebound-pipe-")
 	outbox := filepath.Join(work, "outbox")
 	archive = filepath.Join(work, "archive")
@@ -37,6 +44,9 @@ func pipeService(t *testing.T, hook *testmta.Webhook, verp ...string) (services,
 	config := fmt.Sprintf("report-url: %s\noutbox: %s\nverp:\n", hook.URL(), outbox)
 	for _, v := range verp {
 		config += fmt.Sprintf("  - %q\n", v)
+	}
+	if history != "" {
+		config += fmt.Sprintf("history: %s\n", history)
 	}
 	config += fmt.Sprintf("pipe:\n  archive: %s\n", archive)
 	configFile := filepath.Join(work, "rebound.yaml")

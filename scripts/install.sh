@@ -15,10 +15,13 @@
 #   --tags TAGS    build with these Go build tags: nosqlite,nopostgres leaves out the history
 #                  back-ends, for a smaller and faster `rebound pipe` on a host that keeps no
 #                  history (README, Install)
-#   --pipe-binary  also build DIR/bin/rebound-pipe: rebound with the pipe command alone and
-#                  without the history back-ends (-tags pipeonly,nosqlite,nopostgres), for the
-#                  MTA's master.cf on a host that keeps no history: less memory and CPU per bounce
-#                  (docs/pipe.md); rebound itself is installed as without it
+#   --pipe-binary  accepted for older instructions: rebound-pipe (below) is always installed
+#
+# Beside rebound it installs DIR/bin/rebound-pipe, the binary contrib/postfix/master.cf runs for
+# each bounce: rebound with the pipe command alone and without the history back-ends (-tags
+# pipeonly,nosqlite,nopostgres), a third less memory and CPU per bounce (docs/pipe.md). A pipe
+# configured with a history hands itself over to rebound, installed beside it. With --binary,
+# rebound-pipe is a copy of that binary (which pipes the same way).
 set -euo pipefail
 
 die() {
@@ -31,7 +34,6 @@ destdir="${DESTDIR:-}"
 user=rebound
 binary=""
 tags=""
-pipe_binary=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--prefix) prefix="${2:?--prefix needs a directory}"; shift 2 ;;
@@ -44,7 +46,7 @@ while [ $# -gt 0 ]; do
 	--binary=*) binary="${1#*=}"; shift ;;
 	--tags) tags="${2:?--tags needs a list such as nosqlite,nopostgres}"; shift 2 ;;
 	--tags=*) tags="${1#*=}"; shift ;;
-	--pipe-binary) pipe_binary=1; shift ;;
+	--pipe-binary) shift ;; # the default now
 	-h | --help) sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
 	*) die "unknown option $1 (see --help)" ;;
 	esac
@@ -91,13 +93,15 @@ else
 	install -D -m 0755 -o root -g root "$binary" "$bindir/rebound"
 fi
 echo "installed $bindir/rebound"
-if [ -n "$pipe_binary" ]; then
-	[ -n "$gobin" ] || die "--pipe-binary builds rebound-pipe with go, which is not installed"
-	(cd "$repo" && CGO_ENABLED=0 "$gobin" build -trimpath -ldflags=-s\ -w -tags=pipeonly,nosqlite,nopostgres -buildvcs=false -o "$build/rebound-pipe" ./cmd/rebound) ||
+# The MTA's binary: the pipe-only build when this script builds, else the given binary again.
+pipe_binary="$binary"
+if [ "$binary" = "$build/rebound" ]; then
+	(cd "$repo" && "$gobin" build -trimpath -ldflags=-s\ -w -tags=pipeonly,nosqlite,nopostgres -buildvcs=false -o "$build/rebound-pipe" ./cmd/rebound) ||
 		die "go build of rebound-pipe failed"
-	install -D -m 0755 -o root -g root "$build/rebound-pipe" "$bindir/rebound-pipe"
-	echo "installed $bindir/rebound-pipe (pipe alone, no history back-ends): use it in master.cf"
+	pipe_binary="$build/rebound-pipe"
 fi
+install -D -m 0755 -o root -g root "$pipe_binary" "$bindir/rebound-pipe"
+echo "installed $bindir/rebound-pipe (for the MTA: pipe alone, hands a history over to rebound)"
 
 # 2. The system user: no password, no login shell, the spool as its home (never created here).
 # Another install running at the same time may create them first, or hold the lock of

@@ -61,6 +61,13 @@ func (c *PipeCmd) Run(cli *CLI) error {
 		},
 		KeepUnrecognized: c.KeepUnrecognized, Archive: c.Archive, MaxSize: c.MaxSize,
 	}
+	if c.History != "" {
+		if err := history.Usable(c.History); err != nil {
+			// The message is still unread on stdin: the full rebound beside this one takes it.
+			slog.Error("pipe: history unusable; the MTA keeps the message", "err", handOver(err))
+			return exitCode(pipe.ExitTempFail)
+		}
+	}
 	decider, err := c.recorder(ctx, "pipe", &c.ReportOptions)
 	if err != nil {
 		slog.Error("pipe: history unusable; the MTA keeps the message", "err", err)

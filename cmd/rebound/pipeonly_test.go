@@ -12,7 +12,8 @@ import (
 // scripts/install.sh --pipe-binary installs) and holds its pipe to the whole binary's: the same
 // reports and exit status for every example message, with and without a configuration file that
 // has other commands' sections; its help names pipe alone, another command is a usage error, and
-// a history it was built without makes the pipe exit 75 (the MTA keeps the bounce).
+// a history it was built without makes the pipe exit 75 (the MTA keeps the bounce), unless the
+// full rebound is installed beside it: then that one handles the pipe.
 func TestPipeOnlyBuild(t *testing.T) {
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "rebound-pipe")
@@ -65,5 +66,27 @@ func TestPipeOnlyBuild(t *testing.T) {
 	_, stderr, code := runBin(bin, msg, "pipe", "--config", "/dev/null", "--report-url", "-", "--history", filepath.Join(dir, "h.db"))
 	if code != 75 || !strings.Contains(stderr, "nosqlite") {
 		t.Errorf("--history of a back-end left out: exit %d, %q; want 75 naming the tag", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "h.db")); err == nil {
+		t.Error("the pipe-only build created the history it cannot keep")
+	}
+
+	// With the full rebound beside it, the pipe-only build hands it such a pipe: the same
+	// report, and the history kept by the full binary.
+	if err := os.Symlink(reboundBin, filepath.Join(dir, "rebound")); err != nil {
+		t.Fatal(err)
+	}
+	history := func(name string) []string {
+		return []string{"pipe", "--config", "/dev/null", "--report-url", "-", "--history", filepath.Join(dir, name)}
+	}
+	want, _, wantCode := runBin(reboundBin, msg, history("whole.db")...)
+	got, stderr, code := runBin(bin, msg, history("handed.db")...)
+	if code != 0 || wantCode != 0 || got != want || !strings.Contains(got, `"email":`) {
+		t.Errorf("handed over: exit %d, stdout %q (stderr %q); whole binary exit %d, stdout %q", code, got, stderr, wantCode, want)
+	}
+	wantList, _, _ := runBin(reboundBin, nil, "stats", "--history", filepath.Join(dir, "whole.db"))
+	gotList, _, listCode := runBin(reboundBin, nil, "stats", "--history", filepath.Join(dir, "handed.db"))
+	if listCode != 0 || gotList != wantList || !strings.Contains(gotList, "1") {
+		t.Errorf("history kept through the hand-over: exit %d\n%s\nwant\n%s", listCode, gotList, wantList)
 	}
 }

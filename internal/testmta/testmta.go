@@ -338,11 +338,18 @@ func BuildRebound(root string) (bin, dir string, err error) {
 	}
 	os.Chmod(dir, 0o755)
 	bin = filepath.Join(dir, "rebound")
-	cmd := exec.Command("go", "build", "-tags", "rebound_faults", "-o", bin, "./cmd/rebound")
-	cmd.Dir = root
-	if out, err := cmd.CombinedOutput(); err != nil {
-		os.RemoveAll(dir)
-		return "", "", fmt.Errorf("go build: %v\n%s", err, out)
+	// Beside it, rebound-pipe as scripts/install.sh builds it, which contrib/postfix/master.cf
+	// runs and which hands a pipe with a history over to rebound.
+	for _, b := range []struct{ name, tags string }{
+		{"rebound", "rebound_faults"},
+		{"rebound-pipe", "pipeonly,nosqlite,nopostgres"},
+	} {
+		cmd := exec.Command("go", "build", "-tags", b.tags, "-o", filepath.Join(dir, b.name), "./cmd/rebound")
+		cmd.Dir = root
+		if out, err := cmd.CombinedOutput(); err != nil {
+			os.RemoveAll(dir)
+			return "", "", fmt.Errorf("go build -tags %s: %v\n%s", b.tags, err, out)
+		}
 	}
 	return bin, dir, nil
 }
