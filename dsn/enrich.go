@@ -464,11 +464,11 @@ func (p *interpreter) blockFor(addr string) string {
 }
 
 // expandedFrom returns the address that an alias or forward turned into addr, as Sendmail
-// ("(expanded from: <a@example.org>)") and Exim ("(generated from a@example.org)") note it
-// under the recipient, or "".
+// ("(expanded from: <a@example.org>)"), Exim ("(generated from a@example.org)") and PMDF or
+// iPlanet ("Original address: a@example.org") note it under the recipient, or "".
 func expandedFrom(block, addr string) string {
 	lower := asciiLower(block)
-	for _, marker := range []string{"expanded from", "generated from"} {
+	for _, marker := range []string{"expanded from", "generated from", "original address:"} {
 		if i := indexPhrase(lower, marker); i >= 0 {
 			if spans := findAddresses(block[i+len(marker):]); len(spans) > 0 && !strings.EqualFold(spans[0].addr, addr) {
 				return spans[0].addr
@@ -568,7 +568,13 @@ func blockLines(text string, addr string) []string {
 				continue // "because:", then the reason after a blank line
 			}
 			blank++
-			if blank > 1 || len(out) > 1 {
+			if blank == 1 && len(out) > 1 && !explaining && hasPrefixFold(strings.TrimLeft(rest, " \t"), "reason:") {
+				// "The message ... that you sent to a@example.org / was blocked by ...", then
+				// after a blank line "Reason: the message was classified as spam".
+				explaining = true
+				continue
+			}
+			if blank > 1 || len(out) > 1 && !explaining {
 				break
 			}
 			continue
@@ -601,6 +607,9 @@ func blockLines(text string, addr string) []string {
 // opensOtherEntry tells a line that opens the block of another recipient than addr, or in a
 // Sendmail transcript the entry of the next host or recipient.
 func opensOtherEntry(t, addr string) bool {
+	if hasPrefixFold(t, "original address:") {
+		return false // PMDF, iPlanet: the address the sender wrote, noted under the recipient
+	}
 	if len(findAddresses(t)) > 0 && isRecipientLine(t) && !strings.Contains(toLower(t), toLower(addr)) {
 		return true
 	}

@@ -85,7 +85,7 @@ func (p *interpreter) abandonedMailbox(from string) (Recipient, bool) {
 	opening := p.lower[:min(len(p.lower), 2000)]
 	at := -1
 	for _, ph := range abandonedPhrases {
-		if i := strings.Index(opening, ph); i >= 0 {
+		if i := indexAcrossLines(opening, ph); i >= 0 {
 			at = i
 			break
 		}
@@ -109,4 +109,37 @@ func (p *interpreter) abandonedMailbox(from string) (Recipient, bool) {
 		Address: addr, Action: ActionFailed, Status: "5", Diagnostic: paragraphAt(p.text, at),
 		Reason: cl.Reason, Category: cl.Category, Hard: cl.Hard, Evidence: evidence,
 	}, true
+}
+
+// indexAcrossLines returns where phrase starts in s, each space of phrase matching any run of
+// spaces, tabs and line breaks ("this mailbox is\nno longer monitored"), or -1.
+func indexAcrossLines(s, phrase string) int {
+	words := strings.Fields(phrase)
+	if len(words) == 0 {
+		return -1
+	}
+	for from := 0; from < len(s); {
+		i := strings.Index(s[from:], words[0])
+		if i < 0 {
+			return -1
+		}
+		i += from
+		j, ok := i+len(words[0]), true
+		for _, w := range words[1:] {
+			k := j
+			for k < len(s) && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\r') {
+				k++
+			}
+			if k == j || !strings.HasPrefix(s[k:], w) {
+				ok = false
+				break
+			}
+			j = k + len(w)
+		}
+		if ok {
+			return i
+		}
+		from = i + 1
+	}
+	return -1
 }

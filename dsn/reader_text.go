@@ -299,6 +299,27 @@ func (p *interpreter) textBounce() {
 		}
 		p.rep.Recipients = append(p.rep.Recipients, r)
 	}
+	p.rep.Recipients = withoutOriginalAddresses(p.rep.Recipients)
+}
+
+// withoutOriginalAddresses leaves out a recipient whose address is the original address of
+// another: the line that named it noted the address the sender wrote under the one that failed
+// (iPlanet's "Recipient address: b@example.net" then "Original address: a@example.org").
+func withoutOriginalAddresses(rs []Recipient) []Recipient {
+	kept := rs[:0]
+	for i, r := range rs {
+		dup := false
+		for j, o := range rs {
+			if i != j && o.OriginalAddress != "" && strings.EqualFold(o.OriginalAddress, r.Address) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			kept = append(kept, r)
+		}
+	}
+	return kept
 }
 
 // candidate is an address that a finder took for a failed recipient, with its evidence.
@@ -344,6 +365,9 @@ func (p *interpreter) findTextRecipients() []candidate {
 		// sender verification, a message to itself): no subscriber is to be guessed in its
 		// place. The address is kept only when the MTA named it, alone, in its slot.
 		return s.senderSideInSlot()
+	}
+	if len(s.found) == 0 {
+		s.fromSubject()
 	}
 	if len(s.found) == 0 {
 		s.fromVERP()
@@ -613,6 +637,19 @@ func startsWithAddress(line string) bool {
 	return len(spans) > 0 && strings.Trim(line[:spans[0].start], " \t<") == ""
 }
 
+// fromSubject takes the one address of a bounce subject ("Undeliverable mail:
+// a@example.org"), when the text named none: the subject is the notice's line for it.
+func (s *recipientSearch) fromSubject() {
+	subject := s.p.c.top.decoded("subject")
+	if !containsAny(toLower(subject), bounceSubjects) {
+		return
+	}
+	spans := findAddresses(subject)
+	if len(spans) == 1 && !inURL(subject, spans[0]) && s.mayBeRecipient(spans[0].addr) {
+		s.add(spans[0].addr, EvidenceLabelledLine)
+	}
+}
+
 // fromVERP takes the address the mail was sent to, which the VERP return path the bounce came
 // back to encodes.
 func (s *recipientSearch) fromVERP() {
@@ -763,16 +800,34 @@ func explainsFailure(text string) bool {
 	return r != ""
 }
 
-// reasonAbove returns the paragraph just above the line that first names addr (or above the
-// blank lines before it) when a rule recognises it as the reason of a failure, else "".
+// reasonAbove returns the nearest of the three paragraphs above the line that first names addr
+// that a rule recognises as the reason of a failure, else "" (also when a paragraph with codes
+// comes first: completeFromText reads those lines): the notice explains first, then
+// lists the address ("Host lost.example.net not found", then "The following recipients did not
+// receive this message:" above the address).
 func (p *interpreter) reasonAbove(addr string) string {
 	at := p.mentions(addr)
 	if len(at) == 0 {
 		return ""
 	}
-	above := strings.TrimRight(p.text[:strings.LastIndexByte(p.text[:at[0]], '\n')+1], " \t\n")
-	if para := paragraphAbove(above + "\n"); para != "" && explainsFailure(para) {
-		return para
+	above := p.text[:strings.LastIndexByte(p.text[:at[0]], '\n')+1]
+	for range 3 {
+		above = strings.TrimRight(above, " \t\n")
+		if above == "" {
+			break
+		}
+		para := paragraphAbove(above + "\n")
+		if hasCodes(para) {
+			return "" // its codes are the error lines completeFromText reads anyway
+		}
+		if para != "" && explainsFailure(para) {
+			return para
+		}
+		if i := strings.LastIndex(above, "\n\n"); i >= 0 {
+			above = above[:i+1]
+		} else {
+			break
+		}
 	}
 	return ""
 }

@@ -359,3 +359,22 @@ func TestOldFormatLines(t *testing.T) {
 		t.Errorf("errorParagraph after a rule = %q, want %q", got, want)
 	}
 }
+
+// TestIndexAcrossLines checks that a phrase is found across the line breaks and runs of spaces
+// of a wrapped text, and only where its words follow each other.
+func TestIndexAcrossLines(t *testing.T) {
+	cases := []struct {
+		s, phrase string
+		want      int
+	}{
+		{"and this mailbox is\nno longer monitored.", "is no longer monitored", 17},
+		{"is  no longer\r\n  monitored", "is no longer monitored", 0},
+		{"this mailbox is monitored no longer", "is no longer monitored", -1},
+		{"isno longer monitored", "is no longer monitored", -1},
+	}
+	for _, c := range cases {
+		if got := indexAcrossLines(c.s, c.phrase); got != c.want {
+			t.Errorf("indexAcrossLines(%q, %q) = %d, want %d", c.s, c.phrase, got, c.want)
+		}
+	}
+}

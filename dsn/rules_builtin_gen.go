@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0xb6129c6c
+const generatedBuiltinSum = 0x35e7bf0f
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -754,6 +754,7 @@ var generatedBuiltin = Rules{
 		{reason: "userunknown", phrase: "unknown or illegal user", keys: [3]uint16{46, 2424, 3071}},
 		{reason: "userunknown", phrase: "no such user", keys: [3]uint16{3793, 2670, 3071}},
 		{reason: "userunknown", phrase: "no such mailbox", keys: [3]uint16{3793, 3266, 2027}},
+		{reason: "userunknown", phrase: "mailbox unknown", keys: [3]uint16{425, 2710, 1947}},
 		{reason: "userunknown", phrase: "no such recipient", keys: [3]uint16{3793, 1815, 2639}},
 		{reason: "userunknown", phrase: "no such account", keys: [3]uint16{3793, 620, 2493}},
 		{reason: "userunknown", phrase: "no mailbox here", keys: [3]uint16{3793, 1002, 2206}},
