@@ -174,6 +174,10 @@ var oldFormatsOpen = map[string]string{
 	// the cause (networkerror) or the expiry (expired, the label). docs/classification.md's
 	// precedence gives the cause of an expiry when the notice states it; left as it is.
 	"yahoo-no-smtp-connection": "reason networkerror (the cause) where the label says expired",
+	// "Mailbox unknown or not accepting mail." above "550 5.1.1 ... User unknown": the rules
+	// table reads "not accepting mail" (filtered) first, and a phrase beats the code
+	// (docs/classification.md); the label follows the 5.1.1 and "User unknown".
+	"eudora-quoted-original": "reason filtered where the label says userunknown",
 }
 
 // reportedRecipients are the recipients of a report that reach the application: not those of an

@@ -157,9 +157,12 @@ type interpreter struct {
 
 	orphans      []*statusRecord // delivery-status records without a usable recipient address
 	oneRecipient bool            // the delivery-status part has a single recipient record
-	originalID   string          // Original-Message-ID of a disposition notification
-	sender       map[string]bool // the sender's own addresses, lower case (see senderSide)
-	list         map[string]bool // the sending list's posting and robot addresses, lower case (see senderSide)
+	// senderNamed: a text bounce's finders also named one of the sender's own addresses as
+	// failed, and left it out (recipientSearch.addCandidate).
+	senderNamed bool
+	originalID  string          // Original-Message-ID of a disposition notification
+	sender      map[string]bool // the sender's own addresses, lower case (see senderSide)
+	list        map[string]bool // the sending list's posting and robot addresses, lower case (see senderSide)
 }
 
 // finish sets the message-level facts that do not depend on the format.
@@ -169,6 +172,7 @@ func (p *interpreter) finish() {
 	if rep.MTA == "" {
 		rep.MTA = detectMTA(p.c.top, p.lower, p.lowerTriples, len(p.c.statusBlobs) > 0)
 	}
+	named := len(rep.Recipients) // the recipients the notice spoke of, the sender's own among them
 	p.dropSenderSide()
 	if rep.Kind == "" {
 		rep.Kind = kindOf(rep.Recipients)
@@ -190,7 +194,9 @@ func (p *interpreter) finish() {
 			fromTranscript: r.commandFromTranscript, vague: r.vagueDiagnostic,
 		}, p.opts.Rules)
 		r.Reason, r.Category, r.Hard = cl.Reason, cl.Category, cl.Hard && !r.SenderSide
-		if len(rep.Recipients) == 1 {
+		if len(rep.Recipients) == 1 && named == 1 && !p.senderNamed {
+			// (Not when the notice also spoke of a sender's address left out: its words may be
+			// that address's, "552 5.2.2 mailbox full: news-owner@lists.example.org".)
 			p.preferTextReason(r)
 		}
 		if r.Reason == ReasonExpired && r.Action == ActionFailed {

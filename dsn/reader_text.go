@@ -360,6 +360,7 @@ func (p *interpreter) findTextRecipients() []candidate {
 	if len(s.found) == 0 {
 		s.fromLines()
 	}
+	p.senderNamed = len(s.senderNamed) > 0
 	if len(s.found) == 0 && len(s.senderNamed) > 0 {
 		// The notice is about the sender's own address (a refused list address, a failed
 		// sender verification, a message to itself): no subscriber is to be guessed in its

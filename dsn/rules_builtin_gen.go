@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0x35e7bf0f
+const generatedBuiltinSum = 0x31ebadb6
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -852,6 +852,7 @@ var generatedBuiltin = Rules{
 		{reason: "userunknown", phrase: "directorio de domino", keys: [3]uint16{3759, 1288, 152}},
 		{reason: "userunknown", phrase: "nicht im domino-verzeichnis", keys: [3]uint16{2807, 152, 3252}},
 		{reason: "userunknown", phrase: "illegal alias", keys: [3]uint16{2138, 557, 3392}},
+		{reason: "hostunknown", phrase: "does not appear to be registered", keys: [3]uint16{113, 2290, 2731}},
 		{reason: "hostunknown", phrase: "bad destination system address", keys: [3]uint16{2985, 938, 223}},
 		{reason: "hostunknown", phrase: "host unknown", keys: [3]uint16{1283, 46, 1947}},
 		{reason: "hostunknown", phrase: "unknown host", keys: [3]uint16{46, 3554, 1016}},
