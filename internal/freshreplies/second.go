@@ -77,13 +77,13 @@ var Second = []Reply{
 	{"yandex-account-is-full", Rcpt, []string{"552 Account is full"}, "mailboxfull", "", srcYandexFull},
 }
 
-// All is the eight held-out sets.
-var All = append(append(append(append(append(append(append(append([]Reply(nil), Replies...), Second...), Third...), Fourth...), Fifth...), Sixth...), Seventh...), Eighth...)
+// All is the nine held-out sets.
+var All = append(append(append(append(append(append(append(append(append([]Reply(nil), Replies...), Second...), Third...), Fourth...), Fifth...), Sixth...), Seventh...), Eighth...), Ninth...)
 
 // SetOf tells which set the reply of that name belongs to: 1 (Replies), 2 (Second), 3 (Third),
-// 4 (Fourth), 5 (Fifth), 6 (Sixth), 7 (Seventh) or 8 (Eighth).
+// 4 (Fourth), 5 (Fifth), 6 (Sixth), 7 (Seventh), 8 (Eighth) or 9 (Ninth).
 func SetOf(name string) int {
-	for set, replies := range [][]Reply{Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth} {
+	for set, replies := range [][]Reply{Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth, Ninth} {
 		for _, r := range replies {
 			if r.Name == name {
 				return set + 2

@@ -54,8 +54,8 @@ func (f Figures) String() string {
 }
 
 // Tally keeps the figures of each set apart: Sets[0] the first, Sets[1] the second, Sets[2]
-// the third, Sets[3] the fourth, Sets[4] the fifth, Sets[5] the sixth, Sets[6] the seventh, Sets[7] the eighth.
-type Tally struct{ Sets [8]Figures }
+// the third, Sets[3] the fourth, Sets[4] the fifth, Sets[5] the sixth, Sets[6] the seventh, Sets[7] the eighth, Sets[8] the ninth.
+type Tally struct{ Sets [9]Figures }
 
 // Of returns the figures of the set r belongs to, with r counted in N.
 func (t *Tally) Of(r Reply) *Figures {
