@@ -77,7 +77,7 @@ func (p *interpreter) completeDiagnostic(r *Recipient) string {
 	if r.OriginalAddress == "" {
 		r.OriginalAddress = expandedFrom(block, r.Address)
 	}
-	if r.OriginalAddress == "" {
+	if r.OriginalAddress == "" && containsAny(p.lower, expandedMarkers) {
 		// Sendmail notes the alias under the address in its list of failed addresses, while
 		// the block with the codes is the transcript's: "<b@example.net>\n (expanded from:
 		// <a@example.org>)".
@@ -468,7 +468,7 @@ func (p *interpreter) blockFor(addr string) string {
 // iPlanet ("Original address: a@example.org") note it under the recipient, or "".
 func expandedFrom(block, addr string) string {
 	lower := asciiLower(block)
-	for _, marker := range []string{"expanded from", "generated from", "original address:"} {
+	for _, marker := range expandedMarkers {
 		if i := indexPhrase(lower, marker); i >= 0 {
 			if spans := findAddresses(block[i+len(marker):]); len(spans) > 0 && !strings.EqualFold(spans[0].addr, addr) {
 				return spans[0].addr
@@ -477,6 +477,10 @@ func expandedFrom(block, addr string) string {
 	}
 	return ""
 }
+
+// expandedMarkers are the words under a recipient before the address an alias or forward
+// turned into it (lower case).
+var expandedMarkers = []string{"expanded from", "generated from", "original address:"}
 
 // laterRecipientLabels are the recipientLabels that mark a report's own line even after a first
 // mention: not "for <", which a Received header of a pasted copy has too.
