@@ -3,9 +3,10 @@ package dsn
 import (
 	"bytes"
 	"encoding/base64"
-	"io"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/transform"
 )
 
 // Limits on what one message may make the parser keep.
@@ -318,11 +319,32 @@ func decodeTransfer(raw []byte, encoding string) []byte {
 // Text without a charset, or said to be ASCII, that holds ISO-2022-JP escape sequences (Japanese
 // MTAs write them into Diagnostic-Code fields) is decoded as ISO-2022-JP.
 func decodeCharset(b []byte, cs string) []byte {
+	cs, ok := charsetToDecode(b, cs)
+	if !ok {
+		return b
+	}
+	// The text is in memory: it is decoded at once, without the decoding reader's two 4 kB
+	// buffers (8 kB allocated for each part); what was decoded before an error is kept, as
+	// the reader gave it.
+	enc := lookupCharset(cs)
+	if enc == nil {
+		return b
+	}
+	out, _, err := transform.Append(enc.NewDecoder(), make([]byte, 0, len(b)+len(b)/2+16), b)
+	if err != nil && len(out) == 0 {
+		return b
+	}
+	return out
+}
+
+// charsetToDecode returns the charset that text b labelled cs is decoded from (see
+// decodeCharset), and false when b is kept as it is.
+func charsetToDecode(b []byte, cs string) (string, bool) {
 	cs = toLower(strings.TrimSpace(cs))
 	switch cs {
 	case "", "us-ascii", "utf-8", "utf8", "ascii":
 		if !hasISO2022Escapes(b) {
-			return b
+			return "", false
 		}
 		cs = "iso-2022-jp"
 	}
@@ -330,25 +352,9 @@ func decodeCharset(b []byte, cs string) []byte {
 		// Text in another charset is almost never valid UTF-8 by chance once it has a few
 		// 8-bit bytes (and a 7-bit one such as ISO-2022-JP cannot hold them at all): the text
 		// was written or re-encoded as UTF-8 under a wrong label.
-		return b
+		return "", false
 	}
-	r, err := charsetReader(cs, bytes.NewReader(b))
-	if err != nil {
-		return b
-	}
-	out, err := readAllSized(r, len(b)+len(b)/2)
-	if err != nil && len(out) == 0 {
-		return b
-	}
-	return out
-}
-
-// readAllSized reads r to its end into a buffer sized for about size bytes (io.ReadAll starts
-// small and grows by copying), returning what was read before any error.
-func readAllSized(r io.Reader, size int) ([]byte, error) {
-	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
-	_, err := buf.ReadFrom(r)
-	return buf.Bytes(), err
+	return cs, true
 }
 
 // hasISO2022Escapes tells whether b switches to a JIS character set the ISO-2022-JP way.

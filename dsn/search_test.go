@@ -1,6 +1,7 @@
 package dsn
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -83,4 +84,44 @@ func FuzzIndexPhrase(f *testing.F) {
 			t.Fatalf("indexPhrase(%q, %q) = %d, want %d", text, phrase, got, want)
 		}
 	})
+}
+
+// BenchmarkPhraseSearch searches the lower-case texts of the shared corpus's messages (their
+// first 8 kB) for each phrase of the built-in rules, with indexPhrase and with strings.Index:
+// most phrases are absent, as in the parser. One op is one text searched for every phrase. It
+// guards the speed of indexPhrase against strings.Index (docs/performance.md).
+func BenchmarkPhraseSearch(b *testing.B) {
+	var texts []string
+	for _, path := range corpusPathsIfPresent() {
+		if raw, err := os.ReadFile(path); err == nil && len(raw) > 0 {
+			texts = append(texts, asciiLower(string(raw[:min(len(raw), 8<<10)])))
+		}
+	}
+	if len(texts) < 100 {
+		b.Skip("shared corpus not found")
+	}
+	var phrases []string
+	for _, r := range builtinTable().rules {
+		if r.phrase != "" {
+			phrases = append(phrases, r.phrase)
+		}
+	}
+	for _, search := range []struct {
+		name  string
+		index func(s, phrase string) int
+	}{{"indexPhrase", indexPhrase}, {"strings.Index", strings.Index}} {
+		b.Run(search.name, func(b *testing.B) {
+			found, n := 0, 0
+			for b.Loop() {
+				text := texts[n%len(texts)]
+				n++
+				for _, p := range phrases {
+					if search.index(text, p) >= 0 {
+						found++
+					}
+				}
+			}
+			b.ReportMetric(float64(found)/float64(b.N), "found/op")
+		})
+	}
 }
