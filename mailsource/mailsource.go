@@ -98,12 +98,34 @@ var readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 64<<10
 var mboxReaders = sync.Pool{New: func() any { return mbox.NewReader(nil) }}
 
 // ParseFile parses one path: a message file, an mbox (several messages) or "-" for stdin.
-func ParseFile(path string, opts *dsn.Options) []Parsed {
+func ParseFile(path string, opts *dsn.Options) []Parsed { return parseFile(nil, path, opts) }
+
+// A Parser parses paths one after the other, as ParseFile does, keeping an open descriptor of
+// the directory of the last file so that the next file of the same directory is opened by its
+// name alone (on Unix). A Parser is used by one goroutine at a time; Close releases it.
+type Parser struct {
+	opener dirOpener
+}
+
+// ParseFile parses one path, as the package's ParseFile does.
+func (p *Parser) ParseFile(path string, opts *dsn.Options) []Parsed {
+	return parseFile(&p.opener, path, opts)
+}
+
+// Close closes the descriptor the Parser keeps.
+func (p *Parser) Close() { p.opener.close() }
+
+// parseFile is ParseFile, the file opened by o (nil: by its path alone).
+func parseFile(o *dirOpener, path string, opts *dsn.Options) []Parsed {
 	var r io.Reader
 	if path == "-" {
 		r = os.Stdin
 	} else {
-		f, err := openFile(path)
+		open := openFile
+		if o != nil {
+			open = o.open
+		}
+		f, err := open(path)
 		if err != nil {
 			return []Parsed{{Source: path, Err: err}}
 		}

@@ -5,6 +5,7 @@ package mailsource
 import (
 	"io"
 	"os"
+	"path/filepath"
 	"syscall"
 )
 
@@ -63,4 +64,47 @@ func (f *rawFile) Close() error {
 		return &os.PathError{Op: "close", Path: f.path, Err: err}
 	}
 	return nil
+}
+
+// dirOpener opens message files relative to a descriptor of their directory, kept from one file
+// to the next: the kernel then resolves the file's name alone, not every directory of its path
+// again (a batch parse opens thousands of files of one directory). A directory that cannot be opened, or a file that cannot be opened in
+// it, is opened by its path, so that errors are openFile's.
+type dirOpener struct {
+	dir   string // the directory of dirfd; "" for none
+	dirfd int
+}
+
+// open opens path for reading, as openFile does.
+func (o *dirOpener) open(path string) (io.ReadCloser, error) {
+	dir, name := filepath.Split(path)
+	if dir == "" || name == "" || name == "." || name == ".." {
+		return openFile(path)
+	}
+	if dir != o.dir {
+		o.close()
+		fd, err := syscall.Open(dir, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC, 0)
+		if err != nil {
+			return openFile(path)
+		}
+		o.dir, o.dirfd = dir, fd
+	}
+	for {
+		fd, err := syscall.Openat(o.dirfd, name, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return openFile(path)
+		}
+		return &rawFile{fd: fd, path: path}, nil
+	}
+}
+
+// close closes the directory's descriptor, if any.
+func (o *dirOpener) close() {
+	if o.dir != "" {
+		syscall.Close(o.dirfd)
+		o.dir = ""
+	}
 }

@@ -176,11 +176,13 @@ func parseAll(paths []string, opts *dsn.Options, jobs int, render func([]byte, m
 	}()
 	for range jobs {
 		go func() {
+			var parser mailsource.Parser // files of one directory are opened by their names
+			defer parser.Close()
 			for c := range work {
 				buf := chunkBuffers.Get().(*[]byte)
 				c.out = (*buf)[:0]
 				for _, path := range c.paths {
-					for _, p := range mailsource.ParseFile(path, opts) {
+					for _, p := range parser.ParseFile(path, opts) {
 						if p.Err != nil {
 							c.failed++
 							c.errs = fmt.Appendf(c.errs, "rebound: %s: %v\n", appendCell(nil, p.Source), p.Err)
