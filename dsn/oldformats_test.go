@@ -10,7 +10,7 @@ import (
 	"github.com/rebound/rebound/dsn"
 )
 
-// The old-format set: 112 text bounces and list robots' notices in old or unusual non-DSN
+// The old-format set: 122 text bounces and list robots' notices in old or unusual non-DSN
 // layouts (Lotus Notes/Domino, GroupWise, Exchange 5.5/2000/2003 text NDRs, MS Mail and cc:Mail
 // gateways, Netscape/iPlanet, PMDF, Mirapoint, Critical Path, InterMail/Openwave, IMail,
 // MDaemon, Mercury, Merak/IceWarp, Kerio, SLMail, Sendmail 5 to 8.9, MMDF, ZMailer, an X.400
@@ -157,6 +157,21 @@ var oldFormats = []oldFormat{
 	{"bounce-about-forwarder", []oldFormatRecipient{{"mia@fwdr.example.org", "userunknown", "yes"}}},
 	{"smtp32-attempts", []oldFormatRecipient{{"nina.owen@s32.example.net", "", ""}}},
 	{"ezmlm-probe", nil},
+	// The fifth batch (10 notices): the list's and the sender's addresses inside the notice's
+	// own words, robots and auto-replies that quote the newsletter; written and labelled after
+	// the third fixes, before rebound was run on it.
+	{"postfix-sender-rejected", []oldFormatRecipient{{"oscar.pratt@sr2.example.net", "rejected", "no"}}},
+	{"received-for-only", []oldFormatRecipient{{"rosa.quint@rf.example.net", "userunknown", "yes"}}},
+	{"display-name-line", []oldFormatRecipient{{"sam.taylor@dn.example.net", "mailboxfull", "no"}}},
+	{"uppercase-address", []oldFormatRecipient{{"tess.urban@uc.example.net", "userunknown", "yes"}}},
+	{"list-address-in-notice-text", []oldFormatRecipient{{"ulla.vik@lt.example.net", "suspend", "no"}}},
+	{"boxbe-challenge", nil},
+	{"vacation-quoting-newsletter", nil},
+	// An alias of two addresses that both failed: the list sent to the alias, which both
+	// reports name as their original address (one recipient for the list).
+	{"two-lists-in-notice", []oldFormatRecipient{{"team@tl.example.org", "userunknown", "yes"}}},
+	{"mailer-daemon-of-list-host", []oldFormatRecipient{{"zoe.abbot@za.example.net", "blocked", "no"}}},
+	{"owner-notice-of-removal", nil},
 }
 
 // oldFormatDelays are the set's delay warnings: their report must be of kind delay, every other
@@ -224,10 +239,14 @@ func TestOldFormats(t *testing.T) {
 		for _, r := range reportedRecipients(rep) {
 			addr := strings.ToLower(r.Address)
 			w, ok := want[addr]
+			viaOriginal := false
 			if !ok {
 				if w, ok = want[strings.ToLower(r.OriginalAddress)]; ok {
-					addr = w.addr
+					addr, viaOriginal = w.addr, true
 				}
+			}
+			if ok && found[addr] && viaOriginal {
+				continue // another address the same alias expanded to: the same recipient for the list
 			}
 			if !ok || found[addr] {
 				falsePos++
