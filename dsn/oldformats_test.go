@@ -193,6 +193,11 @@ var oldFormatsOpen = map[string]string{
 	// table reads "not accepting mail" (filtered) first, and a phrase beats the code
 	// (docs/classification.md); the label follows the 5.1.1 and "User unknown".
 	"eudora-quoted-original": "reason filtered where the label says userunknown",
+	// The only address for the recipient is the "for <a@example.net>" of the returned
+	// message's Received field (its To is the list's): docs/parsing.md keeps such a field from
+	// naming a recipient (TestGuessIsConservative), as it may name an alias the message was
+	// forwarded through. Left as a miss rather than risk that.
+	"received-for-only": "no recipient: only the returned message's Received field names it",
 }
 
 // reportedRecipients are the recipients of a report that reach the application: not those of an

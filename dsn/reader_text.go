@@ -142,6 +142,12 @@ func (p *interpreter) looksLikeBounce() bool {
 	if top.has("x-failed-recipients") || len(p.c.statusBlobs) > 0 {
 		return true // a delivery-status part, even one without records, reports a delivery
 	}
+	if isListRobot(toLower(localPart(firstAddress(top.get("from"))))) {
+		// A list manager writes from its robots' addresses (news-owner@, news-request@,
+		// news-bounces@, owner-news@) to people: a moderation hold, a welcome, a subscriber
+		// removed after bounces. A mail system's bounce comes from its own address.
+		return false
+	}
 	fromSystem := p.fromMailSystem()
 	subject := toLower(top.decoded("subject"))
 	subjectBounce := containsAny(subject, bounceSubjects)
