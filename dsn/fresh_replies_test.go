@@ -198,6 +198,17 @@ func TestFreshRulesStayNarrow(t *testing.T) {
 		// about here, but a mailbox that is full stays full beside "still undelivered".
 		{"550 5.7.1 This server doesn't handle mail for that domain", ReasonNoRelaying},
 		{"452 4.2.2 Mailbox full, message still undelivered", ReasonMailboxFull},
+		// The ninth set's: "Delivery not authorized" as a recipient's refusal stays a security
+		// refusal; a quota said
+		// at RCPT TO stays a full mailbox (only at MAIL FROM is it the sender's); an IP blocked
+		// stays blocked beside the new "too many connections from your IP"; a delivery timeout
+		// stays expired beside the session timeouts; spam content stays spam beside "mail from
+		// spammers".
+		{"551 5.7.1 <jane@example.net>: Recipient address rejected: Delivery not authorized", ReasonSecurityError},
+		{"552 5.2.2 Quota exceeded", ReasonMailboxFull},
+		{"554 5.7.1 Your IP 192.0.2.1 is blocked", ReasonBlocked},
+		{"554 5.4.7 Delivery timeout", ReasonExpired},
+		{"550 5.7.1 Message content looks like mail from spam senders", ReasonSpamDetected},
 	} {
 		in := ClassifyInput{Action: "failed", Status: postfixStatus(c.diag), Diagnostic: c.diag, ReplyCode: findReplyCode(c.diag),
 			Command: "RCPT", Recipient: "jane@example.net", Sender: "news@lists.example.org"}

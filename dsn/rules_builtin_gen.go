@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0x31ebadb6
+const generatedBuiltinSum = 0x371fef53
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -233,6 +233,7 @@ var generatedBuiltin = Rules{
 		{reason: "speeding", phrase: "sending quota", keys: [3]uint16{3860, 2105, 2648}},
 		{reason: "speeding", phrase: "exceeded permitted limits", keys: [3]uint16{813, 266, 2894}},
 		{reason: "speeding", phrase: "sending limit exceeded", keys: [3]uint16{3860, 3221, 1042}},
+		{reason: "speeding", re: &lazyRegexp{expr: `\bquota\b`}, hints: [][]string{{"quota"}}, cmd: "MAIL"},
 		{reason: "speeding", phrase: "relay limit exceeded", keys: [3]uint16{905, 3421, 1042}},
 		{reason: "speeding", phrase: "quota for sending", keys: [3]uint16{3511, 710, 1931}},
 		{reason: "speeding", phrase: "relay quota", keys: [3]uint16{905, 348, 2648}},
@@ -358,6 +359,7 @@ var generatedBuiltin = Rules{
 		{reason: "blocked", phrase: "to submit messages to this e-mail system has been rejected", keys: [3]uint16{1499, 1589, 3621}},
 		{reason: "blocked", phrase: "helo command rejected", keys: [3]uint16{460, 319, 3621}},
 		{reason: "blocked", phrase: "helo/ehlo argument is invalid", keys: [3]uint16{460, 1548, 3225}},
+		{reason: "blocked", re: &lazyRegexp{expr: `\bbad (?:helo|ehlo)\b`}, hints: [][]string{{"bad "}, {"helo", "ehlo"}}},
 		{reason: "blocked", phrase: "connection denied", keys: [3]uint16{3077, 19, 2611}},
 		{reason: "blocked", phrase: "not allowed to connect", keys: [3]uint16{3616, 1141, 524}},
 		{reason: "blocked", phrase: "requires confirmation", keys: [3]uint16{60, 3077, 19}},
@@ -434,6 +436,7 @@ var generatedBuiltin = Rules{
 		{reason: "norelaying", phrase: "no relaying", keys: [3]uint16{3793, 260, 1931}},
 		{reason: "norelaying", phrase: "relay not allowed", keys: [3]uint16{905, 76, 1467}},
 		{reason: "norelaying", phrase: "not allowed to relay", keys: [3]uint16{3616, 440, 389}},
+		{reason: "norelaying", re: &lazyRegexp{expr: `\ballowed to be relayed\b`}, hints: [][]string{{"allowed to be relayed"}}},
 		{reason: "norelaying", phrase: "relay prohibited", keys: [3]uint16{905, 1874, 3621}},
 		{reason: "norelaying", phrase: "not configured to relay", keys: [3]uint16{3616, 2924, 389}},
 		{reason: "norelaying", phrase: "insecure mail relay", keys: [3]uint16{1145, 4094, 389}},
@@ -632,6 +635,7 @@ var generatedBuiltin = Rules{
 		{reason: "blocked", phrase: "dial-up", keys: [3]uint16{398, 3994, 3161}},
 		{reason: "blocked", phrase: "dialup", keys: [3]uint16{398, 4085, 2385}},
 		{reason: "blocked", phrase: "smtp server of your isp", keys: [3]uint16{1027, 2255, 265}},
+		{reason: "rejected", re: &lazyRegexp{expr: `\b(?:mail|messages?) from spammers\b`}, hints: [][]string{{" from spammers"}, {"ail", "essage"}}},
 		{reason: "spamdetected", phrase: "spam", keys: [3]uint16{3265, 811, 811}},
 		{reason: "spamdetected", phrase: "junk mail", keys: [3]uint16{2655, 2625, 4044}},
 		{reason: "spamdetected", phrase: "unsolicited", keys: [3]uint16{3935, 3701, 3621}},
@@ -639,6 +643,7 @@ var generatedBuiltin = Rules{
 		{reason: "spamdetected", phrase: "message content rejected", keys: [3]uint16{1859, 3399, 3621}},
 		{reason: "spamdetected", phrase: "suspicious", keys: [3]uint16{3464, 2316, 1756}},
 		{reason: "speeding", re: &lazyRegexp{expr: `\brate[- ]?limited\b`}, hints: [][]string{{"limited"}, {"rate"}}},
+		{reason: "toomanyconn", re: &lazyRegexp{expr: `\btoo many (?:open |concurrent |simultaneous )?connections from your ip\b`}, hints: [][]string{{"connections from your ip"}, {"too many "}}},
 		{reason: "blocked", phrase: "your ip", keys: [3]uint16{4039, 1265, 3575}},
 		{reason: "blocked", phrase: "client host", keys: [3]uint16{3319, 577, 1016}},
 		{reason: "blocked", phrase: "blocked", keys: [3]uint16{880, 3674, 3693}},
@@ -901,6 +906,7 @@ var generatedBuiltin = Rules{
 		{reason: "blocked", re: &lazyRegexp{expr: `\bnot (?:allowed|accepted|permitted) from (?:this|your) (?:ip|range|network|host|address)`}, hints: [][]string{{"llowed", "ccepted", "permitted"}, {" from "}, {"not "}, {"this", "your"}}},
 		{reason: "toomanyconn", phrase: "connection rate limit", keys: [3]uint16{3077, 140, 3221}},
 		{reason: "toomanyconn", phrase: "too many connections", keys: [3]uint16{1833, 3077, 2408}},
+		{reason: "toomanyconn", re: &lazyRegexp{expr: `\btoo many open connections\b|\ball (?:server )?ports are busy\b`}, hints: [][]string{{"too many open connections", "ports are busy"}}},
 		{reason: "toomanyconn", phrase: "too many concurrent", keys: [3]uint16{1833, 3974, 2639}},
 		{reason: "toomanyconn", re: &lazyRegexp{expr: `\bmax(?:imum)? concurrent (?:sessions|connections)\b`}, hints: [][]string{{" concurrent "}, {"sessions", "connections"}, {"max"}}},
 		{reason: "toomanyconn", phrase: "connection limit", keys: [3]uint16{3077, 19, 3221}},
@@ -922,6 +928,7 @@ var generatedBuiltin = Rules{
 		{reason: "securityerror", re: &lazyRegexp{expr: `\btoo many (?:failed |invalid |bad )?(?:login|logon|authentication|auth) attempts\b|\bcannot authenticate\b`}, hints: [][]string{{"too many ", "cannot authenticate"}}},
 		{reason: "securityerror", re: &lazyRegexp{expr: `\btoo (?:much|many) fail(?:ed|ures?)? (?:login|logon|authentication|auth)\b`}, hints: [][]string{{" fail"}, {"too "}, {"uch", "any"}, {"log", "auth"}}},
 		{reason: "securityerror", re: &lazyRegexp{expr: `^[0-9]{3}[ -](?:[0-9]\.[0-9]{1,3}\.[0-9]{1,3} )?auth(?:entication)? (?:error|mode unsupported|mode not supported)\b`}, hints: [][]string{{"error", "unsupported", "not supported"}, {"auth"}}},
+		{reason: "systemerror", re: &lazyRegexp{expr: `\btemporary server error\b`}, hints: [][]string{{"temporary server error"}}},
 		{reason: "speeding", phrase: "try again later", status: "4.7.", keys: [3]uint16{2697, 1420, 2476}},
 		{reason: "toomanyconn", phrase: "too many recipients", keys: [3]uint16{1833, 1815, 1106}},
 		{reason: "securityerror", phrase: "encryption needed", keys: [3]uint16{2798, 19, 1042}},
@@ -1055,6 +1062,7 @@ var generatedBuiltin = Rules{
 		{reason: "systemerror", phrase: "write error", keys: [3]uint16{890, 3564, 1120}},
 		{reason: "systemerror", phrase: "interrupted system call", keys: [3]uint16{667, 663, 2483}},
 		{reason: "systemerror", phrase: "timeout waiting for input", keys: [3]uint16{1303, 115, 493}},
+		{reason: "networkerror", re: &lazyRegexp{expr: `\b(?:data|session|connection|command) timeout\b|^[0-9]{3}[ -](?:[0-9]\.[0-9]{1,3}\.[0-9]{1,3} )?timeout\b`}, hints: [][]string{{" timeout", "timeout"}}},
 		{reason: "systemerror", phrase: "unable to process", keys: [3]uint16{856, 1499, 223}},
 		{reason: "systemerror", phrase: "upstream error", keys: [3]uint16{3493, 862, 1120}},
 		{reason: "systemerror", phrase: "ambiguous", keys: [3]uint16{1070, 2813, 1756}},
@@ -1090,6 +1098,7 @@ var generatedBuiltin = Rules{
 		{reason: "rejected", phrase: "access denied", keys: [3]uint16{2960, 3676, 2611}},
 		{reason: "userunknown", phrase: "address rejected", status: "5.1.", keys: [3]uint16{2617, 1815, 3621}},
 		{reason: "userunknown", re: &lazyRegexp{expr: `address rejected\.?\s*(?:\(in reply to rcpt to command\)\s*)?$`}, hints: [][]string{{"address rejected"}}, status: "5.0."},
+		{reason: "syntaxerror", re: &lazyRegexp{expr: `\bdomain literals? (?:are )?not (?:allowed|permitted|accepted)\b`}, hints: [][]string{{"domain literal"}, {"allowed", "permitted", "accepted"}, {"not "}}},
 		{reason: "policyviolation", re: &lazyRegexp{expr: `\brejected for security reasons\b`}, hints: [][]string{{"rejected for security reasons"}}},
 		{reason: "policyviolation", phrase: "policy", keys: [3]uint16{1681, 3701, 2913}},
 		{reason: "policyviolation", phrase: "not allowed", keys: [3]uint16{3616, 2483, 1467}},

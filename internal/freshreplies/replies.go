@@ -448,4 +448,33 @@ var Readings = map[string]string{
 	// "519 Rejected." after the data: a bare refusal under a code outside RFC 5321's, whose
 	// words name no cause; the source (m.wh-163.com) says only that the recipient's side refused.
 	"wh163-519-rejected": "onhold",
+	// The ninth set's. Gmail's "unusual rate of unsolicited mail ... temporarily blocked" is read
+	// as the fifth set's 4.7.28 wordings are: the sending IP's reputation (badreputation).
+	"gmail-421-unusual-rate-ip-blocked": "badreputation",
+	// "Multiple destination domains per transaction is unsupported" names no cause rebound
+	// knows; its 4.3.0 ("mail system") decides: systemerror, soft.
+	"gmail-451-multiple-destination-domains": "systemerror",
+	// Exchange Online's 5.7.501 "spam abuse detected" is read as the tuned table reads it (its NDR
+	// table explains 5.7.501 as a sending account banned for spam): the sender refused.
+	"exo-550-spam-abuse-ip-range": "rejected",
+	// A "temporary domain failure" is read as a lookup of the domain that failed for now.
+	"yahoo-452-temporary-domain-failure": "networkerror",
+	// Mimecast's anti-spoofing refusals are read as the sender refused, as the tuned table reads
+	// "Rejected by header based Anti-Spoofing policy".
+	"mimecast-550-anti-spoofing-inbound": "rejected",
+	// Barracuda's "(address:blocked)" is read by its word: the sending host refused.
+	"barracuda-550-permanent-failure-blocked": "blocked",
+	// "Too many recipients" is read as the fifth set's Gmail wordings are: toomanyconn.
+	"postfix-452-too-many-recipients": "toomanyconn",
+	// A size refused under 5.2.3 (RFC 3463: message length exceeds an administrative limit) is
+	// read as the table reads "exceeds" under 5.2.3: a per-recipient limit.
+	"sendmail-552-size-exceeds-maximum-value": "exceedlimit",
+	// Outlook.com's SC-, DY- and OU- codes are read as the sending IP refused, whatever the
+	// sentence after OU-002 names beside it (content or reputation).
+	"hotmail-550-ou-002-policy": "blocked",
+	// "Delivery not authorized, message refused" is OpenSMTPD's refusal of a recipient no rule
+	// accepts (a relaying refusal) and Exchange's refusal of a sender its delivery restrictions
+	// do not allow; the table keeps one reading for both words, the security refusal that
+	// TestPrecedenceCodes holds.
+	"opensmtpd-550-delivery-not-authorized": "securityerror",
 }
