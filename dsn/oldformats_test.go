@@ -172,7 +172,46 @@ var oldFormats = []oldFormat{
 	{"two-lists-in-notice", []oldFormatRecipient{{"team@tl.example.org", "userunknown", "yes"}}},
 	{"mailer-daemon-of-list-host", []oldFormatRecipient{{"zoe.abbot@za.example.net", "blocked", "no"}}},
 	{"owner-notice-of-removal", nil},
+	// The sixth batch (24 notices), written and labelled on 2026-12-03 by a second engineer,
+	// after the fourth fix and before rebound was run on it: other languages (Exchange in Dutch
+	// and Polish, qmail in Portuguese, Mail.ru in Russian, Coremail in Chinese, Domino in
+	// Italian, Libero, Wanadoo), gateways (SMS, fax, UUCP bang path, FidoNet), VMS MX, IBM
+	// OS/390's SMTP, Axigen, LISTSERV's rejection of a post, a notice mixing a failed and a
+	// still-tried recipient, a double bounce, a digest quoting a bounce, and failed addresses
+	// written as mailto:, with a trailing full stop, in quotes, split across lines, before a comma.
+	{"exchange2003-dutch", []oldFormatRecipient{{"jan.devries@nl.example.com", "userunknown", "yes"}}},
+	{"exchange2007-polish", []oldFormatRecipient{{"piotr.nowak@pl.example.com", "userunknown", "yes"}}},
+	{"qmail-portuguese", []oldFormatRecipient{{"maria.silva@br.example.com", "userunknown", "yes"}}},
+	{"mailru-russian", []oldFormatRecipient{{"olga.ivanova@ru.example.ru", "userunknown", "yes"}}},
+	{"coremail-chinese", []oldFormatRecipient{{"zhang.wei@cn.example.cn", "userunknown", "yes"}}},
+	{"domino-italian", []oldFormatRecipient{{"luca.bianchi@it.example.it", "userunknown", "yes"}}},
+	{"sms-gateway", []oldFormatRecipient{{"5551234567@vtext.example.com", "userunknown", "yes"}}},
+	// A fax machine that did not answer: the notice is final, the address not dead.
+	{"fax-gateway", []oldFormatRecipient{{"12125551234@fax.example.com", "", "no"}}},
+	{"uucp-bangpath", []oldFormatRecipient{{"kurt@siteb.example.net", "userunknown", "yes"}}},
+	{"vms-mx", []oldFormatRecipient{{"karl.wirth@vax.example.edu", "userunknown", "yes"}}},
+	{"os390-smtp", []oldFormatRecipient{{"ross.king@mvs.example.com", "userunknown", "yes"}}},
+	{"listserv-rejected-post", nil},
+	// bella.cruz@mx.example.net is still being tried (oldFormatStillTried).
+	{"mixed-failed-delayed", []oldFormatRecipient{{"amos.barr@mx.example.net", "userunknown", "yes"}}},
+	// The list host's bounce of a bounce: the list's -bounces address refused the inner
+	// notice, which says the subscriber failed.
+	{"double-bounce", []oldFormatRecipient{{"cora.dale@db.example.net", "userunknown", "yes"}}},
+	{"digest-quoting-bounce", nil},
+	{"address-mailto", []oldFormatRecipient{{"ruth.adams@mt.example.net", "userunknown", "yes"}}},
+	{"address-trailing-dot", []oldFormatRecipient{{"steve.baker@td.example.net", "mailboxfull", "no"}}},
+	{"address-quoted", []oldFormatRecipient{{"tina.clark@qt.example.net", "userunknown", "yes"}}},
+	{"address-split-line", []oldFormatRecipient{{"ursula.dean@sp.example.net", "userunknown", "yes"}}},
+	{"address-comma", []oldFormatRecipient{{"vince.ellis@cm.example.net", "userunknown", "yes"}}},
+	{"axigen", []oldFormatRecipient{{"xena.grant@ax.example.net", "userunknown", "yes"}}},
+	{"fidonet-gateway", []oldFormatRecipient{{"yuri.hall@f123.n5020.z2.fidonet.example.org", "hostunknown", "yes"}}},
+	{"libero-italian", []oldFormatRecipient{{"zeno.ricci@libero.example.it", "mailboxfull", "no"}}},
+	{"wanadoo-french", []oldFormatRecipient{{"zoe.ivory@wanadoo.example.fr", "userunknown", "yes"}}},
 }
+
+// oldFormatStillTried are recipients a notice says are still being tried: reporting one as
+// delayed is right, reporting it as failed a wrong address; neither counts toward recall.
+var oldFormatStillTried = map[string]bool{"bella.cruz@mx.example.net": true}
 
 // oldFormatDelays are the set's delay warnings: their report must be of kind delay, every other
 // notice with a recipient of kind bounce. (Labelled when the goldens were first reviewed, after
@@ -243,6 +282,9 @@ func TestOldFormats(t *testing.T) {
 		found := map[string]bool{}
 		for _, r := range reportedRecipients(rep) {
 			addr := strings.ToLower(r.Address)
+			if oldFormatStillTried[addr] && r.Action == dsn.ActionDelayed {
+				continue
+			}
 			w, ok := want[addr]
 			viaOriginal := false
 			if !ok {
