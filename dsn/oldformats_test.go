@@ -10,7 +10,7 @@ import (
 	"github.com/rebound/rebound/dsn"
 )
 
-// The old-format set: 122 text bounces and list robots' notices in old or unusual non-DSN
+// The old-format set: 146 text bounces and list robots' notices in old or unusual non-DSN
 // layouts (Lotus Notes/Domino, GroupWise, Exchange 5.5/2000/2003 text NDRs, MS Mail and cc:Mail
 // gateways, Netscape/iPlanet, PMDF, Mirapoint, Critical Path, InterMail/Openwave, IMail,
 // MDaemon, Mercury, Merak/IceWarp, Kerio, SLMail, Sendmail 5 to 8.9, MMDF, ZMailer, an X.400
@@ -179,6 +179,8 @@ var oldFormats = []oldFormat{
 	// OS/390's SMTP, Axigen, LISTSERV's rejection of a post, a notice mixing a failed and a
 	// still-tried recipient, a double bounce, a digest quoting a bounce, and failed addresses
 	// written as mailto:, with a trailing full stop, in quotes, split across lines, before a comma.
+	// Measured once before any change: recall 72.7 (16/22), precision 88.9 (16/18), reason 81.3
+	// (13/16), hard 81.3 (13/16).
 	{"exchange2003-dutch", []oldFormatRecipient{{"jan.devries@nl.example.com", "userunknown", "yes"}}},
 	{"exchange2007-polish", []oldFormatRecipient{{"piotr.nowak@pl.example.com", "userunknown", "yes"}}},
 	{"qmail-portuguese", []oldFormatRecipient{{"maria.silva@br.example.com", "userunknown", "yes"}}},
@@ -237,6 +239,18 @@ var oldFormatsOpen = map[string]string{
 	// naming a recipient (TestGuessIsConservative), as it may name an alias the message was
 	// forwarded through. Left as a miss rather than risk that.
 	"received-for-only": "no recipient: only the returned message's Received field names it",
+	// The sixth batch's misses as first measured (recall 72.7, precision 88.9, reason 81.3,
+	// hard 81.3), open until fixed.
+	"exchange2007-polish":  "batch 6: Exchange's Polish text NDR not recognised",
+	"domino-italian":       "batch 6: Domino's Italian 'non è elencato nella Rubrica' not read (onhold)",
+	"sms-gateway":          "batch 6: an address of the returned text's body guessed; the gateway's 'To:' line not read",
+	"fax-gateway":          "batch 6: a fax gateway's 'Recipient:' notice not recognised",
+	"os390-smtp":           "batch 6: OS/390's 'Unknown local user' not read (onhold)",
+	"mixed-failed-delayed": "batch 6: a still-tried recipient reported failed",
+	"double-bounce":        "batch 6: the inner bounce of a double bounce not read",
+	"address-mailto":       "batch 6: 'the recipient is not known at this site' not read (onhold)",
+	"address-split-line":   "batch 6: an address split across two lines not read",
+	"fidonet-gateway":      "batch 6: a FidoNet gateway's notice not recognised",
 }
 
 // reportedRecipients are the recipients of a report that reach the application: not those of an
