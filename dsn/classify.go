@@ -269,21 +269,32 @@ func collapseReplyPrefixes(s string) string {
 	if replyCodeAt(s, 0) && s[3] == '-' {
 		opening = s[:3] // "421-": the first line of several
 	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if i > 4 && replyCodeAt(s, i) && i+4 < len(s) && (s[i+3] == '-' || s[i+3] == ' ') {
+	// Most diagnostics repeat no code: s is returned as it is, and the text of one that does is
+	// copied a run at a time between the codes dropped.
+	var out []byte
+	kept := 0 // s[kept:i] is still to be copied
+	for i := 5; i < len(s); i++ {
+		if c := s[i]; c != '2' && c != '4' && c != '5' {
+			continue // not the first digit of a reply code (replyCodeAt's first test)
+		}
+		if replyCodeAt(s, i) && i+4 < len(s) && (s[i+3] == '-' || s[i+3] == ' ') {
 			if n := statusAt(s, i+4); n > 0 && i+4+n < len(s) && s[i+4+n] == ' ' {
+				out = append(out, s[kept:i]...)
 				i += 4 + n // drop "550-5.7.1 "
+				kept = i + 1
 				continue
 			}
 			if s[i-1] == ' ' && s[i:i+3] == opening {
+				out = append(out, s[kept:i]...)
 				i += 3 // drop "421 ", keeping one space
-				continue
+				kept = i + 1
 			}
 		}
-		b.WriteByte(s[i])
 	}
-	return b.String()
+	if kept == 0 {
+		return s
+	}
+	return string(append(out, s[kept:]...))
 }
 
 // filteredUnknown tells an "unknown user" that the recipient's system refused for other reasons
