@@ -118,7 +118,6 @@ var Ninth = []Reply{
 	// Exim's defaults.
 	{"exim-501-sender-must-contain-domain", Mail, []string{"501 <{sender}>: sender address must contain a domain"}, "rejected", "syntaxerror", srcEximSmtpIn9},
 	{"exim-550-invalid-helo-name", Rcpt, []string{"550 Access denied - Invalid HELO name (See RFC2821 4.1.1.1)"}, "blocked", "syntaxerror", srcEximSmtpIn9},
-	{"exim-550-relay-without-authentication", Rcpt, []string{"550-Please turn on SMTP Authentication in your mail client, or login to the 550-IMAP/POP3 server before sending your message. 550-mail.example.net [192.0.2.1]:50123 is not permitted to relay through this server without authentication."}, "norelaying", "", srcEximSmtpIn9},
 	{"exim-501-invalid-helo-argument", Rcpt, []string{"501 Syntactically invalid HELO argument(s)"}, "syntaxerror", "blocked", srcEximSmtpIn9},
 	{"exim-503-sender-already-given", Mail, []string{"503 sender already given"}, "syntaxerror", "", srcEximSmtpIn9},
 	{"exim-421-incoming-data-timeout", Data, []string{"421 mx.example.org: SMTP incoming data timeout - closing connection."}, "networkerror", "expired", srcEximSmtpIn9},
