@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0x371fef53
+const generatedBuiltinSum = 0x5b93b0a9
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -642,6 +642,7 @@ var generatedBuiltin = Rules{
 		{reason: "spamdetected", phrase: "content filter", keys: [3]uint16{3077, 1612, 2476}},
 		{reason: "spamdetected", phrase: "message content rejected", keys: [3]uint16{1859, 3399, 3621}},
 		{reason: "spamdetected", phrase: "suspicious", keys: [3]uint16{3464, 2316, 1756}},
+		{reason: "spamdetected", re: &lazyRegexp{expr: `\bsuspect(?:ed)? content\b`}, hints: [][]string{{" content"}, {"suspect"}}},
 		{reason: "speeding", re: &lazyRegexp{expr: `\brate[- ]?limited\b`}, hints: [][]string{{"limited"}, {"rate"}}},
 		{reason: "toomanyconn", re: &lazyRegexp{expr: `\btoo many (?:open |concurrent |simultaneous )?connections from your ip\b`}, hints: [][]string{{"connections from your ip"}, {"too many "}}},
 		{reason: "blocked", phrase: "your ip", keys: [3]uint16{4039, 1265, 3575}},
