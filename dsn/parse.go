@@ -109,6 +109,15 @@ func newInterpreter(c *collected, opts *Options) *interpreter {
 	return &interpreter{c: c, opts: opts, rep: rep, text: body, lower: lower, lowerTriples: triplesOfText(lower)}
 }
 
+// trimLeftBlanks is strings.TrimLeft(s, " \t\r") without making the set of the three bytes at
+// each call (it runs for every line of every message).
+func trimLeftBlanks(s string) string {
+	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r') {
+		s = s[1:]
+	}
+	return s
+}
+
 // unquoteForwarded removes one level of "> " quoting from a text that is mostly quoted: a bounce
 // someone forwarded inline to the bounce address. Sendmail transcripts (">>> RCPT TO") keep
 // their own marks, less one.
@@ -121,7 +130,7 @@ func unquoteForwarded(text string) string {
 		} else {
 			rest = ""
 		}
-		t := strings.TrimLeft(line, " \t\r")
+		t := trimLeftBlanks(line)
 		if t == "" {
 			continue
 		}
