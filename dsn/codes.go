@@ -111,11 +111,28 @@ func replyCodeAt(s string, i int) bool {
 	if j == len(s) {
 		return true
 	}
+	if inSpacedNumber(s, i) {
+		return false // "+1 212 555 1234": a group of a telephone number
+	}
 	switch s[j] {
 	case ' ', '-', '\t', '\n', ')', ',', ']', '"', ':', ';':
 		return true
 	}
 	return false
+}
+
+// inSpacedNumber tells whether the three digits at i are a group of a number written in groups
+// between spaces, as telephone numbers are ("+1 212 555 1234"): a group of digits before them
+// and one after, with a space between each.
+func inSpacedNumber(s string, i int) bool {
+	if i < 2 || s[i-1] != ' ' || !isDigit(s[i-2]) || i+4 >= len(s) || s[i+3] != ' ' {
+		return false
+	}
+	k := i + 4
+	for k < len(s) && isDigit(s[k]) {
+		k++
+	}
+	return k > i+4 && (k == len(s) || s[k] != '.')
 }
 
 // findReplyCode returns the SMTP reply code in s: the first one followed by an RFC 3463 code of

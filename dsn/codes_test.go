@@ -271,3 +271,20 @@ func TestHasCodeDigit(t *testing.T) {
 		}
 	}
 }
+
+// TestReplyCodeNotInTelephoneNumber: a group of a telephone number written with spaces is no
+// reply code; a reply code before its enhanced code or its text still is.
+func TestReplyCodeNotInTelephoneNumber(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Fax number: +1 212 555 1234 Result: Failed - no answer", ""},
+		{"call 0 421 5551 for help", ""},
+		{"Attempts: 3 550 5.1.1 user unknown", "550"},
+		{"host said: 550 No such user", "550"},
+		{"code 550 1 attempt", "550"},
+	}
+	for _, tt := range tests {
+		if got := findReplyCode(tt.in); got != tt.want {
+			t.Errorf("findReplyCode(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

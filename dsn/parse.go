@@ -93,6 +93,9 @@ func newInterpreter(c *collected, opts *Options) *interpreter {
 	lowerText := asciiLower(text)
 	cut, inlineOriginal := splitOriginal(text, lowerText)
 	body, lower := text[:cut], lowerText[:cut]
+	if joined := joinSplitAddresses(body); len(joined) != len(body) {
+		body, lower = joined, asciiLower(joined)
+	}
 	if !c.hasOriginal && len(inlineOriginal) > 0 {
 		c.original, c.hasOriginal = inlineOriginal, true
 	}

@@ -72,6 +72,9 @@ func (ms *markerSet) index(text string) int {
 // length of the text before it, and that copy's header. lower is the text in lower case.
 func splitOriginal(text, lower string) (int, header) {
 	cut := originalMarkerSet.index(lower)
+	if ruled := ruledOriginalTitleAt(lower); ruled >= 0 && (cut < 0 || ruled < cut) {
+		cut = ruled
+	}
 	if cut < 0 {
 		// A header block pasted after a blank line or a rule ("-------").
 		for _, m := range []string{"\nreturn-path:", "\nreceived: from", "\nreceived: by"} {
@@ -93,6 +96,40 @@ func splitOriginal(text, lower string) (int, header) {
 	}
 	return lineStart, parseHeaderBytes([]byte(rest))
 }
+
+// ruledOriginalTitles are words of a title between rules ("------ Original message (first 160
+// characters) ------", "---- Rejected message (22 lines) ----", "** Text of Mail follows **")
+// above the returned message (lower case).
+var ruledOriginalTitles = phraseList("ruled-original-titles")
+
+// ruledOriginalTitleAt returns where the first line starts that is a title drawn between rules
+// of '-', '=' or '*' and names the returned message (ruledOriginalTitles); -1 when there is none.
+// Only lines that start with a rule are looked at.
+func ruledOriginalTitleAt(lower string) int {
+	for start := 0; start < len(lower); {
+		end := strings.IndexByte(lower[start:], '\n')
+		if end < 0 {
+			end = len(lower)
+		} else {
+			end += start
+		}
+		line := strings.TrimSpace(lower[start:end])
+		if len(line) > 4 && isRuleByte(line[0]) && isRuleByte(line[1]) && isRuleByte(line[len(line)-1]) {
+			title := strings.TrimLeft(line, "-=* ")
+			title = strings.TrimRight(title, "-=* ")
+			// Outlook's "-----Original Message-----" heads a forwarded or replied-to message,
+			// here the bounce itself; the rules of a returned message's title have spaces.
+			if title != line && title != "original message" && containsAny(title, ruledOriginalTitles) {
+				return start
+			}
+		}
+		start = end + 1
+	}
+	return -1
+}
+
+// isRuleByte tells a byte that draws a rule line.
+func isRuleByte(b byte) bool { return b == '-' || b == '=' || b == '*' }
 
 // pastedHeaderAt returns where the first header block that starts with field (a line break, then
 // a lower-case field name) begins after a blank line or a line drawn with '-', '=' or '_'; -1
@@ -295,7 +332,7 @@ func (p *interpreter) textBounce() {
 	delayed := p.looksDelayed()
 	for _, c := range found {
 		r := Recipient{Address: c.addr, Action: ActionFailed, Evidence: c.evidence, SenderSide: c.senderSide}
-		if delayed {
+		if delayed || c.stillTried {
 			r.Action = ActionDelayed
 		}
 		p.complete(&r)
@@ -339,6 +376,9 @@ type candidate struct {
 	// senderSide: one of the sender's own addresses, taken all the same because the MTA named
 	// it alone in its slot (see dropSenderSide).
 	senderSide bool
+	// stillTried: listed under a heading of recipients still being tried (a delay among
+	// failures).
+	stillTried bool
 }
 
 // recipientSearch gathers the candidates of a text bounce, leaving out the notice's own
@@ -351,6 +391,9 @@ type recipientSearch struct {
 	senderNamed []candidate // the sender's addresses that a finder named as the failed recipient
 	sentTo      string
 	weak        []string // addresses met in passing, the last resort
+	// noticeTo: the addresses of the notice's own "To:" lines, which describe the returned
+	// message ("To: 5551234567@sms.example.com" above "Subject:" and "Error:").
+	noticeTo []string
 }
 
 // findTextRecipients runs the finders of a text bounce from the strongest evidence to the
@@ -385,6 +428,10 @@ func (p *interpreter) findTextRecipients() []candidate {
 		if to := strings.Split(p.c.original.get("to"), ","); len(to) == 1 {
 			s.add(firstAddress(to[0]), EvidenceOriginalTo)
 		}
+	}
+	if a := s.onlyNoticeTo(); len(s.found) == 0 && a != "" {
+		// The notice's own words say whom the returned message was written to, as its To would.
+		s.add(a, EvidenceOriginalTo)
 	}
 	if a := s.guess(); len(s.found) == 0 && a != "" {
 		s.add(a, EvidenceGuess)
@@ -494,10 +541,26 @@ func (s *recipientSearch) fromLines() {
 	announced := false
 	silent := 0           // non-blank lines without an address since the announcement
 	underHeading := false // below a known MTA's failed-address heading
+	stillTried := false   // below a heading of addresses still being tried
+	triedFrom := -1       // the candidates from this one on were found below such a heading
 	prev := ""
 	for _, line := range strings.Split(s.p.text, "\n") {
 		if !underHeading && isFailedAddressHeading(prev, line) {
 			underHeading = true
+		}
+		if !strings.Contains(line, "@") {
+			if l := asciiLower(line); containsAny(l, stillTriedHeadings) {
+				stillTried = true
+			} else if containsAny(l, bouncePhrases) {
+				stillTried = false
+			}
+		}
+		switch {
+		case stillTried && triedFrom < 0:
+			triedFrom = len(s.found)
+		case !stillTried && triedFrom >= 0:
+			s.markStillTried(triedFrom)
+			triedFrom = -1
 		}
 		if strings.TrimSpace(line) != "" {
 			prev = line
@@ -527,6 +590,11 @@ func (s *recipientSearch) fromLines() {
 		}
 		l := toLower(line)
 		if strings.Contains(l, "mail from") || strings.Contains(l, "from:") || isQuotedHeaderLine(line) {
+			if t := strings.TrimLeft(l, " \t"); strings.HasPrefix(t, "to:") {
+				if spans := findAddresses(line); len(spans) == 1 && s.mayBeRecipient(spans[0].addr) && !s.p.isSenderSide(spans[0].addr) {
+					s.noticeTo = append(s.noticeTo, spans[0].addr)
+				}
+			}
 			continue
 		}
 		for _, sp := range findAddresses(line) {
@@ -535,6 +603,77 @@ func (s *recipientSearch) fromLines() {
 			}
 		}
 	}
+	if triedFrom >= 0 {
+		s.markStillTried(triedFrom)
+	}
+}
+
+// isLocalPartByte tells a letter, digit or one of the other bytes a local part ends with.
+func isLocalPartByte(b byte) bool {
+	return isDomainStartByte(b) || strings.IndexByte("._-+=", b) >= 0
+}
+
+// isDomainStartByte tells a letter or digit, with which a domain name starts.
+func isDomainStartByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+// stillTriedHeadings are the words of a heading under which a notice lists the recipients it
+// is still trying, among others that failed (lower case).
+var stillTriedHeadings = phraseList("still-tried-headings")
+
+// markStillTried notes the candidates from the index from on as still being tried.
+func (s *recipientSearch) markStillTried(from int) {
+	for i := range s.found[from:] {
+		s.found[from+i].stillTried = true
+	}
+}
+
+// onlyNoticeTo returns the one address of the notice's own "To:" lines, or "" when they name
+// none or several.
+func (s *recipientSearch) onlyNoticeTo() string {
+	if len(s.noticeTo) == 0 {
+		return ""
+	}
+	for _, a := range s.noticeTo[1:] {
+		if !strings.EqualFold(a, s.noticeTo[0]) {
+			return ""
+		}
+	}
+	return s.noticeTo[0]
+}
+
+// joinSplitAddresses joins an address that a line break split after its '@' ("<a@" then
+// "  example.org>: 550 No such user") by taking out the break and the next line's indent; text
+// itself when no address is split.
+func joinSplitAddresses(text string) string {
+	var b strings.Builder
+	done := 0
+	for from := 0; ; {
+		i := strings.Index(text[from:], "@\n")
+		if i < 0 {
+			break
+		}
+		at := from + i
+		from = at + 2
+		if at == 0 || !isLocalPartByte(text[at-1]) {
+			continue
+		}
+		next := from
+		for next < len(text) && (text[next] == ' ' || text[next] == '\t') {
+			next++
+		}
+		if next == from || next == len(text) || !isDomainStartByte(text[next]) {
+			continue // an address is indented on its next line; a line that starts at once is new
+		}
+		b.WriteString(text[done : at+1])
+		done = next
+	}
+	if done == 0 {
+		return text
+	}
+	b.WriteString(text[done:])
+	return b.String()
 }
 
 // mayBeGuessed tells an address met in passing that may be guessed to be the failed recipient:

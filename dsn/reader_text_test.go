@@ -378,3 +378,44 @@ func TestIndexAcrossLines(t *testing.T) {
 		}
 	}
 }
+
+// TestRuledOriginalTitleAt: a title between rules that names the returned message marks where
+// it starts; Outlook's forward separator and a rule without such a title do not.
+func TestRuledOriginalTitleAt(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"error\n------ original message (first 160 characters) ------\nfrom: a", 6},
+		{"x\n---------------- rejected message (22 lines) ----------------\n", 2},
+		{"x\n          ** text of mail follows **\n", 2},
+		{"x\n------ message d'origine ------\n", 2},
+		{"x\n-----original message-----\nfrom: b@example.org\n", -1},
+		{"x\n----- transcript of session follows -----\n", -1},
+		{"x\n--- original message is below\n", -1},
+	}
+	for _, tt := range tests {
+		if got := ruledOriginalTitleAt(tt.text); got != tt.want {
+			t.Errorf("ruledOriginalTitleAt(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestJoinSplitAddresses: an address broken after its '@' is joined with its indented domain;
+// a line that merely ends with '@' before a new paragraph or an unindented line is left alone.
+func TestJoinSplitAddresses(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"failed:\n   <ursula.dean@\n    sp.example.net>: 550 No such user\n", "failed:\n   <ursula.dean@sp.example.net>: 550 No such user\n"},
+		{"a@\n\texample.org and b@\n  example.net", "a@example.org and b@example.net"},
+		{"write to us @\n  example.org", "write to us @\n  example.org"},
+		{"user@\nexample.org", "user@\nexample.org"},
+		{"user@\n\nexample.org", "user@\n\nexample.org"},
+		{"no split here a@example.org\n", "no split here a@example.org\n"},
+		{"ends with user@\n", "ends with user@\n"},
+	}
+	for _, tt := range tests {
+		if got := joinSplitAddresses(tt.in); got != tt.want {
+			t.Errorf("joinSplitAddresses(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0x5b93b0a9
+const generatedBuiltinSum = 0x4448d56b
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -857,12 +857,16 @@ var generatedBuiltin = Rules{
 		{reason: "userunknown", phrase: "annuaire domino", keys: [3]uint16{605, 2071, 152}},
 		{reason: "userunknown", phrase: "directorio de domino", keys: [3]uint16{3759, 1288, 152}},
 		{reason: "userunknown", phrase: "nicht im domino-verzeichnis", keys: [3]uint16{2807, 152, 3252}},
+		{reason: "userunknown", phrase: "non è elencato nella rubrica", keys: [3]uint16{3855, 1499, 61}},
+		{reason: "userunknown", phrase: "unknown local user", keys: [3]uint16{46, 2563, 3071}},
+		{reason: "userunknown", phrase: "not known at this site", keys: [3]uint16{3616, 3252, 704}},
 		{reason: "userunknown", phrase: "illegal alias", keys: [3]uint16{2138, 557, 3392}},
 		{reason: "hostunknown", phrase: "does not appear to be registered", keys: [3]uint16{113, 2290, 2731}},
 		{reason: "hostunknown", phrase: "bad destination system address", keys: [3]uint16{2985, 938, 223}},
 		{reason: "hostunknown", phrase: "host unknown", keys: [3]uint16{1283, 46, 1947}},
 		{reason: "hostunknown", phrase: "unknown host", keys: [3]uint16{46, 3554, 1016}},
 		{reason: "hostunknown", phrase: "host not found", keys: [3]uint16{1283, 76, 3056}},
+		{reason: "hostunknown", phrase: "unknown node", keys: [3]uint16{46, 3554, 3040}},
 		{reason: "hostunknown", re: &lazyRegexp{expr: `\bhost [a-z0-9][-a-z0-9.]*\.[a-z]{2,} not found\b`}, hints: [][]string{{" not found"}, {"host "}}},
 		{reason: "hostunknown", phrase: "domain not found", keys: [3]uint16{2902, 3616, 3056}},
 		{reason: "hostunknown", phrase: "no such domain", keys: [3]uint16{3793, 2756, 1420}},
