@@ -217,7 +217,8 @@ var oldFormats = []oldFormat{
 	// scanner's notice with its own To: line, an auto-reply, a success notice and a help desk's
 	// hand-written reply that name addresses on such lines, a display name with a comma, two
 	// failed addresses on one line, an HTML-only notice, and a returned message copied to the
-	// list's -request address.
+	// list's -request address. Measured once before any change: recall 73.7 (14/19),
+	// precision 87.5 (14/16), reason 78.6 (11/14), hard 85.7 (12/14).
 	{"exchange2003-japanese", []oldFormatRecipient{{"taro.yamada@jp.example.co.jp", "userunknown", "yes"}}},
 	{"qmail-german", []oldFormatRecipient{{"hans.mueller@de.example.de", "userunknown", "yes"}}},
 	{"t-online-german", []oldFormatRecipient{{"klaus.weber@t-online.example.de", "mailboxfull", "no"}}},
@@ -275,6 +276,17 @@ var oldFormatsOpen = map[string]string{
 	// notice names only the list's -bounces address, which is never reported; reading a
 	// returned bounce as the notice is not done.
 	"double-bounce": "batch 6: the inner bounce of a double bounce not read",
+	// The seventh batch's misses as first measured (recall 73.7, precision 87.5, reason 78.6,
+	// hard 85.7), open until fixed.
+	"exchange2003-japanese":   "batch 7: Exchange's Japanese text NDR not recognised",
+	"qmail-german":            "batch 7: qmail's German notice not recognised",
+	"juno-old":                "batch 7: 'member name ... does not exist' not read (onhold)",
+	"earthlink-closed":        "batch 7: 'the address is no longer active' not read (onhold)",
+	"bitnet-gateway":          "batch 7: 'unknown node' read after the sender's line (rejected)",
+	"virus-scanner-notice":    "batch 7: a help desk's address taken, the To: line's recipient missed",
+	"delivered-notice":        "batch 7: a success notice's To: line read as a failed recipient",
+	"semicolon-list":          "batch 7: the second of two addresses on one line missed",
+	"exchange2000-portuguese": "batch 7: Exchange's Portuguese text NDR not recognised",
 }
 
 // reportedRecipients are the recipients of a report that reach the application: not those of an
