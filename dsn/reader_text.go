@@ -287,14 +287,33 @@ func isRecipientLine(line string) bool {
 		return true // Notes: "User Ann Lee (ann.lee@example.com) not listed in Domino Directory"
 	case len(before) == 3 && replyCodeAt(before, 0) && (before[0] == '4' || before[0] == '5'):
 		return true // Sendmail: "550 <addr>... User unknown" (not a transcript's "250 <addr>, Sender ok")
-	case strings.HasSuffix(before, ":") && containsAny(before, recipientLabels):
-		return true // "Delivery to the following recipient failed permanently: a@example.org"
+	case strings.HasSuffix(before, ":") && containsAny(lastSentence(before), recipientLabels):
+		// "Delivery to the following recipient failed permanently: a@example.org", not "The
+		// intended recipient was not notified. Questions: help@example.org"
+		return true
 	case hasSuffixAny(before, recipientLeadIns):
 		return true // "There was a problem delivering your message to a@example.org."
 	case containsAny(lastWords(before, 2), recipientLabels):
 		return true // "undeliverable to a@example.org", not "the form of an address here is a@example.org"
 	}
 	return false
+}
+
+// isListSeparator tells the text between two addresses of one list: a comma or semicolon with
+// spaces and the brackets around them, or "and".
+func isListSeparator(between string) bool {
+	t := strings.Trim(between, " \t<>\"'")
+	return t == "," || t == ";" || strings.EqualFold(t, "and") || t == ", and"
+}
+
+// lastSentence returns what follows the last end of a sentence (". ", "! ", "? ") in s.
+func lastSentence(s string) string {
+	for i := len(s) - 2; i > 0; i-- {
+		if s[i+1] == ' ' && (s[i] == '.' || s[i] == '!' || s[i] == '?') {
+			return s[i+2:]
+		}
+	}
+	return s
 }
 
 // namedByLabel tells the words before an address in parentheses that name its owner after a
@@ -330,9 +349,13 @@ func init() { register(textBounceReader) }
 func (p *interpreter) textBounce() {
 	found := p.findTextRecipients()
 	delayed := p.looksDelayed()
+	delivered := p.looksDelivered()
 	for _, c := range found {
 		r := Recipient{Address: c.addr, Action: ActionFailed, Evidence: c.evidence, SenderSide: c.senderSide}
-		if delayed || c.stillTried {
+		switch {
+		case delivered:
+			r.Action = ActionDelivered
+		case delayed || c.stillTried:
 			r.Action = ActionDelayed
 		}
 		p.complete(&r)
@@ -585,7 +608,12 @@ func (s *recipientSearch) fromLines() {
 			}
 		}
 		if isRecipientLine(line) {
-			s.addCandidate(candidate{addr: findAddresses(line)[0].addr, evidence: lineEvidence(line), slot: underHeading && startsWithAddress(line)})
+			spans := findAddresses(line)
+			s.addCandidate(candidate{addr: spans[0].addr, evidence: lineEvidence(line), slot: underHeading && startsWithAddress(line)})
+			// "unknown here: a@example.net; b@example.net": the addresses listed after it
+			for i := 1; i < len(spans) && isListSeparator(line[spans[i-1].end:spans[i].start]); i++ {
+				s.addCandidate(candidate{addr: spans[i].addr, evidence: EvidenceLabelledLine})
+			}
 			continue
 		}
 		l := toLower(line)
@@ -1028,6 +1056,22 @@ var retryPhrases = phraseList("retry-phrases")
 
 // finalPhrases say that delivery was given up (lower case).
 var finalPhrases = phraseList("final-phrases")
+
+// successPhrases say that a text notice reports a delivery (lower case).
+var successPhrases = phraseList("success-phrases")
+
+// looksDelivered tells a text notice that reports a delivery ("Your message has been delivered
+// to the following recipients", a subject "Delivered: ..."), with no words of a failure.
+func (p *interpreter) looksDelivered() bool {
+	subject := toLower(p.c.top.decoded("subject"))
+	if !strings.HasPrefix(subject, "delivered:") && !containsAny(subject, successPhrases) && !p.lowerContainsAny(successPhrases) {
+		return false
+	}
+	return !p.lowerContainsAny(failureWords) && !p.lowerContainsAny(finalPhrases) && !p.lowerContainsAny(delayPhrases)
+}
+
+// failureWords are words of a failure that a success notice never has (lower case).
+var failureWords = phraseList("failure-words")
 
 func (p *interpreter) looksDelayed() bool {
 	subject := toLower(p.c.top.decoded("subject"))

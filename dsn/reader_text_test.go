@@ -149,6 +149,8 @@ func TestIsRecipientLine(t *testing.T) {
 		{"Recipient address: a@example.org", true},
 		{"Your message was undeliverable to a@example.org", true},
 		{"Delivery to the following recipient failed permanently: a@example.org", true},
+		{"The intended recipient was not notified. Questions: help@example.org", false},
+		{"Mailbox full. Failed recipient: a@example.org", true},
 		{"Sender Address: news@example.org", false},
 		{"250 <news@example.org>... Sender ok", false},
 		{"The standard form of an address here is first.last@example.org", false},
@@ -416,6 +418,16 @@ func TestJoinSplitAddresses(t *testing.T) {
 	for _, tt := range tests {
 		if got := joinSplitAddresses(tt.in); got != tt.want {
 			t.Errorf("joinSplitAddresses(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestIsListSeparator: the words between two addresses of one list.
+func TestIsListSeparator(t *testing.T) {
+	for in, want := range map[string]bool{"; ": true, ">, <": true, " and ": true, ", and ": true,
+		" (user unknown) ": false, ": ": false, " or ": false, "": false} {
+		if got := isListSeparator(in); got != want {
+			t.Errorf("isListSeparator(%q) = %v, want %v", in, got, want)
 		}
 	}
 }

@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0x4448d56b
+const generatedBuiltinSum = 0xeeb5a799
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -683,6 +683,7 @@ var generatedBuiltin = Rules{
 		{reason: "suspend", phrase: "inactive account", keys: [3]uint16{2174, 2149, 2493}},
 		{reason: "suspend", phrase: "inactive user", keys: [3]uint16{2174, 926, 3071}},
 		{reason: "suspend", phrase: "inactive and", keys: [3]uint16{2174, 926, 319}},
+		{reason: "suspend", re: &lazyRegexp{expr: `\b(?:address|account|mailbox) is no longer active\b`}, hints: [][]string{{" is no longer active"}, {"ddress", "ccount", "mailbox"}}},
 		{reason: "suspend", phrase: "deactivated", keys: [3]uint16{3258, 3857, 3621}},
 		{reason: "suspend", phrase: "account expired", keys: [3]uint16{2960, 302, 2731}},
 		{reason: "suspend", phrase: "expirado por falta de uso", keys: [3]uint16{3180, 706, 1996}},
@@ -776,6 +777,7 @@ var generatedBuiltin = Rules{
 		{reason: "userunknown", phrase: "recipient does not exist", keys: [3]uint16{2119, 909, 3817}},
 		{reason: "userunknown", phrase: "address does not exist", keys: [3]uint16{2617, 1740, 3817}},
 		{reason: "userunknown", phrase: "account does not exist", keys: [3]uint16{2960, 1740, 3817}},
+		{reason: "userunknown", re: &lazyRegexp{expr: `\b(?:member|user|account|login|screen) ?name \S+ does not exist\b`}, hints: [][]string{{" does not exist"}, {"name "}, {"member", "user", "account", "login", "screen"}}},
 		{reason: "userunknown", phrase: "does not exist", status: "5.1.", keys: [3]uint16{113, 76, 3817}},
 		{reason: "userunknown", phrase: "account that you tried to reach does not exist", keys: [3]uint16{2960, 2290, 3817}},
 		{reason: "userunknown", phrase: "invalid recipient", keys: [3]uint16{3286, 1815, 2639}},
