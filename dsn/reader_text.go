@@ -574,8 +574,8 @@ func (s *recipientSearch) fromLines() {
 		if !strings.Contains(line, "@") {
 			if l := asciiLower(line); containsAny(l, stillTriedHeadings) {
 				stillTried = true
-			} else if containsAny(l, bouncePhrases) {
-				stillTried = false
+			} else if stillTried && containsAny(l, bouncePhrases) {
+				stillTried = false // (not searched when it is false already: 93 phrases a line)
 			}
 		}
 		switch {
