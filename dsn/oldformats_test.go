@@ -247,7 +247,9 @@ var oldFormats = []oldFormat{
 	// the failed address and the list's robots all in mailto: links, a notice naming a failed
 	// and a delivered recipient, the list host's postmaster notice about its own -bounces
 	// address, a bounce the list's owner forwarded from its own address, the sender named
-	// between commas after the recipient, and a text gateway's opt-out.
+	// between commas after the recipient, and a text gateway's opt-out. Measured once before
+	// any change: recall 58.8 (10/17), precision 90.9 (10/11), reason 70.0 (7/10), hard 70.0
+	// (7/10).
 	{"scalix", []oldFormatRecipient{{"wes.york@sx.example.com", "userunknown", "yes"}}},
 	{"sunone-german", []oldFormatRecipient{{"uwe.schulz@sun.example.de", "userunknown", "yes"}}},
 	{"lycos-full", []oldFormatRecipient{{"mark.yu@lycos.example.com", "mailboxfull", "no"}}},
@@ -313,6 +315,19 @@ var oldFormatsOpen = map[string]string{
 	// recipient's paragraph, and its "Mail from" as the SMTP command that failed, so the
 	// unknown node is read as the sender's domain refused (rejected, soft).
 	"bitnet-gateway": "batch 7: 'unknown node' read as a refusal at MAIL FROM (rejected)",
+	// The eighth batch's misses as first measured (recall 58.8, precision 90.9, reason 70.0,
+	// hard 70.0), open until fixed.
+	"lycos-full":                   "batch 8: notice not recognised",
+	"excite-member":                "batch 8: 'member ... does not exist' not read (onhold)",
+	"prodigy-member":               "batch 8: 'is not a ... member' not read (onhold)",
+	"comcast-quota":                "batch 8: notice not recognised",
+	"netscape-webmail":             "batch 8: 'User ... not found' not read (onhold)",
+	"exchange2013-chinese":         "batch 8: Exchange's Chinese text NDR not recognised",
+	"exchange2010-italian":         "batch 8: Exchange's Italian text NDR not recognised",
+	"mdaemon-failed-and-delivered": "batch 8: a delivered recipient reported failed",
+	"owner-forwards-bounce":        "batch 8: a bounce forwarded by the list's owner read as its robot's notice",
+	"address-before-comma-sender":  "batch 8: notice not recognised",
+	"sms-opted-out":                "batch 8: notice not recognised",
 }
 
 // reportedRecipients are the recipients of a report that reach the application: not those of an
