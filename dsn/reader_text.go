@@ -355,7 +355,9 @@ func (p *interpreter) textBounce() {
 		switch {
 		case delivered:
 			r.Action = ActionDelivered
-		case delayed || c.stillTried:
+		case c.outcome != "":
+			r.Action = c.outcome
+		case delayed:
 			r.Action = ActionDelayed
 		}
 		p.complete(&r)
@@ -399,9 +401,9 @@ type candidate struct {
 	// senderSide: one of the sender's own addresses, taken all the same because the MTA named
 	// it alone in its slot (see dropSenderSide).
 	senderSide bool
-	// stillTried: listed under a heading of recipients still being tried (a delay among
-	// failures).
-	stillTried bool
+	// outcome: listed under a heading of recipients still being tried (delayed) or delivered,
+	// among failures; "" for a failed one.
+	outcome Action
 }
 
 // recipientSearch gathers the candidates of a text bounce, leaving out the notice's own
@@ -564,26 +566,32 @@ func (s *recipientSearch) fromLines() {
 	announced := false
 	silent := 0           // non-blank lines without an address since the announcement
 	underHeading := false // below a known MTA's failed-address heading
-	stillTried := false   // below a heading of addresses still being tried
-	triedFrom := -1       // the candidates from this one on were found below such a heading
+	var outcome Action    // below a heading of addresses still being tried or delivered
+	outcomeFrom := -1     // the candidates from this one on were found below such a heading
 	prev := ""
 	for _, line := range strings.Split(s.p.text, "\n") {
 		if !underHeading && isFailedAddressHeading(prev, line) {
 			underHeading = true
 		}
 		if !strings.Contains(line, "@") {
-			if l := asciiLower(line); containsAny(l, stillTriedHeadings) {
-				stillTried = true
-			} else if stillTried && containsAny(l, bouncePhrases) {
-				stillTried = false // (not searched when it is false already: 93 phrases a line)
+			was := outcome
+			switch l := asciiLower(line); {
+			case containsAny(l, stillTriedHeadings):
+				outcome = ActionDelayed
+			case containsAny(l, deliveredHeadings):
+				outcome = ActionDelivered
+			case outcome != "" && containsAny(l, bouncePhrases):
+				outcome = "" // (not searched when there is none: 93 phrases a line)
 			}
-		}
-		switch {
-		case stillTried && triedFrom < 0:
-			triedFrom = len(s.found)
-		case !stillTried && triedFrom >= 0:
-			s.markStillTried(triedFrom)
-			triedFrom = -1
+			if outcome != was {
+				if outcomeFrom >= 0 {
+					s.markOutcome(outcomeFrom, was)
+				}
+				outcomeFrom = -1
+				if outcome != "" {
+					outcomeFrom = len(s.found)
+				}
+			}
 		}
 		if strings.TrimSpace(line) != "" {
 			prev = line
@@ -631,8 +639,8 @@ func (s *recipientSearch) fromLines() {
 			}
 		}
 	}
-	if triedFrom >= 0 {
-		s.markStillTried(triedFrom)
+	if outcomeFrom >= 0 {
+		s.markOutcome(outcomeFrom, outcome)
 	}
 }
 
@@ -650,10 +658,15 @@ func isDomainStartByte(b byte) bool {
 // is still trying, among others that failed (lower case).
 var stillTriedHeadings = phraseList("still-tried-headings")
 
-// markStillTried notes the candidates from the index from on as still being tried.
-func (s *recipientSearch) markStillTried(from int) {
+// deliveredHeadings are the words of a heading under which a notice lists the recipients it
+// delivered to, among others that failed (lower case).
+var deliveredHeadings = phraseList("delivered-headings")
+
+// markOutcome notes the candidates from the index from on as listed under a heading that says
+// what became of them: still tried (delayed) or delivered.
+func (s *recipientSearch) markOutcome(from int, outcome Action) {
 	for i := range s.found[from:] {
-		s.found[from+i].stillTried = true
+		s.found[from+i].outcome = outcome
 	}
 }
 

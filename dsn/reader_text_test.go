@@ -151,6 +151,8 @@ func TestIsRecipientLine(t *testing.T) {
 		{"Delivery to the following recipient failed permanently: a@example.org", true},
 		{"The intended recipient was not notified. Questions: help@example.org", false},
 		{"Mailbox full. Failed recipient: a@example.org", true},
+		{"Your message to a@example.org could not be delivered.", true},
+		{"The message you sent to a@example.org could not be delivered", true},
 		{"Sender Address: news@example.org", false},
 		{"250 <news@example.org>... Sender ok", false},
 		{"The standard form of an address here is first.last@example.org", false},

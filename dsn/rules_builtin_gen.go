@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0xeeb5a799
+const generatedBuiltinSum = 0xe174cd54
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -147,6 +147,7 @@ var generatedBuiltin = Rules{
 		{reason: "mailboxfull", phrase: "mailbox size exceeded", keys: [3]uint16{425, 1746, 1042}},
 		{reason: "suspend", phrase: "recipient address rejected: inactive", keys: [3]uint16{2119, 1815, 926}},
 		{reason: "filtered", phrase: "doesn't want your mail", keys: [3]uint16{113, 577, 4044}},
+		{reason: "filtered", re: &lazyRegexp{expr: `\bhas opted out of receiving\b`}, hints: [][]string{{"has opted out of receiving"}}},
 		{reason: "filtered", phrase: "rejected by destination domain", keys: [3]uint16{1105, 2109, 1420}},
 		{reason: "networkerror", phrase: "routing server failure", keys: [3]uint16{3213, 774, 2924}},
 		{reason: "systemerror", phrase: "several matches found", keys: [3]uint16{118, 3300, 3056}},
@@ -766,6 +767,9 @@ var generatedBuiltin = Rules{
 		{reason: "userunknown", phrase: "no such account", keys: [3]uint16{3793, 620, 2493}},
 		{reason: "userunknown", phrase: "no mailbox here", keys: [3]uint16{3793, 1002, 2206}},
 		{reason: "userunknown", phrase: "user not found", keys: [3]uint16{2723, 76, 3056}},
+		{reason: "userunknown", re: &lazyRegexp{expr: `\buser [^\s@]+ not found\b`}, hints: [][]string{{" not found"}, {"user "}}},
+		{reason: "userunknown", re: &lazyRegexp{expr: `@[^\s]+?>? does not exist\b`}, hints: [][]string{{" does not exist"}}},
+		{reason: "userunknown", re: &lazyRegexp{expr: `@[^\s]+?>? is not an? (?:[a-z]+ ){0,3}member\b`}, hints: [][]string{{" is not a"}, {"member"}}},
 		{reason: "userunknown", phrase: "user not exist", keys: [3]uint16{2723, 76, 3817}},
 		{reason: "userunknown", phrase: "user does not exist", keys: [3]uint16{2723, 3390, 3817}},
 		{reason: "userunknown", phrase: "mailbox not found", keys: [3]uint16{425, 1989, 3056}},
