@@ -275,7 +275,8 @@ var oldFormats = []oldFormat{
 	// PMDF's VMS error, Exim's notice whose help text sends "a message to" a help desk, a
 	// delivered recipient listed above a failed one, Exchange 5.5's "SMTP:" prefix, a
 	// percent-hack address, an address only in the subject with the list's owner in the text,
-	// a German vacation reply.
+	// a German vacation reply. Measured once before any change: recall 85.7 (12/14), precision
+	// 92.3 (12/13), reason 81.8 (9/11), hard 81.8 (9/11).
 	{"exchange2010-czech", []oldFormatRecipient{{"petr.novak@cz.example.cz", "userunknown", "yes"}}},
 	{"exchange2010-hungarian", []oldFormatRecipient{{"nagy.eva@hu.example.hu", "userunknown", "yes"}}},
 	{"exchange2010-turkish", []oldFormatRecipient{{"ayse.kaya@tr.example.com.tr", "userunknown", "yes"}}},
@@ -344,6 +345,13 @@ var oldFormatsOpen = map[string]string{
 	// is the list manager's own notice, and the body of an attached message is not read (nor
 	// is the inner notice of double-bounce).
 	"owner-forwards-bounce": "batch 8: a bounce attached to the list owner's message not read",
+	// The ninth batch's misses as first measured (recall 85.7, precision 92.3, reason 81.8,
+	// hard 81.8), open until fixed.
+	"exchange2010-czech":   "batch 9: Exchange's Czech text NDR not recognised",
+	"exchange2010-korean":  "batch 9: Exchange's Korean text NDR not recognised",
+	"netmail-german":       "batch 9: 'Benutzer unbekannt' under an 'Absender:' line read as rejected",
+	"exim-help-message-to": "batch 9: the help desk after 'send a message to' taken for a recipient",
+	"mercury-german":       "batch 9: 'Unbekannter Benutzer' not read (onhold)",
 }
 
 // reportedRecipients are the recipients of a report that reach the application: not those of an
