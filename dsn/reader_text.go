@@ -291,6 +291,8 @@ func isRecipientLine(line string) bool {
 		// "Delivery to the following recipient failed permanently: a@example.org", not "The
 		// intended recipient was not notified. Questions: help@example.org"
 		return true
+	case before == "message to":
+		return true // a text gateway's "Message to 5559876543@example.net failed: ..."
 	case hasSuffixAny(before, recipientLeadIns):
 		return true // "There was a problem delivering your message to a@example.org."
 	case containsAny(lastWords(before, 2), recipientLabels):

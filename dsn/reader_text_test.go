@@ -153,6 +153,8 @@ func TestIsRecipientLine(t *testing.T) {
 		{"Mailbox full. Failed recipient: a@example.org", true},
 		{"Your message to a@example.org could not be delivered.", true},
 		{"The message you sent to a@example.org could not be delivered", true},
+		{"If you need help, send a message to help@example.net quoting this text.", false},
+		{"Message to 5559876543@example.net failed: opted out", true},
 		{"Sender Address: news@example.org", false},
 		{"250 <news@example.org>... Sender ok", false},
 		{"The standard form of an address here is first.last@example.org", false},

@@ -3,7 +3,7 @@
 
 package dsn
 
-const generatedBuiltinSum = 0xe174cd54
+const generatedBuiltinSum = 0x09ae66d6
 
 var generatedBuiltin = Rules{
 	statusPrefixes:    nil,
@@ -707,6 +707,7 @@ var generatedBuiltin = Rules{
 		{reason: "userunknown", phrase: "empfänger unbekannt", keys: [3]uint16{1394, 2021, 3463}},
 		{reason: "userunknown", phrase: "unbekannter empfänger", keys: [3]uint16{3644, 1440, 1760}},
 		{reason: "userunknown", phrase: "benutzer unbekannt", keys: [3]uint16{2839, 2909, 3463}},
+		{reason: "userunknown", phrase: "unbekannter benutzer", keys: [3]uint16{3644, 1795, 4027}},
 		{reason: "userunknown", phrase: "usuario desconocido", keys: [3]uint16{2278, 189, 2974}},
 		{reason: "userunknown", phrase: "destinatario desconocido", keys: [3]uint16{189, 1288, 2974}},
 		{reason: "filtered", re: &lazyRegexp{expr: `\bnon abilitat[oa] (?:alla|a) ricezione\b`}, hints: [][]string{{"non abilitat"}, {" ricezione"}}},
