@@ -392,7 +392,7 @@ func namesSenderOnly(in ClassifyInput) bool {
 	if strings.Contains(d, recipient) {
 		return false
 	}
-	if strings.Contains(d, sender) {
+	if i := strings.Index(d, sender); i >= 0 && !labelledAsSender(d[:i]) {
 		return true
 	}
 	// "553 example.org does not exist", when example.org is the sender's domain and not the
@@ -400,6 +400,19 @@ func namesSenderOnly(in ClassifyInput) bool {
 	_, senderDomain, _ := strings.Cut(sender, "@")
 	_, recipientDomain, _ := strings.Cut(recipient, "@")
 	return senderDomain != "" && senderDomain != recipientDomain && containsDomain(d, senderDomain) && !containsDomain(d, recipientDomain)
+}
+
+// senderLineLabels end the words of a notice's line that states who sent the message, right
+// before the sender's address ("Absender: news-bounces@example.org"): there the address is not
+// what was refused (lower case, without spaces before the colon).
+var senderLineLabels = []string{"sender:", "absender:", "from:", "expéditeur:", "remitente:", "mittente:", "sent by", "message from:"}
+
+// labelledAsSender tells whether the text before an address ends with a label of a line that
+// states the sender, not with a session's "MAIL FROM:" command.
+func labelledAsSender(before string) bool {
+	t := strings.TrimRight(before, " \t<\"")
+	t = strings.ReplaceAll(t, " :", ":")
+	return hasSuffixAny(t, senderLineLabels) && !strings.HasSuffix(t, "mail from:")
 }
 
 // containsDomain tells whether text names domain as a whole name, not as the end of a longer one

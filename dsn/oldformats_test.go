@@ -345,12 +345,6 @@ var oldFormatsOpen = map[string]string{
 	// is the list manager's own notice, and the body of an attached message is not read (nor
 	// is the inner notice of double-bounce).
 	"owner-forwards-bounce": "batch 8: a bounce attached to the list owner's message not read",
-	// The ninth batch's one miss left (first measured: recall 85.7, precision 92.3, reason
-	// 81.8, hard 81.8; after its fixes 100, 100, 92.3, 92.3): as in bitnet-gateway, a line
-	// naming the sender ("Absender: news-bounces@lists.example.org") is read with the
-	// recipient's paragraph, and the sender's address in it turns "Benutzer unbekannt" into
-	// a refusal of the sender (rejected).
-	"netmail-german": "batch 9: 'Benutzer unbekannt' above an 'Absender:' line read as rejected",
 }
 
 // reportedRecipients are the recipients of a report that reach the application: not those of an

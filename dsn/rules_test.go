@@ -644,3 +644,25 @@ regexp "\bZorg [A-Z]+ overflow\b" mailboxfull
 		}
 	}
 }
+
+// TestSenderLineNotARefusalOfTheSender: a notice's own line that names the sender ("Absender:")
+// under a recipient's reason does not make the failure a refusal of the sender; a refusal that
+// names the sender's address, or a session's MAIL FROM, still does.
+func TestSenderLineNotARefusalOfTheSender(t *testing.T) {
+	tests := []struct {
+		diagnostic string
+		want       Reason
+	}{
+		{"Grund: Benutzer unbekannt Absender: news-bounces@lists.example.org", "userunknown"},
+		{"User unknown. Sent by news-bounces@lists.example.org", "userunknown"},
+		{"550 5.1.1 <news-bounces@lists.example.org>: User unknown", "rejected"},
+		{"MAIL FROM:<news-bounces@lists.example.org> 550 5.1.1 User unknown", "rejected"},
+	}
+	for _, tt := range tests {
+		cl := Classify(ClassifyInput{Action: ActionFailed, Status: "5", Diagnostic: tt.diagnostic, MTA: "text",
+			Recipient: "a@example.net", Sender: "news-bounces@lists.example.org"}, nil)
+		if cl.Reason != tt.want {
+			t.Errorf("%q: reason %s, want %s", tt.diagnostic, cl.Reason, tt.want)
+		}
+	}
+}
