@@ -13,6 +13,7 @@ import (
 
 	"github.com/alecthomas/kong"
 
+	_ "github.com/rebound/rebound/internal/onecore"    // a pipe runs on one processor
 	_ "github.com/rebound/rebound/internal/stackstart" // grows the stack before the deep inits
 	"github.com/rebound/rebound/pipe"
 )
