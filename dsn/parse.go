@@ -229,8 +229,14 @@ var textOverrides = map[string]bool{
 }
 
 // overrideRules are the built-in rules that give one of textOverrides, picked out of the table
-// the first time a bounce needs them rather than at every start.
-var overrideRules = sync.OnceValue(func() *Rules { return builtin.only(textOverrides) })
+// the first time a bounce needs them rather than at every start; they are matched through the
+// built-in table's own filters and index (matchAmong).
+var overrideRules = sync.OnceValue(func() []uint64 {
+	if builtin == &generatedBuiltin {
+		return generatedOverrides // the same set, made with the table
+	}
+	return builtin.giving(textOverrides)
+})
 
 // preferTextReason lets the human-readable explanation of a one-recipient bounce correct a
 // refusal read from its codes ("The user(s) account is disabled." above "550 user unknown").
@@ -252,7 +258,7 @@ func (p *interpreter) preferTextReason(r *Recipient) {
 	if len(text) > 4<<10 {
 		text = text[:4<<10] // the explanation opens the notice
 	}
-	reason, _ := overrideRules().match(matchInput{text: foldPunctuation(text), status: r.Status})
+	reason, _ := builtin.matchAmong(matchInput{text: foldPunctuation(text), status: r.Status}, overrideRules())
 	if reason == "" {
 		return
 	}

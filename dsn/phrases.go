@@ -14,18 +14,28 @@ var phrasesFile string
 var phraseLists, phrasesUsed = parsePhrases(phrasesFile), map[string]bool{}
 
 // parsePhrases reads the lists of a phrases file. Their form is checked by TestPhraseLists.
+// It runs at every start: it reads the lines in place and stores each list once, when the next
+// begins.
 func parsePhrases(data string) map[string][]string {
-	lists := map[string][]string{}
+	lists := make(map[string][]string, 64)
 	name := ""
-	for _, line := range strings.Split(data, "\n") {
+	var list []string
+	for rest := data; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
 		switch {
-		case line == "" || strings.HasPrefix(line, "#"):
-		case strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]"):
-			name = line[1 : len(line)-1]
-			lists[name] = []string{}
+		case line == "" || line[0] == '#':
+		case line[0] == '[' && line[len(line)-1] == ']':
+			if name != "" || list != nil {
+				lists[name] = list
+			}
+			name, list = line[1:len(line)-1], []string{}
 		default:
-			lists[name] = append(lists[name], line)
+			list = append(list, line)
 		}
+	}
+	if name != "" || list != nil {
+		lists[name] = list
 	}
 	return lists
 }

@@ -211,7 +211,11 @@ func (rs *Rules) StatusPrefixes() []string { return rs.statusPrefixes }
 func (rs *Rules) RecipientPrefixes() []string { return rs.recipientPrefixes }
 
 // match returns the reason of the first rule that matches, and whether it is final.
-func (rs *Rules) match(in matchInput) (string, bool) {
+func (rs *Rules) match(in matchInput) (string, bool) { return rs.matchAmong(in, nil) }
+
+// matchAmong is match over the rules of among, a set of rule indexes (bit i: rule i; nil: every
+// rule): the first of them that matches, as if the others were not in the table.
+func (rs *Rules) matchAmong(in matchInput, among []uint64) (string, bool) {
 	// Most phrases are absent from a given text: a set of the text's byte triples rules them out
 	// before a substring search.
 	var set tripleSet
@@ -223,6 +227,9 @@ func (rs *Rules) match(in matchInput) (string, bool) {
 	table := rs.filterTable()
 	if triples == nil {
 		for i := range table.filters {
+			if among != nil && among[i>>6]&(1<<(i&63)) == 0 {
+				continue
+			}
 			if rs.matchesAt(i, in, table, nil) {
 				return rs.rules[i].reason, rs.rules[i].final
 			}
@@ -250,6 +257,9 @@ func (rs *Rules) match(in matchInput) (string, bool) {
 		}
 	}
 	for w, word := range candidates {
+		if among != nil {
+			word &= among[w]
+		}
 		for word != 0 {
 			i := w<<6 | bits.TrailingZeros64(word)
 			word &= word - 1
@@ -517,21 +527,15 @@ func hostIn(hosts, domains []string) bool {
 	return false
 }
 
-// only returns the rules that give one of reasons, in their order.
-func (rs *Rules) only(reasons map[string]bool) *Rules {
-	n := 0
+// giving returns the set of the rules that give one of reasons, for matchAmong.
+func (rs *Rules) giving(reasons map[string]bool) []uint64 {
+	set := make([]uint64, (len(rs.rules)+63)/64)
 	for i := range rs.rules {
 		if reasons[rs.rules[i].reason] {
-			n++
+			set[i>>6] |= 1 << (i & 63)
 		}
 	}
-	out := &Rules{rules: make([]rule, 0, n)}
-	for i := range rs.rules {
-		if reasons[rs.rules[i].reason] {
-			out.rules = append(out.rules, rs.rules[i])
-		}
-	}
-	return out
+	return set
 }
 
 //go:generate go test -run ^TestBuiltinTable$ -update-table .
@@ -549,6 +553,10 @@ func builtinTable() *Rules {
 	// The checksum reads the embedded text in place: a []byte conversion would copy its 75 kB to
 	// the heap at every start.
 	if crc32.ChecksumIEEE(unsafe.Slice(unsafe.StringData(builtinRules), len(builtinRules))) == generatedBuiltinSum {
+		// The filters and index were generated with the rules; the required runs of their
+		// expressions are found when first needed.
+		generatedBuiltinTable.runs = make([]runHints, len(generatedBuiltin.rules))
+		generatedBuiltin.table.Store(&generatedBuiltinTable)
 		return &generatedBuiltin
 	}
 	return mustLoadRules(builtinRules)

@@ -7,6 +7,7 @@ import (
 	"go/format"
 	"hash/crc32"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -117,12 +118,68 @@ func generateTable(t *testing.T, rs *Rules, sum uint32) []byte {
 		}
 		b.WriteString("},\n")
 	}
-	b.WriteString("},\n}\n")
+	b.WriteString("},\n}\n\n")
+	writeRuleTable(&b, rs.filterTable())
+	b.WriteString("\n// generatedOverrides is generatedBuiltin.giving(textOverrides), made at build time.\nvar generatedOverrides = []uint64{")
+	for _, w := range rs.giving(textOverrides) {
+		fmt.Fprintf(&b, "%#x, ", w)
+	}
+	b.WriteString("}\n")
 	out, err := format.Source(b.Bytes())
 	if err != nil {
 		t.Fatalf("generated table: %v", err)
 	}
 	return out
+}
+
+// writeRuleTable writes t, the filters and index that match reads the built-in rules through,
+// as generatedBuiltinTable (its runs are found at run time).
+func writeRuleTable(b *bytes.Buffer, t *ruleTable) {
+	b.WriteString("// generatedBuiltinTable is generatedBuiltin's filterTable, made at build time: at every start it\n")
+	b.WriteString("// was most of the instructions of a one-bounce pipe.\n")
+	b.WriteString("var generatedBuiltinTable = ruleTable{\nfilters: []ruleFilter{\n")
+	for _, f := range t.filters {
+		fmt.Fprintf(b, "{keys: [3]uint16{%d, %d, %d}, more: [3]uint16{%d, %d, %d}, phrase: %v, rare: %d},\n", f.keys[0], f.keys[1], f.keys[2], f.more[0], f.more[1], f.more[2], f.phrase, f.rare)
+	}
+	b.WriteString("},\nhints: [][][]phraseKey{\n")
+	for _, sets := range t.hints {
+		if sets == nil {
+			b.WriteString("nil,\n")
+			continue
+		}
+		b.WriteString("{")
+		for _, set := range sets {
+			b.WriteString("{")
+			for _, k := range set {
+				fmt.Fprintf(b, "{keys: [3]uint16{%d, %d, %d}, ok: %v, rare: %d}, ", k.keys[0], k.keys[1], k.keys[2], k.ok, k.rare)
+			}
+			b.WriteString("}, ")
+		}
+		b.WriteString("},\n")
+	}
+	b.WriteString("},\nalways: []uint64{")
+	for _, w := range t.always {
+		fmt.Fprintf(b, "%#x, ", w)
+	}
+	b.WriteString("},\nkeyed: tripleSet{")
+	for _, w := range t.keyed {
+		fmt.Fprintf(b, "%#x, ", w)
+	}
+	b.WriteString("},\nkeyStart: [tripleKeys + 1]int32{")
+	for i, n := range t.keyStart {
+		if i%32 == 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(b, "%d, ", n)
+	}
+	b.WriteString("},\nbyKey: []int32{")
+	for i, n := range t.byKey {
+		if i%32 == 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(b, "%d, ", n)
+	}
+	b.WriteString("},\n}\n")
 }
 
 func stringsLiteral(ss []string) string {
@@ -142,4 +199,47 @@ func rawQuote(s string) string {
 		return strconv.Quote(s)
 	}
 	return "`" + s + "`"
+}
+
+// TestMatchAmongIsASubTable checks that matching among a set of the built-in rules, through the
+// whole table's filters and index, answers as a table of those rules alone would: over texts
+// made of the rules' own phrases and hints, one and two at a time.
+func TestMatchAmongIsASubTable(t *testing.T) {
+	sub := &Rules{}
+	for _, r := range builtin.rules {
+		if textOverrides[r.reason] {
+			sub.rules = append(sub.rules, r)
+		}
+	}
+	var texts []string
+	for _, r := range builtin.rules {
+		texts = append(texts, r.phrase)
+		for _, set := range r.hints {
+			texts = append(texts, strings.Join(set, " "))
+		}
+	}
+	among := builtin.giving(textOverrides)
+	if !slices.Equal(among, overrideRules()) {
+		t.Fatal("the generated override set is not the built-in table's")
+	}
+	checked, matched := 0, 0
+	for i, a := range texts {
+		for _, text := range []string{a, a + " " + texts[(i*7+3)%len(texts)]} {
+			for _, status := range []string{"", "5.1.1", "4.2.2", "5.7.1"} {
+				in := matchInput{text: text, status: status}
+				got, gotFinal := builtin.matchAmong(in, among)
+				want, wantFinal := sub.match(in)
+				if got != want || gotFinal != wantFinal {
+					t.Fatalf("%q (status %q): matchAmong = %q %v, a table of those rules says %q %v", text, status, got, gotFinal, want, wantFinal)
+				}
+				checked++
+				if got != "" {
+					matched++
+				}
+			}
+		}
+	}
+	if matched < 100 {
+		t.Errorf("only %d of %d texts matched an override rule: the test proves little", matched, checked)
+	}
 }

@@ -13,6 +13,8 @@ import (
 
 	"github.com/alecthomas/kong"
 	"gopkg.in/yaml.v3"
+
+	"github.com/rebound/rebound/mailsource"
 )
 
 // defaultConfig is read when neither --config nor REBOUND_CONFIG names a file and it exists.
@@ -76,7 +78,9 @@ func loadConfig(path string, explicit, ignoreUnreadable bool, app *kong.Applicat
 func loadConfigLazily(path string, explicit, ignoreUnreadable bool, part func() configModel, full func() (configModel, error)) (*configFile, error) {
 	cf := &configFile{path: path}
 	configPolicy = nil // the policy: section of this file, if it has one
-	f, err := os.Open(kong.ExpandPath(path))
+	// Opened without os.Open's registration with the network poller, which a pipe that reports
+	// to stdout or to a command would otherwise set up for this file alone.
+	f, err := mailsource.OpenFile(kong.ExpandPath(path))
 	if err != nil {
 		if !explicit && (errors.Is(err, os.ErrNotExist) || ignoreUnreadable) {
 			return cf, nil

@@ -40,89 +40,24 @@ type fastPipeModel struct {
 	args  [][]int // the positional arguments' fields, in order
 }
 
-// fastTags are the tags a flag may have and still be read by the fast path.
-var fastTags = []string{"name", "env", "default", "enum", "help", "placeholder", "deprecated-env", "hidden"}
+//go:generate go test -run ^TestFastPipeModelUpToDate$ -update-fast-pipe-model .
 
-// fastTypes are the types of the fields the fast path reads.
-var fastTypes = map[reflect.Type]bool{
-	reflect.TypeFor[string]():        true,
-	reflect.TypeFor[bool]():          true,
-	reflect.TypeFor[int64]():         true,
-	reflect.TypeFor[time.Duration](): true,
-	reflect.TypeFor[[]string]():      true,
-	reflect.TypeFor[slog.Level]():    true,
-}
-
-// newFastPipeModel reads pipeCLI's fields. It reports false when pipeCLI has something it does
-// not know (a field without a name tag, a required or non-string argument).
+// newFastPipeModel returns pipeCLI's flags and arguments as the fast path reads them: the table
+// fastpipe_gen.go holds, generated from pipeCLI's fields by reflection at build time
+// (reflectFastPipeModel, TestFastPipeModelUpToDate), as reading the tags at every start was
+// about a quarter of a pipe's instructions. It reports false when pipeCLI has something the
+// fast path does not know (a field without a name tag, a required or non-string argument).
 func newFastPipeModel() (*fastPipeModel, bool) {
-	m := &fastPipeModel{flags: map[string]*fastFlag{}}
-	return m, m.walk(reflect.TypeFor[pipeCLI](), nil, true)
-}
-
-func (m *fastPipeModel) walk(t reflect.Type, index []int, global bool) bool {
-	for i := range t.NumField() {
-		f := t.Field(i)
-		field := append(append([]int(nil), index...), i)
-		_, embed := f.Tag.Lookup("embed")
-		_, cmd := f.Tag.Lookup("cmd")
-		_, arg := f.Tag.Lookup("arg")
-		switch {
-		case !f.IsExported():
-		case embed || cmd:
-			if f.Type.Kind() != reflect.Struct || !m.walk(f.Type, field, global && embed) {
-				return false
-			}
-		case arg:
-			if _, optional := f.Tag.Lookup("optional"); !optional || f.Type.Kind() != reflect.String {
-				return false
-			}
-			m.args = append(m.args, field)
-		default:
-			name := f.Tag.Get("name")
-			if name == "" || m.flags[name] != nil {
-				return false
-			}
-			fl := &fastFlag{name: name, field: field, global: global, special: !fastTypes[f.Type]}
-			fl.def, fl.hasDef = f.Tag.Lookup("default")
-			if e := f.Tag.Get("enum"); e != "" {
-				fl.enum = strings.Split(e, ",")
-			}
-			switch env := f.Tag.Get("env"); env {
-			case "-":
-			case "":
-				fl.envs = []string{"REBOUND_" + strings.ToUpper(strings.ReplaceAll(name, "-", "_"))}
-			default:
-				fl.envs = strings.Split(env, ",")
-			}
-			if old := f.Tag.Get("deprecated-env"); old != "" {
-				fl.envs = append(fl.envs, strings.Split(old, ",")...)
-			}
-			if strings.Contains(string(f.Tag), "${") || otherTags(f.Tag) || fl.enum != nil && f.Type.Kind() != reflect.String {
-				fl.special = true
-			}
-			m.flags[name] = fl
-			m.order = append(m.order, fl)
-		}
+	if !fastPipeKnown {
+		return nil, false
 	}
-	return true
-}
-
-// otherTags reports whether tag has a key outside fastTags (type, short, sep, negatable, ...).
-func otherTags(tag reflect.StructTag) bool {
-	s := string(tag)
-	for {
-		s = strings.TrimLeft(s, " ")
-		if s == "" {
-			return false
-		}
-		key, rest, ok := strings.Cut(s, ":")
-		value, err := strconv.QuotedPrefix(rest)
-		if !ok || err != nil || !slices.Contains(fastTags, key) {
-			return true
-		}
-		s = rest[len(value):]
+	m := &fastPipeModel{flags: make(map[string]*fastFlag, len(fastPipeFlags)), order: make([]*fastFlag, len(fastPipeFlags)), args: fastPipeArgs}
+	for i := range fastPipeFlags {
+		f := &fastPipeFlags[i]
+		m.flags[f.name] = f
+		m.order[i] = f
 	}
+	return m, true
 }
 
 // configModel is newConfigModel of kong's model of pipeCLI: the keys of pipe's flags and the
