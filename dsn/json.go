@@ -179,3 +179,7 @@ func appendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
 }
+
+// AppendJSONString appends s as a JSON string, as encoding/json writes it with HTML escaping
+// off, for the packages that write reports as JSON without reflection (feedback).
+func AppendJSONString(dst []byte, s string) []byte { return appendJSONString(dst, s) }

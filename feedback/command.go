@@ -139,12 +139,6 @@ type WriterSender struct {
 
 // Send writes r.
 func (w *WriterSender) Send(_ context.Context, r Report) error {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(r); err != nil {
-		return &PermanentError{Err: err}
-	}
-	_, err := w.W.Write(b.Bytes())
+	_, err := w.W.Write(append(r.AppendJSON(make([]byte, 0, 512)), '\n'))
 	return err
 }
