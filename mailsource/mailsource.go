@@ -9,7 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"sync"
 
 	"github.com/rebound/rebound/dsn"
@@ -43,37 +43,55 @@ func Expand(paths []string) ([]string, error) {
 			out = append(out, p)
 			continue
 		}
-		var files []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				files = append(files, path) // unreadable: ParseFile names it
-				return nil
-			}
-			name := d.Name()
-			if path != p && len(name) > 0 && name[0] == '.' {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				if name == "tmp" && isMaildir(filepath.Dir(path)) {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() {
-				files = append(files, path)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		sort.Strings(files)
+		files := listFiles(nil, filepath.Clean(p), true)
+		slices.Sort(files)
 		out = append(out, files...)
 	}
 	return out, nil
+}
+
+// listFiles appends to files the regular files under dir (a clean path), in no order: dot files
+// and dot directories skipped (dir itself, the root, may be one), and the tmp/ of a Maildir. A directory
+// that cannot be read is listed itself, so that ParseFile names it, with the entries it had.
+// It lists a directory's entries as the system returns them, without sorting them (Expand sorts
+// the whole list once) and without cleaning each joined path: a batch parse of a directory of
+// thousands of files waits for the list before its workers start.
+func listFiles(files []string, dir string, root bool) []string {
+	if root && filepath.Base(dir) == "tmp" && isMaildir(filepath.Dir(dir)) {
+		return files
+	}
+	f, err := os.Open(dir)
+	var entries []fs.DirEntry
+	if err == nil {
+		entries, err = f.ReadDir(-1)
+		f.Close()
+	}
+	if err != nil {
+		files = append(files, dir)
+	}
+	prefix := dir + string(filepath.Separator)
+	switch dir {
+	case ".":
+		prefix = ""
+	case string(filepath.Separator):
+		prefix = dir
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if len(name) > 0 && name[0] == '.' {
+			continue
+		}
+		path := prefix + name
+		switch {
+		case e.IsDir():
+			if name != "tmp" || !isMaildir(dir) {
+				files = listFiles(files, path, false)
+			}
+		case e.Type().IsRegular():
+			files = append(files, path)
+		}
+	}
+	return files
 }
 
 func isMaildir(dir string) bool {
