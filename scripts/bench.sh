@@ -69,6 +69,10 @@ measure() {
 	printf '%-46s %9.1f ms %7.1f MB %9.1f ms %7d' "$name" "$(echo "$MEDIAN_S * 1000" | bc -l)" "$(echo "$rss_kb / 1024" | bc -l)" "$(echo "$MEDIAN_CPU * 1000" | bc -l)" "$faults"
 }
 
+# ratio: the last case's median CPU time over the stdin-only program's of the same round
+# (issue 16's pipe target: at most 3x).
+ratio() { printf '  %5.2fx stdin-only CPU\n' "$(echo "$MEDIAN_CPU / $floor" | bc -l)"; }
+
 # rate N: messages per second of wall time, and per second of CPU time.
 rate() { printf '  %8.0f msgs/s (%.0f per CPU-second)\n' "$(echo "$1 / $MEDIAN_S" | bc -l)" "$(echo "$1 / $MEDIAN_CPU" | bc -l)"; }
 
@@ -81,15 +85,16 @@ for ((round = 1; round <= ROUNDS; round++)); do
 	[ "$ROUNDS" -eq 1 ] || echo "round $round"
 	if want pipe; then
 		STDIN=$bounce measure "$RUNS" "stdin-only Go program" "$work/stdinonly"; echo
+		floor=$MEDIAN_CPU
 		if [ -n "$BASE" ]; then
-			STDIN=$bounce measure "$RUNS" "BASE pipe" "$BASE" pipe --config /dev/null --report-url - ; echo
+			STDIN=$bounce measure "$RUNS" "BASE pipe" "$BASE" pipe --config /dev/null --report-url - ; ratio
 		fi
-		STDIN=$bounce measure "$RUNS" "rebound pipe (one bounce, report to stdout)" "$bin" pipe --config /dev/null --report-url - ; echo
+		STDIN=$bounce measure "$RUNS" "rebound pipe (one bounce, report to stdout)" "$bin" pipe --config /dev/null --report-url - ; ratio
 		# With a configuration file shaped like contrib/rebound.yaml: sections of other commands.
 		if [ -n "$BASE" ]; then
-			STDIN=$bounce measure "$RUNS" "BASE pipe, configuration with sections" "$BASE" pipe --config "$work/sections.yaml"; echo
+			STDIN=$bounce measure "$RUNS" "BASE pipe, configuration with sections" "$BASE" pipe --config "$work/sections.yaml"; ratio
 		fi
-		STDIN=$bounce measure "$RUNS" "rebound pipe, configuration with sections" "$bin" pipe --config "$work/sections.yaml"; echo
+		STDIN=$bounce measure "$RUNS" "rebound pipe, configuration with sections" "$bin" pipe --config "$work/sections.yaml"; ratio
 	fi
 	if want help; then
 		if [ -n "$BASE" ]; then
