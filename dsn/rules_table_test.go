@@ -137,9 +137,10 @@ func generateTable(t *testing.T, rs *Rules, sum uint32) []byte {
 func writeRuleTable(b *bytes.Buffer, t *ruleTable) {
 	b.WriteString("// generatedBuiltinTable is generatedBuiltin's filterTable, made at build time: at every start it\n")
 	b.WriteString("// was most of the instructions of a one-bounce pipe.\n")
+	b.WriteString("// Fields in order: ruleFilter{keys, more, phrase, rare}, phraseKey{keys, ok, rare}.\n")
 	b.WriteString("var generatedBuiltinTable = ruleTable{\nfilters: []ruleFilter{\n")
 	for _, f := range t.filters {
-		fmt.Fprintf(b, "{keys: [3]uint16{%d, %d, %d}, more: [3]uint16{%d, %d, %d}, phrase: %v, rare: %d},\n", f.keys[0], f.keys[1], f.keys[2], f.more[0], f.more[1], f.more[2], f.phrase, f.rare)
+		fmt.Fprintf(b, "{%s, %s, %v, %d},\n", keysLiteral(f.keys), keysLiteral(f.more), f.phrase, f.rare)
 	}
 	b.WriteString("},\nhints: [][][]phraseKey{\n")
 	for _, sets := range t.hints {
@@ -151,7 +152,7 @@ func writeRuleTable(b *bytes.Buffer, t *ruleTable) {
 		for _, set := range sets {
 			b.WriteString("{")
 			for _, k := range set {
-				fmt.Fprintf(b, "{keys: [3]uint16{%d, %d, %d}, ok: %v, rare: %d}, ", k.keys[0], k.keys[1], k.keys[2], k.ok, k.rare)
+				fmt.Fprintf(b, "{%s, %v, %d}, ", keysLiteral(k.keys), k.ok, k.rare)
 			}
 			b.WriteString("}, ")
 		}
@@ -181,6 +182,9 @@ func writeRuleTable(b *bytes.Buffer, t *ruleTable) {
 	}
 	b.WriteString("},\n}\n")
 }
+
+// keysLiteral writes three phrase keys as a Go array.
+func keysLiteral(k [3]uint16) string { return fmt.Sprintf("[3]uint16{%d, %d, %d}", k[0], k[1], k[2]) }
 
 func stringsLiteral(ss []string) string {
 	if len(ss) == 0 {
