@@ -2,7 +2,9 @@ package dsn
 
 import (
 	_ "embed"
+	"hash/crc32"
 	"strings"
+	"unsafe"
 )
 
 // phrasesFile holds the detection phrase lists (see its opening comment).
@@ -11,7 +13,20 @@ import (
 var phrasesFile string
 
 // phraseLists are the lists of phrases.txt by name; phrasesUsed the names the code reads.
-var phraseLists, phrasesUsed = parsePhrases(phrasesFile), map[string]bool{}
+var phraseLists, phrasesUsed = loadPhrases(), map[string]bool{}
+
+//go:generate go test -run ^TestPhrasesTable$ -update-phrases .
+
+// loadPhrases returns the lists of phrases.txt: the Go table generated from it
+// (phrases_gen.go, static lists that cost no parsing at start-up, where each pipe's process
+// reads them), or, should the text have changed since the table was generated, the text read
+// now. TestPhrasesTable fails while they differ; `go generate ./dsn` regenerates the table.
+func loadPhrases() map[string][]string {
+	if crc32.ChecksumIEEE(unsafe.Slice(unsafe.StringData(phrasesFile), len(phrasesFile))) == generatedPhrasesSum {
+		return generatedPhrases
+	}
+	return parsePhrases(phrasesFile)
+}
 
 // parsePhrases reads the lists of a phrases file. Their form is checked by TestPhraseLists.
 // It runs at every start: it reads the lines in place and stores each list once, when the next
