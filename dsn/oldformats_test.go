@@ -10,7 +10,7 @@ import (
 	"github.com/rebound/rebound/dsn"
 )
 
-// The old-format set: 199 text bounces and list robots' notices in old or unusual non-DSN
+// The old-format set: 220 text bounces and list robots' notices in old or unusual non-DSN
 // layouts (Lotus Notes/Domino, GroupWise, Exchange 5.5/2000/2003 text NDRs, MS Mail and cc:Mail
 // gateways, Netscape/iPlanet, PMDF, Mirapoint, Critical Path, InterMail/Openwave, IMail,
 // MDaemon, Mercury, Merak/IceWarp, Kerio, SLMail, Sendmail 5 to 8.9, MMDF, ZMailer, an X.400
@@ -301,6 +301,8 @@ var oldFormats = []oldFormat{
 	// Finnish subject, an address only in a quoted SMTP session, Open-Xchange with the
 	// original inline after a ruler (its To the list's), ISPConfig in Romanian HTML only,
 	// Exchange in Greek, notices in Ukrainian, Vietnamese, Indonesian and Catalan, DirectAdmin.
+	// Measured once before any change: recall 72.7 (16/22), precision 94.1 (16/17), reason 100
+	// (15/15), hard 100 (16/16); one greylisting delay warning read as kind bounce.
 	{"barracuda-ndr", []oldFormatRecipient{{"hugo.lind@bc.example.com", "userunknown", "yes"}}},
 	{"sophos-danish", []oldFormatRecipient{{"mette.hansen@dk.example.dk", "mailboxfull", "no"}}},
 	{"fortimail-spam", []oldFormatRecipient{{"ines.moll@fm.example.net", "spamdetected", "no"}}},
@@ -374,6 +376,15 @@ var oldFormatsOpen = map[string]string{
 	// is the list manager's own notice, and the body of an attached message is not read (nor
 	// is the inner notice of double-bounce).
 	"owner-forwards-bounce": "batch 8: a bounce attached to the list owner's message not read",
+	// The tenth batch's misses, as first measured (recall 72.7, precision 94.1, reason 100,
+	// hard 100).
+	"greylisting-delay":       "batch 10: a greylisting delay warning read as kind bounce (its recipient delayed)",
+	"postmaster-manual-reply": "batch 10: a postmaster's hand-written reply not read as a notice",
+	"finnish-subject-only":    "batch 10: the help desk's address guessed; the subject's address not read",
+	"ispconfig-html-romanian": "batch 10: Romanian HTML notice not recognised",
+	"exchange2010-greek":      "batch 10: Exchange's Greek notice not recognised",
+	"ukrainian-full":          "batch 10: Ukrainian notice not recognised",
+	"catalan-full":            "batch 10: Catalan notice not recognised",
 }
 
 // reportedRecipients are the recipients of a report that reach the application: not those of an
