@@ -218,19 +218,25 @@ func generateCharsets(t *testing.T) []byte {
 // TestCharsetTableUpToDate checks that charset_gen.go is what x/text's indexes say now (a newer
 // x/text may know more names); with -update-charsets (go generate ./dsn) it rewrites it.
 func TestCharsetTableUpToDate(t *testing.T) {
-	want := generateCharsets(t)
-	if *updateCharsets {
-		if err := os.WriteFile(generatedCharsetFile, want, 0o644); err != nil {
+	checkGenerated(t, generatedCharsetFile, generateCharsets(t), *updateCharsets, "golang.org/x/text")
+}
+
+// checkGenerated compares the generated file path with want, the source it should hold now
+// (from), and fails when they differ; with update it writes want to path instead.
+func checkGenerated(t *testing.T, path string, want []byte, update bool, from string) {
+	t.Helper()
+	if update {
+		if err := os.WriteFile(path, want, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	got, err := os.ReadFile(generatedCharsetFile)
+	got, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Fatalf("%s is out of date with golang.org/x/text: run go generate ./dsn", generatedCharsetFile)
+		t.Fatalf("%s is out of date with %s: run go generate ./dsn", path, from)
 	}
 }
 

@@ -2,7 +2,8 @@ package dsn
 
 import (
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/rebound/rebound/internal/jsonw"
 )
 
 // AppendJSON appends to dst the JSON object of r with source as its first field ("source"), and
@@ -83,13 +84,7 @@ func (rc *Recipient) appendJSON(dst []byte) []byte {
 
 // appendField appends ,"name":"value" (nothing when omitEmpty and value is empty).
 func appendField(dst []byte, name, value string, omitEmpty bool) []byte {
-	if omitEmpty && value == "" {
-		return dst
-	}
-	dst = append(dst, ',', '"')
-	dst = append(dst, name...)
-	dst = append(dst, '"', ':')
-	return appendJSONString(dst, value)
+	return jsonw.AppendField(dst, name, value, omitEmpty)
 }
 
 // fixFirstComma removes the comma that the first field of an object opened at start wrote.
@@ -100,86 +95,5 @@ func fixFirstComma(dst []byte, start int) []byte {
 	return append(dst, '}')
 }
 
-const hexDigits = "0123456789abcdef"
-
-// jsonPlainWord tells whether the eight bytes of w are all jsonPlain: none of 0x80 and above,
-// none below 0x20, no quote, no backslash (the tests of a zero byte and of a byte below n of
-// "Bit Twiddling Hacks", exact once the 8-bit bytes are ruled out).
-func jsonPlainWord(w uint64) bool {
-	const ones = 0x0101010101010101
-	const high = 0x80 * ones
-	hasZero := func(v uint64) bool { return (v-ones)&^v&high != 0 }
-	return w&high == 0 && (w-0x20*ones)&^w&high == 0 && !hasZero(w^'"'*ones) && !hasZero(w^'\\'*ones)
-}
-
-// jsonPlain tells the ASCII bytes that a JSON string holds as they are: printable, neither a
-// quote nor a backslash.
-var jsonPlain = func() (plain [256]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		plain[c] = c != '"' && c != '\\'
-	}
-	return plain
-}()
-
-// appendJSONString appends s as a JSON string as encoding/json writes it without HTML escaping:
-// quotes, backslashes and control characters escaped, invalid UTF-8 replaced by U+FFFD, U+2028
-// and U+2029 escaped.
-func appendJSONString(dst []byte, s string) []byte {
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if i+8 <= len(s) && jsonPlainWord(loadString8(s[i:])) {
-			i += 8
-			continue
-		}
-		c := s[i]
-		if jsonPlain[c] {
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			dst = append(dst, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				dst = append(dst, '\\', c)
-			case '\b':
-				dst = append(dst, '\\', 'b')
-			case '\f':
-				dst = append(dst, '\\', 'f')
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\t':
-				dst = append(dst, '\\', 't')
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
-}
-
-// AppendJSONString appends s as a JSON string, as encoding/json writes it with HTML escaping
-// off, for the packages that write reports as JSON without reflection (feedback).
-func AppendJSONString(dst []byte, s string) []byte { return appendJSONString(dst, s) }
+// appendJSONString appends s as a JSON string (jsonw.AppendString).
+func appendJSONString(dst []byte, s string) []byte { return jsonw.AppendString(dst, s) }

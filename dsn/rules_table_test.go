@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"go/format"
 	"hash/crc32"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,18 +25,9 @@ func TestBuiltinTable(t *testing.T) {
 		t.Fatalf("rules_builtin.txt: %v", err)
 	}
 	want := generateTable(t, loaded, crc32.ChecksumIEEE([]byte(builtinRules)))
+	checkGenerated(t, generatedTableFile, want, *updateTable, "rules_builtin.txt")
 	if *updateTable {
-		if err := os.WriteFile(generatedTableFile, want, 0o644); err != nil {
-			t.Fatal(err)
-		}
 		return
-	}
-	got, err := os.ReadFile(generatedTableFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatalf("%s is out of date with rules_builtin.txt: run go generate ./dsn", generatedTableFile)
 	}
 	if builtin != &generatedBuiltin {
 		t.Fatal("the generated table is not the one in use")

@@ -1,4 +1,4 @@
-package dsn
+package jsonw
 
 import (
 	"bytes"
@@ -8,10 +8,10 @@ import (
 	"testing"
 )
 
-// TestAppendJSONStringAsEncoding holds appendJSONString, which passes runs of eight plain bytes
+// TestAppendStringAsEncoding holds AppendString, which passes runs of eight plain bytes
 // at once, to encoding/json (without HTML escaping) over texts of up to 40 bytes made of plain
 // bytes and of every kind that needs escaping or replacing, at every place of a word.
-func TestAppendJSONStringAsEncoding(t *testing.T) {
+func TestAppendStringAsEncoding(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	pieces := []string{"a", "~", " ", "!", "#", "[", "]", "\"", "\\", "\x00", "\x1f", "\n", "\t", "\x7f", "\u00e9", "\u2028", "\u2029", "\xff", "\xc3", "<", "&"}
 	for range 30000 {
@@ -30,8 +30,8 @@ func TestAppendJSONStringAsEncoding(t *testing.T) {
 		if err := enc.Encode(s); err != nil {
 			t.Fatal(err)
 		}
-		if got := appendJSONString(nil, s); string(got) != strings.TrimSuffix(want.String(), "\n") {
-			t.Fatalf("appendJSONString(%q) = %s, encoding/json %s", s, got, want.String())
+		if got := AppendString(nil, s); string(got) != strings.TrimSuffix(want.String(), "\n") {
+			t.Fatalf("AppendString(%q) = %s, encoding/json %s", s, got, want.String())
 		}
 	}
 }
