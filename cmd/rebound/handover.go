@@ -17,6 +17,11 @@ import (
 // fullBinaryName is the name of the full binary looked for in the directory of this one.
 const fullBinaryName = "rebound"
 
+// handedOverEnv is set in the environment of the full rebound a command is handed to: the
+// warnings about the configuration (its permissions, deprecated variables) were logged by the
+// process that handed it over, and are not logged twice.
+const handedOverEnv = "REBOUND_HANDED_OVER"
+
 // handOver replaces this process with the full rebound beside it, which has the back-end
 // this one lacks (why). It returns only when it cannot: no such file, the same file as this
 // one (a full-named build without the back-end: handing over would loop), or exec failed; the
@@ -39,6 +44,6 @@ func handOver(why error) error {
 		return why
 	}
 	args := append([]string{full}, os.Args[1:]...)
-	err = syscall.Exec(full, args, os.Environ())
+	err = syscall.Exec(full, args, append(os.Environ(), handedOverEnv+"=1"))
 	return fmt.Errorf("%w; handing it to %s failed: %v", why, full, err)
 }

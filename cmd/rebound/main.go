@@ -150,9 +150,11 @@ func runMain(args []string) (status int) {
 				cli.Globals = pcli.Globals
 			}
 			setupLogging(cli.LogLevel, cli.LogFormat, cli.Syslog)
-			warnLoosePermissions("config file", kong.ExpandPath(path))
-			for _, w := range envWarnings {
-				slog.Warn(w)
+			if os.Getenv(handedOverEnv) == "" { // else logged by the rebound-pipe that handed over
+				warnLoosePermissions("config file", kong.ExpandPath(path))
+				for _, w := range envWarnings {
+					slog.Warn(w)
+				}
 			}
 			err = run()
 			var code exitCode

@@ -84,6 +84,18 @@ func TestPipeOnlyBuild(t *testing.T) {
 	if code != 0 || wantCode != 0 || got != want || !strings.Contains(got, `"email":`) {
 		t.Errorf("handed over: exit %d, stdout %q (stderr %q); whole binary exit %d, stdout %q", code, got, stderr, wantCode, want)
 	}
+	// A configuration file others may read is warned about once, by the pipe that hands over.
+	loose := filepath.Join(dir, "loose.yaml")
+	if err := os.WriteFile(loose, []byte("report-url: \"-\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(loose, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code = runBin(bin, msg, "pipe", "--config", loose, "--history", filepath.Join(dir, "loose.db"))
+	if n := strings.Count(stderr, "readable or writable by others"); code != 0 || n != 1 {
+		t.Errorf("handed over with a loose configuration file: exit %d, %d warnings, want one:\n%s", code, n, stderr)
+	}
 	wantList, _, _ := runBin(reboundBin, nil, "stats", "--history", filepath.Join(dir, "whole.db"))
 	gotList, _, listCode := runBin(reboundBin, nil, "stats", "--history", filepath.Join(dir, "handed.db"))
 	if listCode != 0 || gotList != wantList || !strings.Contains(gotList, "1") {
