@@ -77,13 +77,22 @@ var Second = []Reply{
 	{"yandex-account-is-full", Rcpt, []string{"552 Account is full"}, "mailboxfull", "", srcYandexFull},
 }
 
-// All is the nine held-out sets.
-var All = append(append(append(append(append(append(append(append(append([]Reply(nil), Replies...), Second...), Third...), Fourth...), Fifth...), Sixth...), Seventh...), Eighth...), Ninth...)
+// All is the ten held-out sets.
+var All = concat(Replies, Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth, Ninth, Tenth)
+
+// concat joins the sets in their order.
+func concat(sets ...[]Reply) []Reply {
+	var all []Reply
+	for _, s := range sets {
+		all = append(all, s...)
+	}
+	return all
+}
 
 // SetOf tells which set the reply of that name belongs to: 1 (Replies), 2 (Second), 3 (Third),
-// 4 (Fourth), 5 (Fifth), 6 (Sixth), 7 (Seventh), 8 (Eighth) or 9 (Ninth).
+// 4 (Fourth), 5 (Fifth), 6 (Sixth), 7 (Seventh), 8 (Eighth), 9 (Ninth) or 10 (Tenth).
 func SetOf(name string) int {
-	for set, replies := range [][]Reply{Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth, Ninth} {
+	for set, replies := range [][]Reply{Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth, Ninth, Tenth} {
 		for _, r := range replies {
 			if r.Name == name {
 				return set + 2

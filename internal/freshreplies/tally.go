@@ -53,9 +53,9 @@ func (f Figures) String() string {
 		f.N, f.Reported, pct(f.Reason), pct(f.WithAlt), pct(f.Hard))
 }
 
-// Tally keeps the figures of each set apart: Sets[0] the first, Sets[1] the second, Sets[2]
-// the third, Sets[3] the fourth, Sets[4] the fifth, Sets[5] the sixth, Sets[6] the seventh, Sets[7] the eighth, Sets[8] the ninth.
-type Tally struct{ Sets [9]Figures }
+// Tally keeps the figures of each set apart: Sets[0] the first, Sets[1] the second, and so on
+// to Sets[9], the tenth.
+type Tally struct{ Sets [10]Figures }
 
 // Of returns the figures of the set r belongs to, with r counted in N.
 func (t *Tally) Of(r Reply) *Figures {
