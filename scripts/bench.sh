@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Whole-process benchmarks of rebound, one command: builds the binary and times each case of
-# docs/performance.md with /usr/bin/time over repeated runs, printing the median wall time, the
-# median peak RSS and, for batch cases, messages per second.
+# docs/performance.md over repeated runs, reading each run's rusage from the kernel as
+# /usr/bin/time does (internal/benchrun), and prints the median wall time, peak RSS, CPU time
+# and page faults and, for batch cases, messages per second. It installs Dovecot (the IMAP
+# case's server) from Debian's packages when it is missing, as scripts/test.sh does.
 #
 #   scripts/bench.sh                    # quick run (scan of 10,000 messages, IMAP of 1,000)
 #   SCAN_MESSAGES=100000 IMAP_MESSAGES=10000 scripts/bench.sh   # the full run of the docs
@@ -26,7 +28,14 @@ BASE=${BASE:-}
 ROUNDS=${ROUNDS:-$([ -n "$BASE" ] && echo 3 || echo 1)}
 CORPUS="$SHARED/corpus/sisimai/maildir/bsd"
 [ -d "$CORPUS" ] || { echo "bench: no corpus at $CORPUS (set REBOUND_SHARED)" >&2; exit 2; }
-[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
+if [ "$IMAP_MESSAGES" -gt 0 ] && { [ -z "$ONLY" ] || [ "$ONLY" = imap ]; } && ! command -v dovecot >/dev/null 2>&1 && [ ! -x /usr/sbin/dovecot ]; then
+	echo "installing: dovecot-imapd openssl (the IMAP case's server)" >&2
+	sudo_cmd=""
+	[ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+	export DEBIAN_FRONTEND=noninteractive
+	$sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq dovecot-imapd openssl >/dev/null ||
+		echo "bench: could not install Dovecot; the IMAP case will be skipped" >&2
+fi
 
 work=$(mktemp -d /tmp/rebound-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
