@@ -460,6 +460,13 @@ func (p *interpreter) findTextRecipients() []candidate {
 		// The notice's own words say whom the returned message was written to, as its To would.
 		s.add(a, EvidenceOriginalTo)
 	}
+	if len(s.found) == 0 {
+		// A notice already read as a bounce whose subject, in words not known here
+		// ("Toimitus epäonnistui: a@example.org" before Finnish was), names one address: that
+		// address, rather than one met in passing in its text (the help desk's), though only as
+		// a guess.
+		s.fromSubjectWords(false)
+	}
 	if a := s.guess(); len(s.found) == 0 && a != "" {
 		s.add(a, EvidenceGuess)
 	}
@@ -829,13 +836,23 @@ func startsWithAddress(line string) bool {
 // fromSubject takes the one address of a bounce subject ("Undeliverable mail:
 // a@example.org"), when the text named none: the subject is the notice's line for it.
 func (s *recipientSearch) fromSubject() {
+	s.fromSubjectWords(true)
+}
+
+// fromSubjectWords takes the one address of the subject: as the notice's line for it
+// (labelled-line) when the subject has a bounce's words (known), else as a guess when it has none.
+func (s *recipientSearch) fromSubjectWords(known bool) {
 	subject := s.p.c.top.decoded("subject")
-	if !containsAny(toLower(subject), bounceSubjects) {
+	if containsAny(toLower(subject), bounceSubjects) != known {
 		return
 	}
 	spans := findAddresses(subject)
 	if len(spans) == 1 && !inURL(subject, spans[0]) && s.mayBeRecipient(spans[0].addr) {
-		s.add(spans[0].addr, EvidenceLabelledLine)
+		evidence := EvidenceLabelledLine
+		if !known {
+			evidence = EvidenceGuess
+		}
+		s.add(spans[0].addr, evidence)
 	}
 }
 
@@ -1091,10 +1108,53 @@ var failureWords = phraseList("failure-words")
 func (p *interpreter) looksDelayed() bool {
 	subject := toLower(p.c.top.decoded("subject"))
 	if containsAny(subject, retryPhrases) || p.lowerContainsAny(retryPhrases) {
-		return !p.lowerContainsAny(finalPhrases)
+		return !p.statesFinal()
 	}
 	if !containsAny(subject, delayPhrases) && !p.lowerContainsAny(delayPhrases) {
 		return false
 	}
-	return !p.lowerContainsAny(finalPhrases) && !p.lowerContains("could not be delivered")
+	return !p.statesFinal() && !p.lowerContains("could not be delivered")
+}
+
+// conditionalWords open a clause that speaks of what may happen, not of what did (lower case).
+var conditionalWords = phraseList("conditional-words")
+
+// statesFinal tells whether the notice says that delivery was given up: one of finalPhrases
+// outside a clause that only says when the sender will hear of it ("You will be notified if
+// delivery fails permanently", in Gmail's and others' delay warnings).
+func (p *interpreter) statesFinal() bool {
+	if !p.lowerContainsAny(finalPhrases) {
+		return false
+	}
+	text := p.lower
+	for _, phrase := range finalPhrases {
+		for from := 0; from < len(text); {
+			i := indexPhrase(text[from:], phrase)
+			if i < 0 {
+				break
+			}
+			i += from
+			if !inConditional(text, i) {
+				return true
+			}
+			from = i + len(phrase)
+		}
+	}
+	return false
+}
+
+// inConditional tells whether byte i of text sits in a sentence (ended by '.', '!', '?' or a
+// blank line) whose words before it include one of conditionalWords ("..., you will be notified if delivery fails permanently").
+func inConditional(text string, i int) bool {
+	start := strings.LastIndexAny(text[:i], ".!?") + 1
+	if blank := strings.LastIndex(text[:i], "\n\n"); blank >= start {
+		start = blank + 2
+	}
+	before := " " + strings.Join(strings.Fields(text[start:i]), " ") + " "
+	for _, w := range conditionalWords {
+		if strings.Contains(before, " "+w+" ") {
+			return true
+		}
+	}
+	return false
 }

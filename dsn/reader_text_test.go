@@ -435,3 +435,68 @@ func TestIsListSeparator(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectAddressBeatsGuess checks that a bounce whose subject, in words not known as a
+// bounce's, names one address reports that address rather than the help desk its text
+// mentions, and only as a guess (never hard).
+func TestSubjectAddressBeatsGuess(t *testing.T) {
+	msg := "From: Mail System <mailer-daemon@mx.example.ee>\r\nTo: news-bounces@lists.example.org\r\n" +
+		"Subject: Kohaletoimetamine nurjus: mari.tamm@example.ee\r\n\r\n" +
+		"This message could not be delivered.\r\n\r\nAbi: abi@example.ee\r\n"
+	rep, err := Parse(strings.NewReader(msg), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Recipients) != 1 {
+		t.Fatalf("recipients = %+v", rep.Recipients)
+	}
+	r := rep.Recipients[0]
+	if r.Address != "mari.tamm@example.ee" || r.Evidence != EvidenceGuess || r.Hard {
+		t.Errorf("recipient = %s (%s, hard %v), want mari.tamm@example.ee as a soft guess", r.Address, r.Evidence, r.Hard)
+	}
+}
+
+// TestDelayWarningSaysWhenFinal checks that a delay warning saying the sender will be told "if
+// delivery fails permanently" is a delay, not a bounce.
+func TestDelayWarningSaysWhenFinal(t *testing.T) {
+	msg := "From: Mail Delivery Subsystem <mailer-daemon@mx.example.net>\r\nTo: news-bounces@lists.example.org\r\n" +
+		"Subject: Delivery Status Notification (Delay)\r\n\r\n" +
+		"Delivery to the following recipient has been delayed:\r\n\r\n     ann@example.com\r\n\r\n" +
+		"Message will be retried for 2 more day(s)\r\n\r\n" +
+		"Technical details of temporary failure:\r\nThe recipient server did not accept our requests to connect.\r\n\r\n" +
+		"You will be notified if delivery fails permanently.\r\n"
+	rep, err := Parse(strings.NewReader(msg), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Kind != KindDelay || len(rep.Recipients) != 1 || rep.Recipients[0].Action != ActionDelayed {
+		t.Errorf("kind %s, recipients %+v; want a delay for ann@example.com", rep.Kind, rep.Recipients)
+	}
+}
+
+// TestInConditional checks that a final phrase in a clause about what may yet happen is told
+// from one that says delivery was given up.
+func TestInConditional(t *testing.T) {
+	cases := []struct {
+		text string
+		want bool
+	}{
+		{"we will keep trying. you will be notified if delivery fails permanently.", true},
+		{"you will be notified if delivery\nfails permanently.", true},
+		{"delivery failed permanently. if you need help, write to us.", false},
+		{"this is a permanent error.", false},
+		{"unless delivery succeeds within 5 days, it will be given up.", true},
+		{"if you want help: ask.\n\nthis is a permanent error.", false},
+	}
+	for _, c := range cases {
+		i := -1
+		for _, w := range []string{"permanent", "given up"} {
+			if j := strings.LastIndex(c.text, w); j > i {
+				i = j
+			}
+		}
+		if got := inConditional(c.text, i); got != c.want {
+			t.Errorf("inConditional(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
