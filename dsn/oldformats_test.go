@@ -10,7 +10,7 @@ import (
 	"github.com/rebound/rebound/dsn"
 )
 
-// The old-format set: 220 text bounces and list robots' notices in old or unusual non-DSN
+// The old-format set: 237 text bounces and list robots' notices in old or unusual non-DSN
 // layouts (Lotus Notes/Domino, GroupWise, Exchange 5.5/2000/2003 text NDRs, MS Mail and cc:Mail
 // gateways, Netscape/iPlanet, PMDF, Mirapoint, Critical Path, InterMail/Openwave, IMail,
 // MDaemon, Mercury, Merak/IceWarp, Kerio, SLMail, Sendmail 5 to 8.9, MMDF, ZMailer, an X.400
@@ -331,7 +331,8 @@ var oldFormats = []oldFormat{
 	// notices in Slovak, Croatian, Bulgarian and Estonian, Kerio with three recipients and three
 	// reasons, IronPort's NXDomain, Mimecast's blocked senders, a Norwegian vacation reply
 	// naming colleagues, a postmaster's reply in German, Exchange's "Relayed" notice, an HTML
-	// table with one failed and one delivered recipient.
+	// table with one failed and one delivered recipient. Measured once before any change:
+	// recall 62.5 (10/16), precision 83.3 (10/12), reason 75.0 (6/8), hard 88.9 (8/9).
 	// The cPanel text says the account or domain "may not exist, they may be blacklisted, or
 	// missing the proper dns entries": no reason.
 	{"cpanel-could-not-deliver", []oldFormatRecipient{{"yusuf.demir@cp.example.net", "", ""}}},
@@ -408,6 +409,18 @@ var oldFormatsOpen = map[string]string{
 	// is the list manager's own notice, and the body of an attached message is not read (nor
 	// is the inner notice of double-bounce).
 	"owner-forwards-bounce": "batch 8: a bounce attached to the list owner's message not read",
+	// The eleventh batch's misses, as first measured (recall 62.5, precision 83.3, reason 75.0,
+	// hard 88.9).
+	"transcript-one-accepted":     "batch 11: a recipient the session shows accepted (250) reported failed",
+	"html-table-failed-delivered": "batch 11: a recipient the HTML table shows delivered reported failed",
+	"exchange-online-html":        "batch 11: 'wasn't found at' with 5.1.10 read as notaccept",
+	"exchange2010-hebrew":         "batch 11: Exchange's Hebrew notice not recognised",
+	"exchange2010-arabic":         "batch 11: Exchange's Arabic notice not recognised",
+	"slovak":                      "batch 11: Slovak 'Používateľ neexistuje' not read (onhold)",
+	"croatian-full":               "batch 11: Croatian notice not recognised",
+	"bulgarian":                   "batch 11: Bulgarian notice not recognised",
+	"estonian":                    "batch 11: Estonian notice not recognised",
+	"postmaster-german-reply":     "batch 11: a postmaster's German reply not read as a notice",
 }
 
 // reportedRecipients are the recipients of a report that reach the application: not those of an
