@@ -477,4 +477,10 @@ var Readings = map[string]string{
 	// do not allow; the table keeps one reading for both words, the security refusal that
 	// TestPrecedenceCodes holds.
 	"opensmtpd-550-delivery-not-authorized": "securityerror",
+	// The tenth set's. A bare "451 Try again later" after the data (rspamd's greylisting, its pull
+	// request says) is read as hmailserver-greylisting is: by its RFC 5321 meaning, systemerror.
+	"rspamd-451-try-again-later": "systemerror",
+	// Forpsi's "550 5.1.0 <id> policy violation, see <its KB>" is read by its words, a policy
+	// violation; only Forpsi's KB page says the sending IP is blocked for an hour.
+	"forpsi-550-policy-violation-ip": "policyviolation",
 }
