@@ -212,7 +212,8 @@ func TestFreshRulesStayNarrow(t *testing.T) {
 		// The tenth set's: Apple's [CS01] is not MailChannels' [CS]; "is no longer valid" outside
 		// Yahoo's dd form stays the general phrase; a bad IP reputation stays badreputation; "not
 		// allowed to send mail from" stays SPF's; a quota that is not a queue's stays a full
-		// mailbox; a message too long stays a size; Trend Micro's codes keep their readings.
+		// mailbox; a message too long stays a size; Trend Micro's codes keep their readings; relaying
+		// denied without an IP named a spammer stays relaying.
 		{"554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137", ReasonPolicyViolation},
 		{"550 5.1.1 <jane@example.net> is no longer valid", ReasonUserUnknown},
 		{"554 5.7.1 Your IP has a bad reputation", ReasonBadReputation},
@@ -221,6 +222,7 @@ func TestFreshRulesStayNarrow(t *testing.T) {
 		{"552 5.3.4 Message is too long", ReasonMesgTooBig},
 		{"550 5.7.1 Rejected because Bad IP", ReasonBlocked},
 		{"550 5.7.1 Recipient address rejected: BLOCK-SEND-ER.", ReasonRejected},
+		{"553 5.7.1 <mta.example.org[192.0.2.1]>: Client host rejected: Relaying denied", ReasonNoRelaying},
 	} {
 		in := ClassifyInput{Action: "failed", Status: postfixStatus(c.diag), Diagnostic: c.diag, ReplyCode: findReplyCode(c.diag),
 			Command: "RCPT", Recipient: "jane@example.net", Sender: "news@lists.example.org"}
