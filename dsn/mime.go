@@ -381,8 +381,11 @@ func stripHTML(b []byte) []byte {
 		if k := bytes.LastIndexByte(tag, '<'); k >= 0 {
 			tag = tag[k+1:] // a '<' inside a tag starts it again
 		}
-		if breaksLine(tag[:min(len(tag), 16)]) {
+		switch tagBreak(tag[:min(len(tag), 16)]) {
+		case '\n':
 			out = append(out, '\n')
+		case ' ':
+			out = append(out, ' ') // the cells of a table's row stay on its line
 		}
 		b = b[gt+1:]
 	}
@@ -392,10 +395,10 @@ func stripHTML(b []byte) []byte {
 	return []byte(htmlEntities.Replace(string(out)))
 }
 
-// breaksLine tells whether the start of a tag (at most 16 bytes of what is between < and >)
-// names a block element that stripHTML ends a line at, opening or closing: "br", "/p", "TD
-// class=x".
-func breaksLine(tag []byte) bool {
+// tagBreak tells what stripHTML writes for a tag, from its start (at most 16 bytes of what is
+// between < and >): a line break for a block element, opening or closing ("br", "/p", "TR
+// class=x"), a space for a table's cell ("td", "/th"), so that a row is one line; 0 for others.
+func tagBreak(tag []byte) byte {
 	name := bytes.TrimSpace(tag)
 	if i := bytes.IndexByte(name, ' '); i >= 0 {
 		name = name[:i]
@@ -403,7 +406,7 @@ func breaksLine(tag []byte) bool {
 	name = bytes.TrimPrefix(name, []byte("/"))
 	var low [16]byte
 	if len(name) > len(low) {
-		return false
+		return 0
 	}
 	for i, c := range name {
 		if 'A' <= c && c <= 'Z' {
@@ -412,10 +415,12 @@ func breaksLine(tag []byte) bool {
 		low[i] = c
 	}
 	switch string(low[:len(name)]) {
-	case "br", "p", "div", "tr", "li", "h1", "h2", "h3", "table", "td":
-		return true
+	case "br", "p", "div", "tr", "li", "h1", "h2", "h3", "table":
+		return '\n'
+	case "td", "th":
+		return ' '
 	}
-	return false
+	return 0
 }
 
 // htmlEntities are the character references stripHTML decodes.

@@ -3,16 +3,18 @@ package dsn
 import "testing"
 
 // TestStripHTML checks the text stripHTML makes of HTML: block elements end lines, in any case
-// and with attributes, other tags vanish, the common character references are decoded.
+// and with attributes, a table's cells are set apart by spaces on their row's line, other tags
+// vanish, the common character references are decoded.
 func TestStripHTML(t *testing.T) {
 	for in, want := range map[string]string{
-		"<p>a</p><p>b</p>":                                               "\na\n\nb\n",
-		"a<BR>b<br/>c< br >d":                                            "a\nbc\nd", // "br/" is no name it knows
-		`<TD class="x">cell</td><span>s</span>`:                          "\ncell\ns",
-		"<table><tr><td>1</td></tr></table>":                             "\n\n\n1\n\n\n",
-		"x &lt;a@example.com&gt; &amp; &quot;q&quot; &#39;s&#39;&nbsp;!": `x <a@example.com> & "q" 's' !`,
-		"<h1>T</h1><h4>u</h4><brx>v<averyveryverylongtagname>w":          "\nT\nuvw",
-		"<\u00a0div\u00a0>z":                                             "\nz",
+		"<p>a</p><p>b</p>":                      "\na\n\nb\n",
+		"a<BR>b<br/>c< br >d":                   "a\nbc\nd", // "br/" is no name it knows
+		`<TD class="x">cell</td><span>s</span>`: " cell s",
+		"<table><tr><td>1</td></tr></table>":    "\n\n 1 \n\n",
+		"<tr><th>Recipient</th><th>Result</th></tr><tr><td>a@example.org</td><td>Delivered</td></tr>": "\n Recipient  Result \n\n a@example.org  Delivered \n",
+		"x &lt;a@example.com&gt; &amp; &quot;q&quot; &#39;s&#39;&nbsp;!":                              `x <a@example.com> & "q" 's' !`,
+		"<h1>T</h1><h4>u</h4><brx>v<averyveryverylongtagname>w":                                       "\nT\nuvw",
+		"<\u00a0div\u00a0>z": "\nz",
 	} {
 		if got := string(stripHTML([]byte(in))); got != want {
 			t.Errorf("stripHTML(%q) = %q, want %q", in, got, want)
@@ -32,8 +34,8 @@ func stripHTMLByByte(b []byte) []byte {
 			inTag, tag = true, tag[:0]
 		case c == '>' && inTag:
 			inTag = false
-			if breaksLine(tag) {
-				out = append(out, '\n')
+			if b := tagBreak(tag); b != 0 {
+				out = append(out, b)
 			}
 		case inTag:
 			if len(tag) < 16 {

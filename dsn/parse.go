@@ -241,6 +241,10 @@ var overrideRules = sync.OnceValue(func() []uint64 {
 // preferTextReason lets the human-readable explanation of a one-recipient bounce correct a
 // refusal read from its codes ("The user(s) account is disabled." above "550 user unknown").
 func (p *interpreter) preferTextReason(r *Recipient) {
+	if p.lower != "" && r.Reason == ReasonNotAccept && strings.HasSuffix(r.Status, ".1.10") {
+		p.preferUnknownUserOverNullMX(r)
+		return
+	}
 	switch r.Reason {
 	case "userunknown", "filtered", "onhold", "undefined", "mailererror":
 	default:
@@ -264,6 +268,26 @@ func (p *interpreter) preferTextReason(r *Recipient) {
 	}
 	cl := Judge(Reason(reason), r.Status, r.ReplyCode)
 	r.Reason, r.Category, r.Hard = cl.Reason, cl.Category, cl.Hard
+}
+
+// preferUnknownUserOverNullMX reads a one-recipient bounce's X.1.10, which RFC 7505 gives a
+// domain with a null MX (notaccept) and Microsoft's Exchange a recipient not found
+// (RESOLVER.ADR.RecipientNotFound), as an unknown user when the notice's opening says so
+// ("linda.frost wasn't found at example.com." above "Status code: 550 5.1.10").
+func (p *interpreter) preferUnknownUserOverNullMX(r *Recipient) {
+	if p.opts.Rules != nil {
+		if mine, _ := p.opts.Rules.match(matchInput{text: foldCase(r.Diagnostic), status: r.Status}); mine != "" {
+			return // the user's own rule decided
+		}
+	}
+	text := p.lower
+	if len(text) > 4<<10 {
+		text = text[:4<<10]
+	}
+	if reason, _ := builtin.match(matchInput{text: foldPunctuation(text), status: r.Status}); Reason(reason) == ReasonUserUnknown {
+		cl := Judge(ReasonUserUnknown, r.Status, r.ReplyCode)
+		r.Reason, r.Category, r.Hard = cl.Reason, cl.Category, cl.Hard
+	}
 }
 
 // kindOf derives the message kind from its recipients' actions.

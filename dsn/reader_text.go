@@ -578,7 +578,9 @@ func (s *recipientSearch) fromLines() {
 	var outcome Action    // below a heading of addresses still being tried or delivered
 	outcomeFrom := -1     // the candidates from this one on were found below such a heading
 	prev := ""
-	for _, line := range strings.Split(s.p.text, "\n") {
+	lines := strings.Split(s.p.text, "\n")
+	accepted := acceptedRcpts(lines)
+	for i, line := range lines {
 		if !underHeading && isFailedAddressHeading(prev, line) {
 			underHeading = true
 		}
@@ -625,8 +627,15 @@ func (s *recipientSearch) fromLines() {
 			}
 		}
 		if isRecipientLine(line) {
+			if accepted[i] {
+				continue // ">>> RCPT TO:<a@example.org>" answered "<<< 250 2.1.5 Ok": not refused
+			}
 			spans := findAddresses(line)
-			s.addCandidate(candidate{addr: spans[0].addr, evidence: lineEvidence(line), slot: underHeading && startsWithAddress(line)})
+			c := candidate{addr: spans[0].addr, evidence: lineEvidence(line), slot: underHeading && startsWithAddress(line)}
+			if saysDelivered(line[spans[0].end:]) {
+				c.outcome = ActionDelivered // a table's row "b@example.org   Delivered"
+			}
+			s.addCandidate(c)
 			// "unknown here: a@example.net; b@example.net": the addresses listed after it
 			for i := 1; i < len(spans) && isListSeparator(line[spans[i-1].end:spans[i].start]); i++ {
 				s.addCandidate(candidate{addr: spans[i].addr, evidence: EvidenceLabelledLine})
@@ -651,6 +660,93 @@ func (s *recipientSearch) fromLines() {
 	if outcomeFrom >= 0 {
 		s.markOutcome(outcomeFrom, outcome)
 	}
+}
+
+// acceptedRcpts returns the lines of a session transcript that are RCPT commands the server
+// accepted (2xx) when it refused another RCPT of the session and not the message itself (its
+// DATA or final dot): those recipients were not refused. When the refusal came at DATA, an
+// accepted RCPT is the one that failed, and none is returned.
+func acceptedRcpts(lines []string) map[int]bool {
+	var accepted map[int]bool
+	rcptRefused := false
+	for i, line := range lines {
+		cmd, ok := sessionCommand(line)
+		if !ok {
+			continue
+		}
+		code := nextReplyCode(lines, i)
+		if code == "" {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(cmd, "rcpt to"):
+			if code[0] == '2' {
+				if accepted == nil {
+					accepted = map[int]bool{}
+				}
+				accepted[i] = true
+			} else {
+				rcptRefused = true
+			}
+		case cmd == "data" || cmd == ".":
+			if code[0] != '2' && code[0] != '3' {
+				return nil
+			}
+		}
+	}
+	if !rcptRefused {
+		return nil
+	}
+	return accepted
+}
+
+// sessionCommand returns, in lower case, the command of a transcript's line that sends one
+// (">>> RCPT TO:<a@example.org>", "-> DATA"), and whether it is one.
+func sessionCommand(line string) (string, bool) {
+	t := strings.TrimLeft(line, " \t")
+	for _, mark := range []string{">>>", "->"} {
+		if strings.HasPrefix(t, mark) {
+			return asciiLower(strings.TrimSpace(t[len(mark):])), true
+		}
+	}
+	return "", false
+}
+
+// nextReplyCode returns the reply code of the line after command line i that answers it
+// ("<<< 250 2.1.5 Ok"), or "" when the next line that says anything is no reply.
+func nextReplyCode(lines []string, i int) string {
+	for _, next := range lines[i+1 : min(i+4, len(lines))] {
+		t := strings.TrimLeft(next, " \t<-")
+		if t == "" {
+			continue
+		}
+		if replyCodeAt(t, 0) {
+			return t[:3]
+		}
+		return ""
+	}
+	return ""
+}
+
+// deliveredResults are the words that, alone after an address, say it was delivered: a
+// delivery report's row "b@example.org   Delivered" (lower case, whole words).
+var deliveredResults = phraseList("delivered-results")
+
+// saysDelivered tells whether the words after a recipient's address say it was delivered: they
+// open with one of deliveredResults and have none of failureWords.
+func saysDelivered(after string) bool {
+	l := asciiLower(strings.TrimLeft(after, ">\"' \t:-|"))
+	words := strings.Fields(l)
+	if len(words) == 0 {
+		return false
+	}
+	word := strings.TrimRight(words[0], ".,;:!")
+	for _, w := range deliveredResults {
+		if word == w {
+			return !containsAny(l, failureWords)
+		}
+	}
+	return false
 }
 
 // isLocalPartByte tells a letter, digit or one of the other bytes a local part ends with.

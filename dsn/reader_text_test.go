@@ -500,3 +500,68 @@ func TestInConditional(t *testing.T) {
 		}
 	}
 }
+
+// TestAcceptedRcpts checks that a RCPT the server accepted is set apart only when another RCPT
+// of the session was refused and the message itself was not.
+func TestAcceptedRcpts(t *testing.T) {
+	session := func(replies ...string) []string {
+		return strings.Split(">>> MAIL FROM:<b@lists.example.org>\n<<< 250 ok\n"+
+			">>> RCPT TO:<a@example.org>\n<<< "+replies[0]+"\n"+
+			">>> RCPT TO:<c@example.org>\n<<< "+replies[1]+"\n"+
+			">>> DATA\n<<< 354 go on\n>>> .\n<<< "+replies[2], "\n")
+	}
+	cases := []struct {
+		lines []string
+		want  int // the line of the accepted RCPT, or -1 for none
+	}{
+		{session("250 2.1.5 Ok", "550 5.1.1 unknown", "250 queued"), 2},
+		{session("250 2.1.5 Ok", "250 2.1.5 Ok", "554 5.6.0 header error"), -1},
+		{session("250 2.1.5 Ok", "550 5.1.1 unknown", "554 5.6.0 header error"), -1},
+		{session("550 5.1.1 unknown", "550 5.1.1 unknown", "250 queued"), -1},
+	}
+	for i, c := range cases {
+		got := acceptedRcpts(c.lines)
+		if len(got) > 1 || c.want < 0 && len(got) != 0 || c.want >= 0 && !got[c.want] {
+			t.Errorf("case %d: accepted = %v, want line %d", i, got, c.want)
+		}
+	}
+}
+
+// TestSaysDelivered checks the words after an address that say it was delivered.
+func TestSaysDelivered(t *testing.T) {
+	for after, want := range map[string]bool{
+		"  Delivered ":                true,
+		": relayed.":                  true,
+		" Failed: 550 5.1.1 unknown":  false,
+		" delivered, but then failed": false,
+		"":                            false,
+		" Delivery failed":            false,
+	} {
+		if got := saysDelivered(after); got != want {
+			t.Errorf("saysDelivered(%q) = %v, want %v", after, got, want)
+		}
+	}
+}
+
+// TestNullMXCodeYieldsToUnknownUser checks that a sole recipient's X.1.10, which both a null MX
+// (RFC 7505) and Exchange's "recipient not found" use, reads as an unknown user when the
+// notice says the user was not found, and stays notaccept when it does not.
+func TestNullMXCodeYieldsToUnknownUser(t *testing.T) {
+	notice := func(opening string) string {
+		return "From: Mail Delivery System <mailer-daemon@mx.example.com>\r\nTo: b@lists.example.org\r\n" +
+			"Subject: Undeliverable: news\r\n\r\n" + opening + "\r\n\r\n" +
+			"Recipient Address: ann@example.com\r\nStatus code: 550 5.1.10\r\n"
+	}
+	for opening, want := range map[string]Reason{
+		"Your message couldn't be delivered. ann wasn't found at example.com.": ReasonUserUnknown,
+		"Your message couldn't be delivered.":                                  ReasonNotAccept,
+	} {
+		rep, err := Parse(strings.NewReader(notice(opening)), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Recipients) != 1 || rep.Recipients[0].Reason != want {
+			t.Errorf("%q: recipients %+v, want one of reason %s", opening, rep.Recipients, want)
+		}
+	}
+}
