@@ -10,7 +10,7 @@ import (
 	"github.com/rebound/rebound/dsn"
 )
 
-// The old-format set: 237 text bounces and list robots' notices in old or unusual non-DSN
+// The old-format set: 252 text bounces and list robots' notices in old or unusual non-DSN
 // layouts (Lotus Notes/Domino, GroupWise, Exchange 5.5/2000/2003 text NDRs, MS Mail and cc:Mail
 // gateways, Netscape/iPlanet, PMDF, Mirapoint, Critical Path, InterMail/Openwave, IMail,
 // MDaemon, Mercury, Merak/IceWarp, Kerio, SLMail, Sendmail 5 to 8.9, MMDF, ZMailer, an X.400
@@ -362,7 +362,9 @@ var oldFormats = []oldFormat{
 	// Gmail's "Message blocked" and disabled account, an address only in an HTML link under a
 	// name, a punycode domain, an ESP's daily bounce report to the list's owner, Exim's "retry
 	// time not reached", a Spanish auto-reply of someone who left, a subaddress (+news), a
-	// notice of a moved address naming the new one, a German challenge-response.
+	// notice of a moved address naming the new one, a German challenge-response. Measured once
+	// before any change: recall 75.0 (12/16), precision 92.3 (12/13), reason 90.0 (9/10), hard
+	// 100 (12/12); the German delay warning read as a failure.
 	{"dsn-fields-in-text", []oldFormatRecipient{{"paula.diehl@pd.example.net", "mailboxfull", "no"}}},
 	{"qmail-relaying-denied", []oldFormatRecipient{{"rolf.sand@far2.example.com", "norelaying", "no"}}},
 	{"notes-too-large", []oldFormatRecipient{{"sara.tell@notes9.example.com", "mesgtoobig", "no"}}},
@@ -432,6 +434,14 @@ var oldFormatsOpen = map[string]string{
 	// is the list manager's own notice, and the body of an attached message is not read (nor
 	// is the inner notice of double-bounce).
 	"owner-forwards-bounce": "batch 8: a bounce attached to the list owner's message not read",
+	// The twelfth batch's misses, as first measured (recall 75.0, precision 92.3, reason 90.0,
+	// hard 100).
+	"address-moved-new":      "batch 12: the new address a moved-address notice names reported failed",
+	"german-delay":           "batch 12: a German delay warning read as a failure",
+	"french-delay":           "batch 12: a French delay warning not recognised",
+	"html-mailto-name-only":  "batch 12: an address only in an HTML link's href not read",
+	"autoreply-left-spanish": "batch 12: a Spanish 'no longer work here' auto-reply read as a plain auto-reply",
+	"esp-daily-report":       "batch 12: '(soft bounce)' after 'mailbox full' read as suppressed",
 }
 
 // reportedRecipients are the recipients of a report that reach the application: not those of an
