@@ -365,6 +365,7 @@ func hasISO2022Escapes(b []byte) bool {
 // stripHTML reduces HTML to its text, one block element a line.
 func stripHTML(b []byte) []byte {
 	out := make([]byte, 0, len(b))
+	var link linkText
 	for len(b) > 0 {
 		lt := bytes.IndexByte(b, '<')
 		if lt < 0 {
@@ -381,6 +382,7 @@ func stripHTML(b []byte) []byte {
 		if k := bytes.LastIndexByte(tag, '<'); k >= 0 {
 			tag = tag[k+1:] // a '<' inside a tag starts it again
 		}
+		out = link.tag(tag, out)
 		switch tagBreak(tag[:min(len(tag), 16)]) {
 		case '\n':
 			out = append(out, '\n')
@@ -393,6 +395,52 @@ func stripHTML(b []byte) []byte {
 		return out // no character reference (htmlEntities's all start with '&')
 	}
 	return []byte(htmlEntities.Replace(string(out)))
+}
+
+// linkText keeps the address of an open mailto: link, so that a link whose text is a name
+// (<a href="mailto:walter.xu@example.com">Walter Xu</a>) keeps its address in the text:
+// "Walter Xu <walter.xu@example.com>".
+type linkText struct {
+	addr string
+	at   int // where the link's text starts in the output
+}
+
+// tag notes the tag (what is between < and >) stripHTML meets, with the text out so far: it opens
+// a mailto: link, or it closes one whose text did not show its address, which is then written
+// after it. It returns out.
+func (l *linkText) tag(tag []byte, out []byte) []byte {
+	if a := mailtoTarget(tag); a != "" {
+		l.addr, l.at = a, len(out)
+		return out
+	}
+	if l.addr == "" || !bytes.EqualFold(bytes.TrimSpace(tag), []byte("/a")) {
+		return out
+	}
+	if !bytes.Contains(bytes.ToLower(out[l.at:]), []byte(toLower(l.addr))) {
+		out = append(append(append(out, " <"...), l.addr...), '>')
+	}
+	l.addr = ""
+	return out
+}
+
+// mailtoTarget returns the address of an "a" tag's href="mailto:..." (without its ?query), or "".
+func mailtoTarget(tag []byte) string {
+	t := bytes.TrimSpace(tag)
+	if len(t) < 2 || t[0] != 'a' && t[0] != 'A' || t[1] != ' ' && t[1] != '\t' && t[1] != '\n' {
+		return ""
+	}
+	i := bytes.Index(bytes.ToLower(t), []byte("mailto:"))
+	if i < 0 {
+		return ""
+	}
+	a := t[i+len("mailto:"):]
+	if end := bytes.IndexAny(a, "\"' >?"); end >= 0 {
+		a = a[:end]
+	}
+	if bytes.IndexByte(a, '@') <= 0 {
+		return ""
+	}
+	return string(a)
 }
 
 // tagBreak tells what stripHTML writes for a tag, from its start (at most 16 bytes of what is

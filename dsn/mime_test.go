@@ -15,6 +15,9 @@ func TestStripHTML(t *testing.T) {
 		"x &lt;a@example.com&gt; &amp; &quot;q&quot; &#39;s&#39;&nbsp;!":                              `x <a@example.com> & "q" 's' !`,
 		"<h1>T</h1><h4>u</h4><brx>v<averyveryverylongtagname>w":                                       "\nT\nuvw",
 		"<\u00a0div\u00a0>z": "\nz",
+		`<a href="mailto:walter.xu@example.com">Walter Xu</a> left`:  "Walter Xu <walter.xu@example.com> left",
+		`<A HREF='mailto:a@example.org?subject=x'>a@example.org</A>`: "a@example.org",
+		`<a href="https://example.org/?e=a@example.org">link</a>`:    "link",
 	} {
 		if got := string(stripHTML([]byte(in))); got != want {
 			t.Errorf("stripHTML(%q) = %q, want %q", in, got, want)
@@ -27,13 +30,15 @@ func TestStripHTML(t *testing.T) {
 func stripHTMLByByte(b []byte) []byte {
 	out := make([]byte, 0, len(b))
 	inTag := false
-	var tag []byte
+	var tag, whole []byte
+	var link linkText
 	for _, c := range b {
 		switch {
 		case c == '<':
-			inTag, tag = true, tag[:0]
+			inTag, tag, whole = true, tag[:0], whole[:0]
 		case c == '>' && inTag:
 			inTag = false
+			out = link.tag(whole, out)
 			if b := tagBreak(tag); b != 0 {
 				out = append(out, b)
 			}
@@ -41,6 +46,7 @@ func stripHTMLByByte(b []byte) []byte {
 			if len(tag) < 16 {
 				tag = append(tag, c)
 			}
+			whole = append(whole, c)
 		default:
 			out = append(out, c)
 		}

@@ -604,6 +604,7 @@ func (s *recipientSearch) fromLines() {
 				}
 			}
 		}
+		before := prev // the line above, for a label that ends it ("The new address is")
 		if strings.TrimSpace(line) != "" {
 			prev = line
 		}
@@ -617,6 +618,9 @@ func (s *recipientSearch) fromLines() {
 				}
 			}
 			continue
+		}
+		if namesNewAddress(before, line) {
+			continue // "The new address is b@example.com": where a moved mailbox now is
 		}
 		if announced {
 			announced = false
@@ -660,6 +664,23 @@ func (s *recipientSearch) fromLines() {
 	if outcomeFrom >= 0 {
 		s.markOutcome(outcomeFrom, outcome)
 	}
+}
+
+// newAddressLabels introduce the address a moved mailbox now receives mail at (lower case).
+var newAddressLabels = phraseList("new-address-labels")
+
+// namesNewAddress tells whether the first address of line is introduced, on it or at the end of
+// the line above (prev), as the new address of a moved mailbox.
+func namesNewAddress(prev, line string) bool {
+	spans := findAddresses(line)
+	if len(spans) == 0 {
+		return false
+	}
+	lead := strings.TrimSpace(line[:spans[0].start])
+	if lead == "" {
+		lead = prev
+	}
+	return containsAny(lastSentence(toLower(lead)), newAddressLabels)
 }
 
 // acceptedRcpts returns the lines of a session transcript that are RCPT commands the server

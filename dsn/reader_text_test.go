@@ -565,3 +565,22 @@ func TestNullMXCodeYieldsToUnknownUser(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesNewAddress checks that the address a moved mailbox's notice gives as its new one,
+// on the label's line or the next, is told from the failed one.
+func TestNamesNewAddress(t *testing.T) {
+	cases := []struct {
+		prev, line string
+		want       bool
+	}{
+		{"This address has moved. The new address is", "dirk@new.example.com - please update", true},
+		{"", "Neue Adresse: dirk@new.example.com", true},
+		{"Your message to the following address could not be delivered:", "dirk@old.example.org", false},
+		{"The new address book is online.", "Your message to dirk@old.example.org failed", false},
+	}
+	for _, c := range cases {
+		if got := namesNewAddress(c.prev, c.line); got != c.want {
+			t.Errorf("namesNewAddress(%q, %q) = %v, want %v", c.prev, c.line, got, c.want)
+		}
+	}
+}
