@@ -250,9 +250,9 @@ func senderSideReason(rep *dsn.Report, address string, opts *dsn.Options) string
 	case a == strings.ToLower(rep.Original.ReturnPath) && !strings.Contains(sentTo, a):
 		return "the returned message's Return-Path"
 	}
-	local, _, _ := strings.Cut(a, "@")
+	local, domain, _ := strings.Cut(a, "@")
 	for _, suffix := range []string{"-bounces", "-owner", "-request"} {
-		if strings.HasSuffix(local, suffix) {
+		if strings.HasSuffix(local, suffix) && !otherDomain(rep, domain) {
 			return "a list robot's address"
 		}
 	}
@@ -262,6 +262,22 @@ func senderSideReason(rep *dsn.Report, address string, opts *dsn.Options) string
 		}
 	}
 	return ""
+}
+
+// otherDomain tells whether domain is neither the returned message's sender's (its From or
+// Return-Path) nor unknown: a subscriber's own "sales-request@shop.example.com" is no robot of
+// the list. Without a returned sender every domain may be the list's.
+func otherDomain(rep *dsn.Report, domain string) bool {
+	known := false
+	for _, a := range []string{rep.Original.From, rep.Original.ReturnPath} {
+		if _, d, ok := strings.Cut(strings.ToLower(a), "@"); ok {
+			known = true
+			if d == domain {
+				return false
+			}
+		}
+	}
+	return known
 }
 
 // TestSenderSideGenerated generates text bounces that name one of the sender's addresses on a
