@@ -399,6 +399,18 @@ var oldFormats = []oldFormat{
 	{"robot-like-subscribers", []oldFormatRecipient{{"sales-request@shop.example.com", "userunknown", "yes"}, {"owner@boat.example.com", "userunknown", "yes"}}},
 	{"postmaster-subscriber", []oldFormatRecipient{{"postmaster@tiny.example.net", "mailboxfull", "no"}}},
 	{"loop-list-address", nil},
+	// The fourteenth batch (5 notices), written and labelled on 2026-12-03 by the third
+	// engineer after the thirteenth batch's fixes, before rebound was run on it: a subscriber
+	// reached through the list's own digest alias ("expanded from <news-digest@...>"), a
+	// subscriber at the domain of the newsletter's Reply-To, quota warnings in English and
+	// German about mail that was delivered, X-Failed-Recipients naming the list's -owner (a
+	// copy) beside the subscriber.
+	{"expanded-from-list-alias", []oldFormatRecipient{{"erik.lund@dg2.example.net", "userunknown", "yes"}}},
+	{"subscriber-at-reply-to-domain", []oldFormatRecipient{{"mark.nyberg@example.org", "mailboxfull", "no"}}},
+	// olle.pihl@qw.example.net and petra.quast@de4.example.de were delivered (oldFormatNotFailed).
+	{"quota-warning-delivered", nil},
+	{"failed-recipients-owner-and-subscriber", []oldFormatRecipient{{"dana.fry@xf.example.net", "userunknown", "yes"}}},
+	{"quota-warning-german", nil},
 }
 
 // oldFormatStillTried are recipients a notice says are still being tried: reporting one as
@@ -409,7 +421,7 @@ var oldFormatStillTried = map[string]bool{"bella.cruz@mx.example.net": true, "un
 // right, as failed a wrong address; neither counts toward recall.
 var oldFormatNotFailed = map[string]bool{"pia.eck@md2.example.net": true, "tim.oakes@ds.example.org": true,
 	"abel.ortiz@tr3.example.net": true, "fiona.gray@rl.example.com": true, "hanna.ilves@gs.example.com": true,
-	"nora.quist@gm4.example.com": true}
+	"nora.quist@gm4.example.com": true, "olle.pihl@qw.example.net": true, "petra.quast@de4.example.de": true}
 
 // oldFormatDelays are the set's delay warnings: their report must be of kind delay, every other
 // notice with a recipient of kind bounce. (Labelled when the goldens were first reviewed, after
