@@ -997,8 +997,10 @@ func (p *interpreter) completeFromText(r *Recipient, only bool) {
 			r.Diagnostic = above + " " + r.Diagnostic
 		}
 	}
-	if only && !hasCodes(r.Diagnostic) {
-		// The codes found anywhere in the text are this recipient's only when it is the only one.
+	if only && !hasCodes(r.Diagnostic) && !p.senderNamed {
+		// The codes found anywhere in the text are this recipient's only when it is the only one,
+		// and the notice spoke of none of the sender's addresses, whose codes they may be
+		// ("news-owner@lists.example.org ... 452 4.2.2 Mailbox full" above the subscriber).
 		e := errorLines(p.text)
 		if r.Diagnostic == "" && len(p.mentions(r.Address)) == 0 {
 			// Nothing names the recipient (its address came from the returned message): the
