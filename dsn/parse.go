@@ -253,21 +253,27 @@ func (p *interpreter) preferTextReason(r *Recipient) {
 	if p.lower == "" {
 		return
 	}
+	if reason := p.openingReason(r, overrideRules()); reason != "" {
+		cl := Judge(reason, r.Status, r.ReplyCode)
+		r.Reason, r.Category, r.Hard = cl.Reason, cl.Category, cl.Hard
+	}
+}
+
+// openingReason is the reason the built-in rules of among (nil: all of them) read in the
+// opening of a one-recipient notice, where its explanation stands; empty when the user's own
+// rules decide the recipient's diagnostic, or nothing matches.
+func (p *interpreter) openingReason(r *Recipient, among []uint64) Reason {
 	if p.opts.Rules != nil {
 		if mine, _ := p.opts.Rules.match(matchInput{text: foldCase(r.Diagnostic), status: r.Status}); mine != "" {
-			return // the user's own rule decided
+			return "" // the user's own rule decided
 		}
 	}
 	text := p.lower
 	if len(text) > 4<<10 {
 		text = text[:4<<10] // the explanation opens the notice
 	}
-	reason, _ := builtin.matchAmong(matchInput{text: foldPunctuation(text), status: r.Status}, overrideRules())
-	if reason == "" {
-		return
-	}
-	cl := Judge(Reason(reason), r.Status, r.ReplyCode)
-	r.Reason, r.Category, r.Hard = cl.Reason, cl.Category, cl.Hard
+	reason, _ := builtin.matchAmong(matchInput{text: foldPunctuation(text), status: r.Status}, among)
+	return Reason(reason)
 }
 
 // preferUnknownUserOverNullMX reads a one-recipient bounce's X.1.10, which RFC 7505 gives a
@@ -275,16 +281,7 @@ func (p *interpreter) preferTextReason(r *Recipient) {
 // (RESOLVER.ADR.RecipientNotFound), as an unknown user when the notice's opening says so
 // ("linda.frost wasn't found at example.com." above "Status code: 550 5.1.10").
 func (p *interpreter) preferUnknownUserOverNullMX(r *Recipient) {
-	if p.opts.Rules != nil {
-		if mine, _ := p.opts.Rules.match(matchInput{text: foldCase(r.Diagnostic), status: r.Status}); mine != "" {
-			return // the user's own rule decided
-		}
-	}
-	text := p.lower
-	if len(text) > 4<<10 {
-		text = text[:4<<10]
-	}
-	if reason, _ := builtin.match(matchInput{text: foldPunctuation(text), status: r.Status}); Reason(reason) == ReasonUserUnknown {
+	if p.openingReason(r, nil) == ReasonUserUnknown {
 		cl := Judge(ReasonUserUnknown, r.Status, r.ReplyCode)
 		r.Reason, r.Category, r.Hard = cl.Reason, cl.Category, cl.Hard
 	}
