@@ -300,7 +300,8 @@ func collapseReplyPrefixes(s string) string {
 // filteredUnknown tells an "unknown user" that the recipient's system refused for other reasons
 // than the address: refused after DATA (a transcript's DATA only counts when no X.1.x code says
 // the address itself is bad: pipelined RCPT answers come after it), with X.2.0 or X.2.1 (the
-// mailbox exists, other status) and nothing about the command, or by a content-filter appliance.
+// mailbox exists, other status) and nothing about the command, or by a format whose refusals
+// all come after acceptance (afterAcceptanceMTAs).
 func filteredUnknown(in ClassifyInput) bool {
 	addressCode := strings.HasPrefix(in.Status[min(len(in.Status), 1):], ".1.")
 	switch {
@@ -310,7 +311,7 @@ func filteredUnknown(in ClassifyInput) bool {
 		return true
 	case strings.HasPrefix(in.Status, "5.2.1") && in.Command == "":
 		return true
-	case filteringMTAs[in.MTA] && specificity(in.Status) < 2:
+	case afterAcceptanceMTAs[in.MTA] && specificity(in.Status) < 2:
 		return true
 	}
 	return false
@@ -442,10 +443,12 @@ func temporary(in ClassifyInput) bool {
 	return strings.HasPrefix(in.ReplyCode, "4")
 }
 
-// filteringMTAs are content-filter appliances: a recipient they refuse was refused by a filter,
-// whatever the words.
-var filteringMTAs = map[string]bool{
+// afterAcceptanceMTAs are the formats whose refusals all come after the message was accepted:
+// content-filter appliances, and Apache James's mailets, which work on mail James has taken.
+// A recipient they refuse without a precise code was refused by a filter, whatever the words.
+var afterAcceptanceMTAs = map[string]bool{
 	"activehunter": true, "mailfoundry": true, "mfilter": true, "surfcontrol": true, "mcafee": true,
+	jamesName: true,
 }
 
 // reasonByMTA gives the reason of every failure a format reports, for formats that only ever

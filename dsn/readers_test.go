@@ -93,7 +93,7 @@ func TestReadersOrder(t *testing.T) {
 	}
 	want := []string{
 		"arf", "jmrp", "unsubscribe", "delivery-status", "mdn", "amazonses", // structured
-		"list-manager", "smail", "text", "autoreply", // text
+		"list-manager", "smail", "apachejames", "text", "autoreply", // text
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("readers in order %v, want %v", got, want)

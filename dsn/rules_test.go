@@ -126,6 +126,11 @@ func TestClassifyTable(t *testing.T) {
 		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "554 delivery error: dd This user doesn't have a  account (ann@aol.com) [-5]", Command: "DATA"}, "userunknown"},
 		// The same words from another server, after DATA, stay a filter's refusal.
 		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "554 This user doesn't have an account here", Command: "DATA"}, "filtered"},
+		// Apache James's mailets refuse mail James had accepted: its stock "no such user here" is
+		// a refusal after DATA, while a remote's precise X.1.1 passed on in its notice is not.
+		{ClassifyInput{Action: "failed", Status: "5", ReplyCode: "550", Diagnostic: "550 - Requested action not taken: no such user here", MTA: jamesName}, "filtered"},
+		{ClassifyInput{Action: "failed", Status: "5", ReplyCode: "550", Diagnostic: "550 - Requested action not taken: no such user here", MTA: "text"}, "userunknown"},
+		{ClassifyInput{Action: "failed", Status: "5.1.1", ReplyCode: "550", Diagnostic: "550 5.1.1 <paul@shop.example.com>: Recipient address rejected: User unknown", MTA: jamesName}, "userunknown"},
 		{ClassifyInput{Action: "failed", Status: "5.1.1", Diagnostic: "550 5.1.1 <sender@example.org> no such user", Command: "MAIL"}, "rejected"},
 		{ClassifyInput{Action: "failed", Status: "4.4.1", Diagnostic: "connect to mx.example.org[192.0.2.1]:25: Connection timed out"}, "expired"},
 		{ClassifyInput{Action: "failed", Status: "4.4.1", Diagnostic: "connect to mx.example.org[192.0.2.1]:25: No route to host"}, "networkerror"},
