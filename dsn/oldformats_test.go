@@ -10,7 +10,7 @@ import (
 	"github.com/rebound/rebound/dsn"
 )
 
-// The old-format set: 266 text bounces and list robots' notices in old or unusual non-DSN
+// The old-format set: 286 text bounces and list robots' notices in old or unusual non-DSN
 // layouts (Lotus Notes/Domino, GroupWise, Exchange 5.5/2000/2003 text NDRs, MS Mail and cc:Mail
 // gateways, Netscape/iPlanet, PMDF, Mirapoint, Critical Path, InterMail/Openwave, IMail,
 // MDaemon, Mercury, Merak/IceWarp, Kerio, SLMail, Sendmail 5 to 8.9, MMDF, ZMailer, an X.400
@@ -422,7 +422,9 @@ var oldFormats = []oldFormat{
 	// Thai, notices in Slovenian, Persian, Icelandic and Malay, an attachment-removed notice
 	// about delivered mail, a quarantine hold, a terse notice with only the VERP address, a
 	// French postmaster's hand-written reply, a bounce sent to the newsletter's Reply-To, a
-	// subject naming the sender, Exchange's German "Relayed" notice.
+	// subject naming the sender, Exchange's German "Relayed" notice. Measured once before any
+	// change: recall 50.0 (7/14), precision 87.5 (7/8), reason 100 (6/6), hard 100 (6/6);
+	// without a VERP template the terse notice reported the list's own posting address.
 	{"mailman-uncaught-bounce", []oldFormatRecipient{{"gail.hunt@uc2.example.net", "userunknown", "yes"}}},
 	// A held post is no failure; reporting staff@grp.example.com delayed is right
 	// (oldFormatStillTried).
@@ -513,6 +515,15 @@ var oldFormatsOpen = map[string]string{
 	// that carries its own code fixes it but changes the diagnostic text of four labelled
 	// corpus files (not their scores), so it is left.
 	"esp-daily-report": "batch 12: the paragraph after a coded line read with it (suppressed)",
+	// The fifteenth batch's misses (first measured: recall 50.0, precision 87.5, reason 100,
+	// hard 100).
+	"mailman-uncaught-bounce": "batch 15: the bounce attached to the list manager's own notice not read",
+	"obfuscated-address":      "batch 15: the obfuscated m***a@ob.example.net reported for the returned message's To",
+	"exchange-thai":           "batch 15: Exchange's Thai notice not recognised",
+	"slovenian":               "batch 15: a Slovenian notice not recognised",
+	"icelandic":               "batch 15: an Icelandic notice not recognised",
+	"malay":                   "batch 15: a Malay notice not recognised",
+	"postmaster-french-reply": "batch 15: a postmaster's hand-written French reply not recognised",
 }
 
 // reportedRecipients are the recipients of a report that reach the application: not those of an
