@@ -9,6 +9,7 @@ import (
 	"math/bits"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -82,10 +83,10 @@ type ruleTable struct {
 	runs    []runHints      // the required run of each rule's expression, found at first need
 
 	// An index of the rules by entry key, a byte-triple key (tripleKey) that a text must have
-	// for the rule to match it: a phrase rule's least shared key, and for an expression with
-	// required texts, one key of each text of one of its sets. A text makes candidates of the
-	// rules of the keys it has, and of the rules without entry keys (always), instead of
-	// testing every rule's keys.
+	// for the rule to match it: a phrase rule's least frequent triple, and for an expression
+	// with required texts, the least frequent triple of each text of one of its sets (see
+	// index). A text makes candidates of the rules of the keys it has, and of the rules
+	// without entry keys (always), instead of testing every rule's keys.
 	always   []uint64              // bit i: rule i has no entry key
 	keyed    tripleSet             // the keys that have rules
 	keyStart [tripleKeys + 1]int32 // the rules of key k are byKey[keyStart[k]:keyStart[k+1]]
@@ -141,39 +142,46 @@ func (rs *Rules) filterTable() *ruleTable {
 // index fills the table's index of the rules by entry key (see ruleTable). A pipe builds it once
 // per process, so it keeps its scratch small: one counter per key, and the rules' entry keys in
 // one slice.
+//
+// Any triple of a phrase, or of each text of one of an expression's sets, would do as entry
+// keys; the fewer texts have them, the fewer rules a text makes candidates of. The entry keys
+// are the triples least frequent among the rules' own texts (keyFrequency), the words of
+// diagnostics: the "han" of "hang", not the "use" of "user"; for an expression, of the set whose
+// entry keys are the least frequent in all.
 func (t *ruleTable) index(rules []rule) {
-	counts := make([]int32, tripleKeys) // how many phrase rules have each key
-	for i := range rules {
-		if t.filters[i].phrase {
-			for _, k := range t.filters[i].keys {
-				counts[k]++
-			}
-		}
-	}
+	counts := keyFrequency(rules)
 	// The entry keys of rule i are keys[start[i]:start[i+1]].
 	start := make([]int32, len(rules)+1)
 	keys := make([]uint16, 0, len(rules)+len(rules)/4)
 	for i := range rules {
 		switch {
 		case t.filters[i].phrase:
-			fk := t.filters[i].keys
-			best := fk[0]
-			for _, k := range fk[1:] {
-				if counts[k] < counts[best] {
-					best = k
+			keys = append(keys, rarestKey(rules[i].phrase, counts))
+		case rules[i].re != nil && len(t.hints[i]) > 0:
+			// A match contains one text of each set: the rarest key of each text of a set is
+			// an entry key, when they all have keys (requiredTexts keeps no shorter text).
+			best, bestCost := -1, 0
+			for j, set := range rules[i].hints {
+				cost := 0
+				for _, h := range set {
+					if len(h) < 3 {
+						cost = -1
+						break
+					}
+					cost += int(counts[rarestKey(h, counts)])
+				}
+				if cost >= 0 && (best < 0 || cost < bestCost) {
+					best, bestCost = j, cost
 				}
 			}
-			keys = append(keys, best)
-		case rules[i].re != nil && len(t.hints[i]) > 0:
-			// A match contains one text of each set: the first key of each text of a set is
-			// an entry key, when they all have keys (requiredTexts keeps no shorter text).
+			if best < 0 {
+				break
+			}
 			n := len(keys)
-			for _, k := range t.hints[i][0] {
-				if !k.ok {
-					keys = keys[:n]
-					break
+			for _, h := range rules[i].hints[best] {
+				if k := rarestKey(h, counts); !slices.Contains(keys[n:], k) {
+					keys = append(keys, k)
 				}
-				keys = append(keys, k.keys[0])
 			}
 		}
 		start[i+1] = int32(len(keys))
@@ -202,6 +210,45 @@ func (t *ruleTable) index(rules []rule) {
 			counts[k]++
 		}
 	}
+}
+
+// keyFrequency returns, for each triple key, how many of the rules' texts (their phrases and
+// the texts their expressions require) have it: how common the triple is in the words the
+// rules are about.
+func keyFrequency(rules []rule) []int32 {
+	counts := make([]int32, tripleKeys)
+	var seen tripleSet
+	count := func(text string) {
+		seen = tripleSet{}
+		seen.add(text)
+		for w, word := range seen {
+			for word != 0 {
+				counts[w<<6|bits.TrailingZeros64(word)]++
+				word &= word - 1
+			}
+		}
+	}
+	for i := range rules {
+		count(rules[i].phrase)
+		for _, set := range rules[i].hints {
+			for _, h := range set {
+				count(h)
+			}
+		}
+	}
+	return counts
+}
+
+// rarestKey returns the key of the triple of s (at least 3 bytes long) least frequent by counts,
+// the first of them on a tie.
+func rarestKey(s string, counts []int32) uint16 {
+	best := tripleKey(s[0], s[1], s[2])
+	for i := 1; i+3 <= len(s); i++ {
+		if k := tripleKey(s[i], s[i+1], s[i+2]); counts[k] < counts[best] {
+			best = k
+		}
+	}
+	return uint16(best)
 }
 
 // StatusPrefixes are extra markers of the line that holds the status in odd bounces.
@@ -392,6 +439,14 @@ func containsEachSet(text string, sets [][]string, triples *tripleSet) bool {
 // containsEachKeyedSet is containsEachSet with the phraseKeys of the texts of the sets made
 // beforehand (keys, in the shape of sets).
 func containsEachKeyedSet(text string, sets [][]string, keys [][]phraseKey, triples *tripleSet) bool {
+	if triples != nil {
+		// Every set must have a text whose triples the text has, before any search.
+		for _, set := range keys {
+			if !anyMayBeIn(set, triples) {
+				return false
+			}
+		}
+	}
 	for i, set := range sets {
 		found := false
 		for j, h := range set {
@@ -405,6 +460,17 @@ func containsEachKeyedSet(text string, sets [][]string, keys [][]phraseKey, trip
 		}
 	}
 	return true
+}
+
+// anyMayBeIn tells whether a text whose triples are triples may contain one of the texts whose
+// keys are set.
+func anyMayBeIn(set []phraseKey, triples *tripleSet) bool {
+	for _, k := range set {
+		if !k.ok || triples.hasAll(k.keys) {
+			return true
+		}
+	}
+	return false
 }
 
 // containsOneOf tells whether text contains one of hints.
