@@ -76,16 +76,18 @@ func splitOriginal(text, lower string) (int, header) {
 		cut = ruled
 	}
 	if cut < 0 {
-		// A header block pasted after a blank line or a rule ("-------").
+		// A header block pasted after a blank line, a rule ("-------") or a title drawn
+		// between rules, whatever its words ("--- Message headers follow ---").
+		headerAt := -1
 		for _, m := range []string{"\nreturn-path:", "\nreceived: from", "\nreceived: by"} {
-			if i := pastedHeaderAt(lower, m); i >= 0 && (cut < 0 || i < cut) {
-				cut = i
+			if i, h := pastedHeaderAt(lower, m); i >= 0 && (cut < 0 || i < cut) {
+				cut, headerAt = i, h
 			}
 		}
 		if cut < 0 {
 			return len(text), nil
 		}
-		return cut, parseHeaderBytes([]byte(text[cut:]))
+		return cut, parseHeaderBytes([]byte(text[headerAt:]))
 	}
 	lineStart := strings.LastIndexByte(text[:cut], '\n') + 1
 	rest := text[cut:]
@@ -131,22 +133,36 @@ func ruledOriginalTitleAt(lower string) int {
 // isRuleByte tells a byte that draws a rule line.
 func isRuleByte(b byte) bool { return b == '-' || b == '=' || b == '*' }
 
-// pastedHeaderAt returns where the first header block that starts with field (a line break, then
-// a lower-case field name) begins after a blank line or a line drawn with '-', '=' or '_'; -1
-// when there is none.
-func pastedHeaderAt(lower, field string) int {
+// pastedHeaderAt finds the first header block that starts with field (a line break, then a
+// lower-case field name) after a blank line, a line drawn with '-', '=' or '_', or a title
+// drawn between such rules ("--- Message headers follow ---", "=== Returned headers ==="): it
+// returns where the returned message starts (the block, or the title above it) and where its
+// header starts; -1, -1 when there is none.
+func pastedHeaderAt(lower, field string) (start, headerAt int) {
 	for from := 0; ; {
 		i := indexPhrase(lower[from:], field)
 		if i < 0 {
-			return -1
+			return -1, -1
 		}
 		i += from
-		above := lower[strings.LastIndexByte(lower[:i], '\n')+1 : i]
+		aboveAt := strings.LastIndexByte(lower[:i], '\n') + 1
+		above := lower[aboveAt:i]
 		if strings.Trim(above, "-=_ \t") == "" {
-			return i + 1
+			return i + 1, i + 1
+		}
+		if isRuledTitle(strings.TrimSpace(above)) {
+			return aboveAt, i + 1
 		}
 		from = i + 1
 	}
+}
+
+// isRuledTitle tells a line (trimmed) that is a title drawn between rules: it starts with two
+// rule bytes ('-', '=', '*', '_') and ends with one, with words between.
+func isRuledTitle(line string) bool {
+	isRule := func(b byte) bool { return isRuleByte(b) || b == '_' }
+	return len(line) > 4 && isRule(line[0]) && isRule(line[1]) && isRule(line[len(line)-1]) &&
+		strings.Trim(line, "-=*_ \t") != ""
 }
 
 // bounceSubjects are subject phrases of bounce messages (lower case).

@@ -584,3 +584,33 @@ func TestNamesNewAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestPastedHeaderUnderRuledTitle: a header block pasted under a title drawn between rules is
+// the returned message whatever the title's words, so that its From and List-* fields are known
+// as the sender's; the title is left out of the notice's text.
+func TestPastedHeaderUnderRuledTitle(t *testing.T) {
+	tests := []struct {
+		text     string
+		wantCut  int
+		wantFrom string
+	}{
+		{"Delivery failed.\n\n--- Message headers follow ---\nReturn-Path: <b@lists.example.org>\nFrom: news@lists.example.org\n", 18, "news@lists.example.org"},
+		{"Delivery failed.\n\n=== Returned headers ===\nReceived: from x\nFrom: news@lists.example.org\n", 18, "news@lists.example.org"},
+		{"Delivery failed.\n\nReturn-Path: <b@lists.example.org>\nFrom: news@lists.example.org\n", 18, "news@lists.example.org"},
+		// Words above the block that are no ruled title are the notice's own.
+		{"Delivery failed, see\nReturn-Path: <b@lists.example.org>\nFrom: news@lists.example.org\n", -1, ""},
+	}
+	for _, tt := range tests {
+		lower := strings.ToLower(tt.text)
+		cut, h := splitOriginal(tt.text, lower)
+		if tt.wantCut < 0 {
+			if cut != len(tt.text) || h != nil {
+				t.Errorf("splitOriginal(%q) = %d, %v; want no returned message", tt.text, cut, h)
+			}
+			continue
+		}
+		if cut != tt.wantCut || h.get("from") != tt.wantFrom {
+			t.Errorf("splitOriginal(%q) = %d, from %q; want %d, %q", tt.text, cut, h.get("from"), tt.wantCut, tt.wantFrom)
+		}
+	}
+}

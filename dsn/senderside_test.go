@@ -469,3 +469,25 @@ List-Owner: <mailto:news-owner@lists.example.org>
 --B--
 `
 }
+
+// TestListAddressInPastedHeaders: a terse notice that names no address, followed by the returned
+// message's header under a title drawn between rules in words of its own, reported the list's
+// posting address (the To of those headers) as failed when no VERP template read the bounce
+// address. Those headers are the returned message's, whatever the title's words: the list's
+// address is the sender's, and the notice names no recipient.
+func TestListAddressInPastedHeaders(t *testing.T) {
+	for _, title := range []string{"--- Message headers follow ---", "=== Returned headers ===", "___ Headers of your message ___"} {
+		msg := "From: mailer-daemon@relay.example.net\nTo: bounces+nadia=vq.example.net@lists.example.org\n" +
+			"Subject: Delivery failed\n\nDelivery failed for 1 recipient(s).\n\nReason: 550 mailbox unavailable\n\n" + title + "\n" +
+			"Return-Path: <bounces+nadia=vq.example.net@lists.example.org>\nReceived: from lists.example.org by mx.vq.example.net\n" +
+			"From: \"Example News\" <news@lists.example.org>\nTo: \"Example News\" <news@lists.example.org>\n" +
+			"Subject: [News] December issue\nList-Post: <mailto:news@lists.example.org>\n"
+		rep, err := dsn.Parse(strings.NewReader(msg), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rep.Recipients {
+			t.Errorf("%s: reported %s (%s)", title, r.Address, r.Evidence)
+		}
+	}
+}
