@@ -64,7 +64,17 @@ func addressAt(s string, at int) (int, int, bool) {
 	if i == at || j == at+1 || !strings.Contains(s[at+1:j], ".") && !strings.EqualFold(s[at+1:j], "localhost") {
 		return 0, 0, false
 	}
+	if isMaskedLocalPart(s[i:at]) {
+		return 0, 0, false
+	}
 	return i, j, true
+}
+
+// isMaskedLocalPart tells a local part that a notice masked to hide whose it is ("m***a",
+// "j*****", "***"): no one's address, though '*' is a valid character, and never a recipient;
+// the recipient is then read where the notice or the returned message names it in full.
+func isMaskedLocalPart(local string) bool {
+	return strings.IndexByte(local, '*') >= 0
 }
 
 // addressPunctuation is what normalizeAddress trims from both ends of an address: white space,

@@ -55,6 +55,10 @@ func TestAddresses(t *testing.T) {
 		{`utf-8; \x{5F20}\x{4E09}@example.cn`, "张三@example.cn"},
 		{"Kijitora <kijitora@example.jp>", "kijitora@example.jp"},
 		{"nothing here", ""},
+		// A masked address hides whose it is: no one's, the next one is read.
+		{"We could not deliver your message to m***a@ob.example.net.", ""},
+		{"To: j*****@example.com, marta.riva@example.com", "marta.riva@example.com"},
+		{"***@example.com", ""},
 	}
 	for _, tt := range tests {
 		if got := firstAddress(tt.in); got != tt.want {

@@ -518,7 +518,6 @@ var oldFormatsOpen = map[string]string{
 	// The fifteenth batch's misses (first measured: recall 50.0, precision 87.5, reason 100,
 	// hard 100).
 	"mailman-uncaught-bounce": "batch 15: the bounce attached to the list manager's own notice not read",
-	"obfuscated-address":      "batch 15: the obfuscated m***a@ob.example.net reported for the returned message's To",
 	"exchange-thai":           "batch 15: Exchange's Thai notice not recognised",
 	"slovenian":               "batch 15: a Slovenian notice not recognised",
 	"icelandic":               "batch 15: an Icelandic notice not recognised",
