@@ -216,21 +216,50 @@ func upperMask(w uint64) uint64 {
 
 // toLower is strings.ToLower with a quick test, eight bytes at a time, of the common case that
 // needs no change: an ASCII text without upper case, returned as it is (as strings.ToLower
-// returns it). Any other text goes to strings.ToLower.
+// returns it). An ASCII text with upper case is copied and lower-cased eight bytes at a time
+// (strings.ToLower's ASCII path goes a byte at a time, twice); any other text goes to
+// strings.ToLower.
 func toLower(s string) string {
 	const ones = 0x0101010101010101
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		if w := loadString8(s[i:]); w&(0x80*ones) != 0 || upperMask(w) != 0 {
+		w := loadString8(s[i:])
+		if w&(0x80*ones) != 0 {
 			return strings.ToLower(s)
+		}
+		if upperMask(w) != 0 {
+			return lowerASCIIFrom(s, i)
 		}
 	}
 	for ; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+		if c := s[i]; c >= utf8.RuneSelf {
 			return strings.ToLower(s)
+		} else if 'A' <= c && c <= 'Z' {
+			return lowerASCIIFrom(s, i)
 		}
 	}
 	return s
+}
+
+// lowerASCIIFrom is toLower of s, whose bytes before i are ASCII and not upper case: a copy with
+// the ASCII letters lower-cased when s is ASCII, strings.ToLower(s) otherwise.
+func lowerASCIIFrom(s string, i int) string {
+	const ones = 0x0101010101010101
+	j := i
+	for ; j+8 <= len(s); j += 8 {
+		if loadString8(s[j:])&(0x80*ones) != 0 {
+			return strings.ToLower(s)
+		}
+	}
+	for ; j < len(s); j++ {
+		if s[j] >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+	}
+	b := make([]byte, len(s))
+	copy(b, s)
+	lowerASCIIBytes(b[i:])
+	return bytesToString(b)
 }
 
 // hasCodeDigit tells whether a byte of w is a digit from '2' to '5' (a code's first digit is

@@ -250,6 +250,21 @@ func TestToLowerAsStrings(t *testing.T) {
 			t.Fatalf("toLower(%q) = %q, strings.ToLower %q", s, got, want)
 		}
 	}
+	// Mostly ASCII, so that upper case is often met before a non-ASCII byte, or with none.
+	ascii := []string{"a", "Z", "Q", "@", "[", "`", "{", "7", " ", "-"}
+	for range 20000 {
+		var b strings.Builder
+		for n := rng.IntN(40); b.Len() < n; {
+			b.WriteString(ascii[rng.IntN(len(ascii))])
+		}
+		if rng.IntN(4) == 0 {
+			b.WriteString(pieces[8+rng.IntN(len(pieces)-8)])
+		}
+		s := b.String()
+		if got, want := toLower(s), strings.ToLower(s); got != want {
+			t.Fatalf("toLower(%q) = %q, strings.ToLower %q", s, got, want)
+		}
+	}
 }
 
 // TestHasCodeDigit checks the eight-byte test of findReplyCode against a test of each byte:
