@@ -364,8 +364,13 @@ func (r *rule) matches(in matchInput) bool {
 type tripleSet [64]uint64
 
 func tripleKey(a, b, c byte) uint {
-	h := uint(a)*0x9E37 ^ uint(b)*0x7F4B ^ uint(c)*0x2D1F
-	return (h ^ h>>12) & 4095
+	return tripleWordKey(uint32(a)<<16 | uint32(b)<<8 | uint32(c))
+}
+
+// tripleWordKey is tripleKey of the three bytes in the low 24 bits of w (the first in bits 16
+// to 23): one multiplication, whose top 12 bits are the key (Fibonacci hashing).
+func tripleWordKey(w uint32) uint {
+	return uint((w & 0xffffff) * 0x9E3779B1 >> 20)
 }
 
 // triplesOf returns the set of byte triples of text.
@@ -380,11 +385,11 @@ func (t *tripleSet) add(text string) {
 	if len(text) < 3 {
 		return
 	}
-	a, b := text[0], text[1] // the two bytes before c, carried from one triple to the next
+	w := uint32(text[0])<<8 | uint32(text[1]) // the last bytes read, carried from one triple to the next
 	for _, c := range []byte(text[2:]) {
-		k := tripleKey(a, b, c)
+		w = w<<8 | uint32(c)
+		k := tripleWordKey(w)
 		t[k>>6] |= 1 << (k & 63)
-		a, b = b, c
 	}
 }
 
