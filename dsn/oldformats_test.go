@@ -424,7 +424,9 @@ var oldFormats = []oldFormat{
 	// French postmaster's hand-written reply, a bounce sent to the newsletter's Reply-To, a
 	// subject naming the sender, Exchange's German "Relayed" notice. Measured once before any
 	// change: recall 50.0 (7/14), precision 87.5 (7/8), reason 100 (6/6), hard 100 (6/6);
-	// without a VERP template the terse notice reported the list's own posting address.
+	// without a VERP template the terse notice reported the list's own posting address. After
+	// its fixes: recall 92.9 (13/14), precision 100 (13/13), reason 100 (12/12), hard 100
+	// (12/12).
 	{"mailman-uncaught-bounce", []oldFormatRecipient{{"gail.hunt@uc2.example.net", "userunknown", "yes"}}},
 	// A held post is no failure; reporting staff@grp.example.com delayed is right
 	// (oldFormatStillTried).
@@ -518,11 +520,6 @@ var oldFormatsOpen = map[string]string{
 	// The fifteenth batch's misses (first measured: recall 50.0, precision 87.5, reason 100,
 	// hard 100).
 	"mailman-uncaught-bounce": "batch 15: the bounce attached to the list manager's own notice not read",
-	"exchange-thai":           "batch 15: Exchange's Thai notice not recognised",
-	"slovenian":               "batch 15: a Slovenian notice not recognised",
-	"icelandic":               "batch 15: an Icelandic notice not recognised",
-	"malay":                   "batch 15: a Malay notice not recognised",
-	"postmaster-french-reply": "batch 15: a postmaster's hand-written French reply not recognised",
 }
 
 // reportedRecipients are the recipients of a report that reach the application: not those of an

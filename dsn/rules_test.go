@@ -195,6 +195,12 @@ func TestClassifyTable(t *testing.T) {
 		{ClassifyInput{Action: "failed", Status: "5.7.1", Diagnostic: "550 5.7.1 Email rejected per DMARC policy for example.org"}, "authfailure"},
 		{ClassifyInput{Action: "failed", Status: "5.7.350", Diagnostic: "550 5.7.350 Remote server returned message detected as spam"}, "spamdetected"},
 		{ClassifyInput{Action: "failed", Status: "5.0.0", Diagnostic: "127", DiagnosticType: "X-Unix"}, "mailererror"},
+		// The fifteenth old-format batch's languages, with no code to go by.
+		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "Prejemnik: ana@example.si Razlog: poštni predal prejemnika je poln."}, "mailboxfull"},
+		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "Viðtakandi: jon@example.is Ástæða: Pósthólf viðtakanda er fullt."}, "mailboxfull"},
+		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "ahmad@example.my Sebab: Alamat e-mel tersebut tidak wujud."}, "userunknown"},
+		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "گیرنده: reza@example.ir علت: این نشانی ایمیل وجود ندارد."}, "userunknown"},
+		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "L'adresse claire@example.fr n'existe plus depuis le 30 septembre"}, "userunknown"},
 	}
 	checkReasons(t, nil, tests)
 }
