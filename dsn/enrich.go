@@ -77,7 +77,7 @@ func (p *interpreter) completeDiagnostic(r *Recipient) string {
 	if r.OriginalAddress == "" {
 		r.OriginalAddress = expandedFrom(block, r.Address)
 	}
-	if r.OriginalAddress == "" && containsAny(p.lower, expandedMarkers) {
+	if r.OriginalAddress == "" && p.lowerContainsAny(expandedMarkers) {
 		// Sendmail notes the alias under the address in its list of failed addresses, while
 		// the block with the codes is the transcript's: "<b@example.net>\n (expanded from:
 		// <a@example.org>)".

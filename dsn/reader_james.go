@@ -27,7 +27,7 @@ var jamesReader = reader{
 	name:   jamesName,
 	stage:  stageText,
 	order:  30,
-	detect: func(p *interpreter) bool { return jamesParts(p.lower) != nil },
+	detect: func(p *interpreter) bool { return p.lowerContains(jamesErrorMarker) && jamesParts(p.lower) != nil },
 	read:   (*interpreter).jamesNotice,
 }
 
