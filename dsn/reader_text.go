@@ -171,9 +171,10 @@ var bounceSubjects = phraseList("bounce-subjects")
 // bouncePhrases are phrases of bounce texts (lower case).
 var bouncePhrases = phraseList("bounce-phrases")
 
+// containsAny tells whether s contains one of phrases.
 func containsAny(s string, phrases []string) bool {
 	for _, p := range phrases {
-		if containsPhrase(s, p) {
+		if len(p) <= len(s) && containsPhrase(s, p) { // (a longer phrase is not searched at all)
 			return true
 		}
 	}
