@@ -150,7 +150,7 @@ var mtaReadings = map[[2]string]Reason{
 // TestFreshRulesStayNarrow holds the phrases added for the held-out replies to what they mean:
 // a DNS list that "has blacklisted" an IP is not the recipient's own list, a DBL listing of a
 // domain is not a refused sender, relaying refused "from your address" is still relaying, and
-// the fourth, fifth, sixth, seventh and eighth sets' phrases keep to their replies.
+// the fourth to eleventh sets' phrases keep to their replies.
 func TestFreshRulesStayNarrow(t *testing.T) {
 	for _, c := range []struct {
 		diag string
@@ -223,6 +223,17 @@ func TestFreshRulesStayNarrow(t *testing.T) {
 		{"550 5.7.1 Rejected because Bad IP", ReasonBlocked},
 		{"550 5.7.1 Recipient address rejected: BLOCK-SEND-ER.", ReasonRejected},
 		{"553 5.7.1 <mta.example.org[192.0.2.1]>: Client host rejected: Relaying denied", ReasonNoRelaying},
+		// The eleventh set's: a quota said in bytes stays a full mailbox beside "is more than N
+		// bytes long"; a verification that got "User unknown" stays the address's, beside one that
+		// lost its connection; a sender's domain "not allowed" stays the sender's, a domain "not
+		// valid" stays unknown; a bare "Message filtered" is not MessageLabs' spam refusal; an
+		// invalid SPF record is not forwardemail's TXT record.
+		{"552 5.2.2 Quota exceeded: mailbox is more than 52428800 bytes", ReasonMailboxFull},
+		{"550 5.7.1 Recipient address rejected: unverified address: host mx.example.net[192.0.2.2] said: 550 5.1.1 User unknown", ReasonUserUnknown},
+		{"553 5.7.1 Sender domain is not allowed", ReasonRejected},
+		{"550 5.1.2 Domain is not valid", ReasonHostUnknown},
+		{"550 5.7.1 Message filtered", ReasonSecurityError},
+		{"550 5.7.23 Sender domain has an invalid SPF TXT record", ReasonRejected},
 	} {
 		in := ClassifyInput{Action: "failed", Status: postfixStatus(c.diag), Diagnostic: c.diag, ReplyCode: findReplyCode(c.diag),
 			Command: "RCPT", Recipient: "jane@example.net", Sender: "news@lists.example.org"}

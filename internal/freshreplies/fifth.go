@@ -158,48 +158,10 @@ var Fifth = []Reply{
 // an MTA's wrapping) and that no fix has closed yet: the tests report them as misses in the
 // figures and log them instead of failing, so that a set can be kept and measured before its
 // fixes. The fifth set's 18 and the sixth set's 18 were all closed by fixes or documented
-// (Readings), and so were the seventh set's 22, the eighth set's 3, the ninth set's 22 and the
-// tenth set's 19. The eleventh set's misses, measured once before any fix, are open below
-// until a fix closes them or docs/classification.md documents their reading.
-var Open = map[string]string{
-	"bh-aisp-rule":                             "eleventh set, measured before its fixes",
-	"bh-auth-failed":                           "eleventh set, measured before its fixes",
-	"bh-command-rcpt-user-not-ok":              "eleventh set, measured before its fixes",
-	"bh-invalid-data-in-message":               "eleventh set, measured before its fixes",
-	"bh-mail-from-mismatches-client-ip":        "eleventh set, measured before its fixes",
-	"bh-mailbox-restricted":                    "eleventh set, measured before its fixes",
-	"bh-mailfrom-mismatched-header-from":       "eleventh set, measured before its fixes",
-	"bh-not-member-of-domain":                  "eleventh set, measured before its fixes",
-	"bh-qq-no-valid-recipients":                "eleventh set, measured before its fixes",
-	"bh-sender-not-in-my-domain":               "eleventh set, measured before its fixes",
-	"bh-specified-domain-not-allowed":          "eleventh set, measured before its fixes",
-	"bh-user-account-not-activated":            "eleventh set, measured before its fixes",
-	"bh-user-path-no-exist":                    "eleventh set, measured before its fixes",
-	"bh-user-status-locked":                    "eleventh set, measured before its fixes",
-	"bh-verify-mailfrom-failed":                "eleventh set, measured before its fixes",
-	"cn263-maillist-is-null":                   "eleventh set, measured before its fixes",
-	"fm-proofpoint-unverified-lost-connection": "eleventh set, measured before its fixes",
-	"fm-symantec-message-filtered":             "eleventh set, measured before its fixes",
-	"hmail-excessive-data":                     "eleventh set, measured before its fixes",
-	"improvmx-unable-to-read-forwarding":       "eleventh set, measured before its fixes",
-	"is-authentication-required-for-relay":     "eleventh set, measured before its fixes",
-	"is-command-rejected-reverse-ip":           "eleventh set, measured before its fixes",
-	"is-delivery-requirements-not-met":         "eleventh set, measured before its fixes",
-	"is-exim-valid-sender-header-bounces":      "eleventh set, measured before its fixes",
-	"is-forwardemail-540-441":                  "eleventh set, measured before its fixes",
-	"is-forwardemail-eaddrnotavail":            "eleventh set, measured before its fixes",
-	"is-forwardemail-promise-timed-out":        "eleventh set, measured before its fixes",
-	"is-gmail-5726-sender-unauthenticated":     "eleventh set, measured before its fixes",
-	"is-go-smtp-maximum-recipients":            "eleventh set, measured before its fixes",
-	"is-invalid-forward-email-txt":             "eleventh set, measured before its fixes",
-	"is-mailbox-busy-try-later":                "eleventh set, measured before its fixes",
-	"is-postal-try-again-later-471":            "eleventh set, measured before its fixes",
-	"is-stream-more-than-bytes":                "eleventh set, measured before its fixes",
-	"is-too-many-recipient-attempts":           "eleventh set, measured before its fixes",
-	"sendgrid-too-frequent-connects":           "eleventh set, measured before its fixes",
-	"tencent-fail-box-is-busy":                 "eleventh set, measured before its fixes",
-	"tencent-mail-refused-550":                 "eleventh set, measured before its fixes",
-}
+// (Readings), and so were the seventh set's 22, the eighth set's 3, the ninth set's 22, the
+// tenth set's 19 and the eleventh set's 37. It is empty now: a reply of any set that rebound
+// misses fails the tests.
+var Open = map[string]string{}
 
 // IsOpen tells whether the reply is one of the open misses.
 func (r Reply) IsOpen() bool { return Open[r.Name] != "" }

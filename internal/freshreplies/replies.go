@@ -483,4 +483,23 @@ var Readings = map[string]string{
 	// Forpsi's "550 5.1.0 <id> policy violation, see <its KB>" is read by its words, a policy
 	// violation; only Forpsi's KB page says the sending IP is blocked for an hour.
 	"forpsi-550-policy-violation-ip": "policyviolation",
+	// The eleventh set's. NetEase's "MAIL FROM [x] mismatches client IP [y]" is read as the table
+	// has read it since the corpus: the sending host's DNS (requireptr), where its words may also
+	// name an SPF-like check of the sender's domain.
+	"bh-mail-from-mismatches-client-ip": "requireptr",
+	// "421 Promise timed out after 15000 milliseconds" (a forwarding service's internal timeout)
+	// is read by its words "timed out": the delivery timed out (expired).
+	"is-forwardemail-promise-timed-out": "expired",
+	// A bare "451 4.7.1 Try again later" (greylisting, its thread's maintainer says) is read as
+	// the table reads "try again later" under 4.7.x: a rate the sender is held to.
+	"is-postal-try-again-later-471": "speeding",
+	// A bare "550 Command Rejected" at MAIL FROM names no cause; only its reporter traced it to the
+	// sending IP's reverse DNS: read as the sender refused.
+	"is-command-rejected-reverse-ip": "rejected",
+	// 263's "maillist <list> is null, please contact admin" names a list without members, a
+	// state no rule reads: onhold.
+	"cn263-maillist-is-null": "onhold",
+	// A limit on the recipients of a message ("552 5.5.3 Maximum limit of 100 recipients
+	// reached") is read as "too many recipients" is: toomanyconn.
+	"is-go-smtp-maximum-recipients": "toomanyconn",
 }
