@@ -104,6 +104,8 @@ func splitOriginal(text, lower string) (int, header) {
 // above the returned message (lower case).
 var ruledOriginalTitles = phraseList("ruled-original-titles")
 
+var ruledOriginalTitleSet = lazyPhraseSet(ruledOriginalTitles)
+
 // ruledOriginalTitleAt returns where the first line starts that is a title drawn between rules
 // of '-', '=' or '*' and names the returned message (ruledOriginalTitles); -1 when there is none.
 // Only lines that start with a rule are looked at.
@@ -121,7 +123,7 @@ func ruledOriginalTitleAt(lower string) int {
 			title = strings.TrimRight(title, "-=* ")
 			// Outlook's "-----Original Message-----" heads a forwarded or replied-to message,
 			// here the bounce itself; the rules of a returned message's title have spaces.
-			if title != line && title != "original message" && containsAny(title, ruledOriginalTitles) {
+			if title != line && title != "original message" && ruledOriginalTitleSet().in(title) {
 				return start
 			}
 		}
@@ -168,8 +170,12 @@ func isRuledTitle(line string) bool {
 // bounceSubjects are subject phrases of bounce messages (lower case).
 var bounceSubjects = phraseList("bounce-subjects")
 
+var bounceSubjectSet = lazyPhraseSet(bounceSubjects)
+
 // bouncePhrases are phrases of bounce texts (lower case).
 var bouncePhrases = phraseList("bounce-phrases")
+
+var bouncePhraseSet = lazyPhraseSet(bouncePhrases)
 
 // containsAny tells whether s contains one of phrases.
 func containsAny(s string, phrases []string) bool {
@@ -204,7 +210,7 @@ func (p *interpreter) looksLikeBounce() bool {
 	}
 	fromSystem := p.fromMailSystem()
 	subject := toLower(top.decoded("subject"))
-	subjectBounce := containsAny(subject, bounceSubjects)
+	subjectBounce := bounceSubjectSet().in(subject)
 	textBounce := p.lowerContainsAny(bouncePhrases)
 	switch {
 	case fromSystem && (subjectBounce || textBounce):
@@ -260,6 +266,8 @@ func openingLine(text string) string {
 // recipientLabels mark a line that names a failed recipient (lower case).
 var recipientLabels = phraseList("recipient-labels")
 
+var recipientLabelSet = lazyPhraseSet(recipientLabels)
+
 // recipientLeadIns end the words right before an address that they name as the failed
 // recipient (lower case).
 var recipientLeadIns = phraseList("recipient-lead-ins")
@@ -277,6 +285,8 @@ func hasSuffixAny(s string, suffixes []string) bool {
 // senderLabels mark a line that names the sender, not a recipient (lower case).
 var senderLabels = phraseList("sender-labels")
 
+var senderLabelSet = lazyPhraseSet(senderLabels)
+
 // isRecipientLine tells whether a line names its address as a recipient rather than in passing.
 func isRecipientLine(line string) bool {
 	t := strings.TrimSpace(line)
@@ -290,7 +300,7 @@ func isRecipientLine(line string) bool {
 	before = strings.TrimRight(before, "<\"' ")
 	after = strings.TrimLeft(after, ">\"' ")
 	switch {
-	case containsAny(before, senderLabels):
+	case senderLabelSet().in(before):
 		return false // "Sender Address: news@lists.example.org"
 	case inURL(t, s):
 		return false // "Visit https://example.org/help?user=a@example.org"
@@ -304,7 +314,7 @@ func isRecipientLine(line string) bool {
 		return true // Notes: "User Ann Lee (ann.lee@example.com) not listed in Domino Directory"
 	case len(before) == 3 && replyCodeAt(before, 0) && (before[0] == '4' || before[0] == '5'):
 		return true // Sendmail: "550 <addr>... User unknown" (not a transcript's "250 <addr>, Sender ok")
-	case strings.HasSuffix(before, ":") && containsAny(lastSentence(before), recipientLabels):
+	case strings.HasSuffix(before, ":") && recipientLabelSet().in(lastSentence(before)):
 		// "Delivery to the following recipient failed permanently: a@example.org", not "The
 		// intended recipient was not notified. Questions: help@example.org"
 		return true
@@ -312,7 +322,7 @@ func isRecipientLine(line string) bool {
 		return true // a text gateway's "Message to 5559876543@example.net failed: ..."
 	case hasSuffixAny(before, recipientLeadIns):
 		return true // "There was a problem delivering your message to a@example.org."
-	case containsAny(lastWords(before, 2), recipientLabels):
+	case recipientLabelSet().in(lastWords(before, 2)):
 		return true // "undeliverable to a@example.org", not "the form of an address here is a@example.org"
 	}
 	return false
@@ -339,7 +349,7 @@ func lastSentence(s string) string {
 // recipient label ("user ann lee ("): a label, then at most a name of four words.
 func namedByLabel(before string) bool {
 	words := strings.Fields(strings.TrimSuffix(before, "("))
-	return len(words) >= 2 && len(words) <= 5 && containsAny(words[0], recipientLabels) && !containsAny(before, senderLabels)
+	return len(words) >= 2 && len(words) <= 5 && recipientLabelSet().in(words[0]) && !senderLabelSet().in(before)
 }
 
 // lastWords returns the last n words of s.
@@ -604,11 +614,11 @@ func (s *recipientSearch) fromLines() {
 		if !strings.Contains(line, "@") {
 			was := outcome
 			switch l := asciiLower(line); {
-			case containsAny(l, stillTriedHeadings):
+			case stillTriedHeadingSet().in(l):
 				outcome = ActionDelayed
-			case containsAny(l, deliveredHeadings):
+			case deliveredHeadingSet().in(l):
 				outcome = ActionDelivered
-			case outcome != "" && containsAny(l, bouncePhrases):
+			case outcome != "" && bouncePhraseSet().in(l):
 				outcome = "" // (not searched when there is none: 93 phrases a line)
 			}
 			if outcome != was {
@@ -626,7 +636,7 @@ func (s *recipientSearch) fromLines() {
 			prev = line
 		}
 		if !strings.Contains(line, "@") {
-			if t := strings.TrimSpace(line); strings.HasSuffix(t, ":") && containsAny(asciiLower(t), recipientLabels) {
+			if t := strings.TrimSpace(line); strings.HasSuffix(t, ":") && recipientLabelSet().in(asciiLower(t)) {
 				announced, silent = true, 0
 			} else if t != "" {
 				// The announced address follows the announcement, not a paragraph later.
@@ -801,9 +811,13 @@ func isDomainStartByte(b byte) bool {
 // is still trying, among others that failed (lower case).
 var stillTriedHeadings = phraseList("still-tried-headings")
 
+var stillTriedHeadingSet = lazyPhraseSet(stillTriedHeadings)
+
 // deliveredHeadings are the words of a heading under which a notice lists the recipients it
 // delivered to, among others that failed (lower case).
 var deliveredHeadings = phraseList("delivered-headings")
+
+var deliveredHeadingSet = lazyPhraseSet(deliveredHeadings)
 
 // markOutcome notes the candidates from the index from on as listed under a heading that says
 // what became of them: still tried (delayed) or delivered.
@@ -1219,8 +1233,12 @@ func errorLines(text string) string {
 
 var delayPhrases = phraseList("delay-phrases")
 
+var delayPhraseSet = lazyPhraseSet(delayPhrases)
+
 // retryPhrases say, whatever else the notice says, that delivery goes on (lower case).
 var retryPhrases = phraseList("retry-phrases")
+
+var retryPhraseSet = lazyPhraseSet(retryPhrases)
 
 // finalPhrases say that delivery was given up (lower case).
 var finalPhrases = phraseList("final-phrases")
@@ -1243,10 +1261,10 @@ var failureWords = phraseList("failure-words")
 
 func (p *interpreter) looksDelayed() bool {
 	subject := toLower(p.c.top.decoded("subject"))
-	if containsAny(subject, retryPhrases) || p.lowerContainsAny(retryPhrases) {
+	if retryPhraseSet().in(subject) || p.lowerContainsAny(retryPhrases) {
 		return !p.statesFinal()
 	}
-	if !containsAny(subject, delayPhrases) && !p.lowerContainsAny(delayPhrases) {
+	if !delayPhraseSet().in(subject) && !p.lowerContainsAny(delayPhrases) {
 		return false
 	}
 	return !p.statesFinal() && !p.lowerContains("could not be delivered")
