@@ -454,6 +454,33 @@ var oldFormats = []oldFormat{
 	{"subject-names-sender", []oldFormatRecipient{{"tomas.lind@sn.example.net", "mailboxfull", "no"}}},
 	// lukas.berg@rg.example.de was relayed, a success (oldFormatNotFailed).
 	{"relayed-german", nil},
+	// The sixteenth batch (14 notices), written and labelled on 2026-12-03 (session 17) by the
+	// fourth engineer after the fifteenth batch's fixes, before rebound was run on it: a help
+	// desk's address alone on its line under the failed one, a notice listing all the
+	// original's recipients above the one that failed, a hosting provider's daily report naming
+	// other senders' failed mail, a DMARC aggregate report, an auto-reply announcing a new
+	// address, Outlook's HTML-only notice naming the recipient as "kim.lowe wasn't found at
+	// outlook.example.com" (the returned To the list's), VMS MAIL's NOSUCHUSR through PMDF,
+	// Exchange in Basque, notices in Galician, Kazakh and Hindi, Exchange's moderator
+	// rejection by a subscribed group, a UTF-8 local part, an address broken by a
+	// quoted-printable soft line break.
+	{"help-desk-alone-on-line", []oldFormatRecipient{{"rolf.haas@hd.example.net", "suspend", "no"}}},
+	// mark.toll@rc.example.net received the message (oldFormatNotFailed).
+	{"original-recipients-listed", []oldFormatRecipient{{"lucia.fern@rc.example.net", "userunknown", "yes"}}},
+	// lea.moss@ and otto.wik@cust.example.net failed for other senders' mail: not the list's.
+	{"bounce-digest-other-senders", []oldFormatRecipient{{"ivo.stark@cust.example.net", "userunknown", "yes"}}},
+	{"dmarc-aggregate-report", nil},
+	{"autoreply-new-address", nil},
+	{"outlook-html-split-address", []oldFormatRecipient{{"kim.lowe@outlook.example.com", "userunknown", "yes"}}},
+	{"vms-mail-nosuchusr", []oldFormatRecipient{{"smith@bigvax.example.edu", "userunknown", "yes"}}},
+	{"exchange-basque", []oldFormatRecipient{{"miren.etxeberria@eus.example.eus", "userunknown", "yes"}}},
+	{"galician", []oldFormatRecipient{{"xoan.vazquez@gal.example.gal", "mailboxfull", "no"}}},
+	{"kazakh", []oldFormatRecipient{{"aigerim.nurlanovna@kz.example.kz", "userunknown", "yes"}}},
+	{"hindi", []oldFormatRecipient{{"rahul.sharma@in.example.in", "mailboxfull", "no"}}},
+	// The group exists; its moderator refused the post: final, not hard, no reason chosen.
+	{"exchange-moderator-rejected", []oldFormatRecipient{{"sales.team@corp.example.com", "", "no"}}},
+	{"utf8-local-part", []oldFormatRecipient{{"josé.muñoz@correo.example.es", "userunknown", "yes"}}},
+	{"qp-soft-break", []oldFormatRecipient{{"maximilian.schoenberger@qp.example.net", "userunknown", "yes"}}},
 }
 
 // oldFormatStillTried are recipients a notice says are still being tried: reporting one as
@@ -466,7 +493,7 @@ var oldFormatStillTried = map[string]bool{"bella.cruz@mx.example.net": true, "un
 var oldFormatNotFailed = map[string]bool{"pia.eck@md2.example.net": true, "tim.oakes@ds.example.org": true,
 	"abel.ortiz@tr3.example.net": true, "fiona.gray@rl.example.com": true, "hanna.ilves@gs.example.com": true,
 	"nora.quist@gm4.example.com": true, "olle.pihl@qw.example.net": true, "petra.quast@de4.example.de": true,
-	"dora.vance@ar.example.net": true, "lukas.berg@rg.example.de": true}
+	"dora.vance@ar.example.net": true, "lukas.berg@rg.example.de": true, "mark.toll@rc.example.net": true}
 
 // oldFormatDelays are the set's delay warnings: their report must be of kind delay, every other
 // notice with a recipient of kind bounce. (Labelled when the goldens were first reviewed, after
