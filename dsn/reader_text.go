@@ -71,7 +71,7 @@ func (ms *markerSet) index(text string) int {
 // splitOriginal finds where a copy of the returned message starts in the text: it returns the
 // length of the text before it, and that copy's header. lower is the text in lower case.
 func splitOriginal(text, lower string) (int, header) {
-	cut := originalMarkerSet.index(lower)
+	cut := originalMarkerAt(lower)
 	if ruled := ruledOriginalTitleAt(lower); ruled >= 0 && (cut < 0 || ruled < cut) {
 		cut = ruled
 	}
@@ -97,6 +97,29 @@ func splitOriginal(text, lower string) (int, header) {
 		rest = ""
 	}
 	return lineStart, parseHeaderBytes([]byte(rest))
+}
+
+// originalMarkerAt returns where the first of originalMarkers starts that marks the returned
+// message, or -1: not one in a line that speaks of the original's recipients ("Recipients of
+// the original message:", a list of addresses follows, the notice's own text goes on).
+func originalMarkerAt(lower string) int {
+	for from := 0; from < len(lower); {
+		i := originalMarkerSet.index(lower[from:])
+		if i < 0 {
+			return -1
+		}
+		i += from
+		lineStart := strings.LastIndexByte(lower[:i], '\n') + 1
+		if !containsAny(lower[lineStart:i], recipientLabels) {
+			return i
+		}
+		next := strings.IndexByte(lower[i:], '\n')
+		if next < 0 {
+			return -1
+		}
+		from = i + next + 1
+	}
+	return -1
 }
 
 // ruledOriginalTitles are words of a title between rules ("------ Original message (first 160
@@ -600,6 +623,7 @@ func (s *recipientSearch) fromLines() {
 	// A line such as "did not reach the following recipient(s):" announces the recipient
 	// named by the next line that has an address, within the two lines that follow it.
 	announced := false
+	listing := false      // in the list of the original's recipients, until a blank line
 	silent := 0           // non-blank lines without an address since the announcement
 	underHeading := false // below a known MTA's failed-address heading
 	var outcome Action    // below a heading of addresses still being tried or delivered
@@ -631,11 +655,25 @@ func (s *recipientSearch) fromLines() {
 				}
 			}
 		}
+		if t := strings.TrimSpace(line); t == "" {
+			listing = false
+		} else if !strings.Contains(line, "@") && containsAny(asciiLower(t), originalRecipientsHeadings) {
+			listing, announced = true, false
+			prev = line
+			continue
+		} else if listing && strings.Contains(line, "@") {
+			continue // "Recipients of the original message:": who it was sent to, not who failed
+		}
 		before := prev // the line above, for a label that ends it ("The new address is")
 		if strings.TrimSpace(line) != "" {
 			prev = line
 		}
 		if !strings.Contains(line, "@") {
+			if a := splitAddressLine(line); a != "" && s.mayBeRecipient(a) {
+				// Office 365: "kim.lowe wasn't found at outlook.example.com."
+				s.addCandidate(candidate{addr: a, evidence: EvidenceLabelledLine})
+				continue
+			}
 			if t := strings.TrimSpace(line); strings.HasSuffix(t, ":") && recipientLabelSet().in(asciiLower(t)) {
 				announced, silent = true, 0
 			} else if t != "" {
@@ -648,6 +686,9 @@ func (s *recipientSearch) fromLines() {
 		}
 		if namesNewAddress(before, line) {
 			continue // "The new address is b@example.com": where a moved mailbox now is
+		}
+		if namesContact(before, line) {
+			continue // "For help contact our customer service:" above "helpdesk@example.net"
 		}
 		if announced {
 			announced = false
@@ -692,6 +733,61 @@ func (s *recipientSearch) fromLines() {
 		s.markOutcome(outcomeFrom, outcome)
 	}
 }
+
+// splitAddressPhrases join the local part and the domain of a failed address that a notice
+// names apart, each on one side ("kim.lowe wasn't found at outlook.example.com", Office 365's
+// notice for people; lower case).
+var splitAddressPhrases = phraseList("split-address-phrases")
+
+// splitAddressLine returns the address a line names as local part and domain on either side of
+// one of splitAddressPhrases, when the line is only that ("kim.lowe wasn't found at
+// outlook.example.com."); "" otherwise.
+func splitAddressLine(line string) string {
+	t := strings.TrimRight(strings.TrimSpace(line), ".")
+	local, rest, ok := strings.Cut(t, " ")
+	if !ok {
+		return ""
+	}
+	for _, ph := range splitAddressPhrases {
+		if len(rest) > len(ph) && strings.EqualFold(rest[:len(ph)], ph) && rest[len(ph)] == ' ' {
+			domain := rest[len(ph)+1:]
+			if a := local + "@" + domain; strings.IndexByte(domain, ' ') < 0 && firstAddress(a) == a && validAddress(a) {
+				return a
+			}
+		}
+	}
+	return ""
+}
+
+// contactLabels introduce the address of someone to ask for help: a help desk, a customer
+// service, the notice's own administrator (lower case).
+var contactLabels = phraseList("contact-labels")
+
+// namesContact tells whether the first address of line is introduced, on it or at the end of the
+// line above (prev), as an address to ask for help: the words before it, in their last
+// sentence, name a contact and end with ':' or with those words ("For help contact our customer
+// service:", "please write to").
+func namesContact(prev, line string) bool {
+	spans := findAddresses(line)
+	if len(spans) == 0 {
+		return false
+	}
+	lead := strings.TrimSpace(line[:spans[0].start])
+	lead = strings.TrimRight(lead, "<\"' ")
+	if lead == "" {
+		lead = strings.TrimSpace(prev)
+	}
+	lead = lastSentence(toLower(lead))
+	if !containsAny(lead, contactLabels) {
+		return false
+	}
+	return strings.HasSuffix(lead, ":") || hasSuffixAny(lead, contactLabels)
+}
+
+// originalRecipientsHeadings are the words of a heading under which a notice lists all the
+// recipients of the returned message, those that failed and those that did not, before it says
+// which failed (lower case): Kerio's "Recipients of the original message:".
+var originalRecipientsHeadings = phraseList("original-recipients-headings")
 
 // newAddressLabels introduce the address a moved mailbox now receives mail at (lower case).
 var newAddressLabels = phraseList("new-address-labels")

@@ -614,3 +614,68 @@ func TestPastedHeaderUnderRuledTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestNoticeListsAndContacts: an address alone on its line is no failed recipient when the words
+// above it introduce a help desk ("For help contact our customer service:"), nor when it is in a
+// list of all the original's recipients ("Recipients of the original message:"), a heading
+// whose "original message:" does not start the returned message either.
+func TestNoticeListsAndContacts(t *testing.T) {
+	notice := func(text string) string {
+		return "From: Mail System <mailer@mx.example.net>\nTo: news-bounces@lists.example.org\n" +
+			"Subject: Undeliverable: November\n\n" + text + "\n"
+	}
+	for _, tt := range []struct{ name, text, want string }{
+		{"help desk under a contact line", "Your message could not be delivered to the recipient below.\n\n   ann@example.net\n   Reason: mailbox disabled\n\nFor help contact our customer service:\n   helpdesk@isp.example.org\n   +49 30 1234567\n", "ann@example.net"},
+		{"help desk after write to", "Your message could not be delivered to:\n\n   ann@example.net\n\nQuestions? Please write to\n   service@isp.example.org\n", "ann@example.net"},
+		{"a failed address after a sentence about contacting", "Delivery failed. Contact your administrator.\n   ann@example.net\n   Reason: mailbox disabled\n", "ann@example.net"},
+		{"the original's recipients listed", "Recipients of the original message:\n  ann@example.net\n  bob@example.net\n\nThe following recipient could not be reached:\n  ann@example.net\n  Reason: 550 5.1.1 No such user\n", "ann@example.net"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rep, err := Parse(strings.NewReader(notice(tt.text)), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range rep.Recipients {
+				got = append(got, r.Address)
+			}
+			if strings.Join(got, ",") != tt.want {
+				t.Errorf("recipients %v, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestOriginalMarkerAt: a marker of the returned message in a line that speaks of the
+// original's recipients is not where the returned message starts.
+func TestOriginalMarkerAt(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want int
+	}{
+		{"x\nbelow is a copy of the original message:\nfrom: a", 13},
+		{"recipients of the original message:\n  a@example.net\n\noriginal message:\nfrom: a", 53},
+		{"recipients of the original message:\n  a@example.net\n", -1},
+	} {
+		if got := originalMarkerAt(tt.text); got != tt.want {
+			t.Errorf("originalMarkerAt(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestSplitAddressLine: Office 365 names the failed address apart, "kim.lowe wasn't found at
+// outlook.example.com.", on a line of its own; other sentences with the words name none.
+func TestSplitAddressLine(t *testing.T) {
+	for line, want := range map[string]string{
+		"kim.lowe wasn't found at outlook.example.com.":        "kim.lowe@outlook.example.com",
+		"  Ann.Lee was not found at example.org":               "Ann.Lee@example.org",
+		"The domain wasn't found at the name server.":          "",
+		"kim.lowe wasn't found at outlook.example.com, sorry.": "",
+		"kim.lowe wasn't found at localhost-without-dot":       "",
+		"Your message to Kim Lowe couldn't be delivered.":      "",
+	} {
+		if got := splitAddressLine(line); got != want {
+			t.Errorf("splitAddressLine(%q) = %q, want %q", line, got, want)
+		}
+	}
+}

@@ -201,6 +201,9 @@ func TestClassifyTable(t *testing.T) {
 		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "ahmad@example.my Sebab: Alamat e-mel tersebut tidak wujud."}, "userunknown"},
 		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "گیرنده: reza@example.ir علت: این نشانی ایمیل وجود ندارد."}, "userunknown"},
 		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "L'adresse claire@example.fr n'existe plus depuis le 30 septembre"}, "userunknown"},
+		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "Destinatario: xoan@example.gal Motivo: a caixa de correo do destinatario está chea."}, "mailboxfull"},
+		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "Алушы: aigerim@example.kz Себебі: мұндай пайдаланушы жоқ."}, "userunknown"},
+		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "प्राप्तकर्ता: rahul@example.in कारण: प्राप्तकर्ता का मेलबॉक्स भरा हुआ है।"}, "mailboxfull"},
 	}
 	checkReasons(t, nil, tests)
 }
