@@ -89,6 +89,15 @@ func Judge(reason Reason, status, replyCode string) Classification {
 	return c
 }
 
+// classifyMatchInput is what Classify checks the rules against: the diagnostic in lower case,
+// without the reply prefixes and wrappers that say nothing of the cause.
+func classifyMatchInput(in ClassifyInput) matchInput {
+	return matchInput{
+		text: dropCauseFreeWrappers(foldCase(foldPunctuation(collapseReplyPrefixes(in.Diagnostic)))), status: in.Status,
+		command: strings.ToUpper(in.Command), hosts: hostsOf(in), header: in.Header,
+	}
+}
+
 // Classify returns the reason, category and hard flag for one recipient. It checks, in order:
 // the user's rules (may be nil); the action (delivered, relayed, expanded are successes); the
 // phrases of the diagnostic, in the order of the built-in table; the status code, most specific
@@ -96,10 +105,7 @@ func Judge(reason Reason, status, replyCode string) Classification {
 // table does not know, "undefined" otherwise.
 func Classify(in ClassifyInput, user *Rules) Classification {
 	judge := func(reason Reason) Classification { return Judge(reason, in.Status, in.ReplyCode) }
-	mi := matchInput{
-		text: dropCauseFreeWrappers(foldCase(foldPunctuation(collapseReplyPrefixes(in.Diagnostic)))), status: in.Status,
-		command: strings.ToUpper(in.Command), hosts: hostsOf(in), header: in.Header,
-	}
+	mi := classifyMatchInput(in)
 	if user != nil {
 		if r, _ := user.match(mi); r != "" {
 			return judge(Reason(r))

@@ -23,7 +23,7 @@ func stateOf(t *testing.T, p *interpreter) interpreterState {
 }
 
 // readerFixtures are messages of every format: the fixtures of the golden tests.
-func readerFixtures(t *testing.T) []string {
+func readerFixtures(t testing.TB) []string {
 	var files []string
 	for _, dir := range []string{"examples", "handmade", "real"} {
 		f, _ := filepath.Glob(filepath.Join("..", "testdata", dir, "*.eml"))

@@ -263,6 +263,20 @@ func (rs *Rules) match(in matchInput) (string, bool) { return rs.matchAmong(in, 
 // matchAmong is match over the rules of among, a set of rule indexes (bit i: rule i; nil: every
 // rule): the first of them that matches, as if the others were not in the table.
 func (rs *Rules) matchAmong(in matchInput, among []uint64) (string, bool) {
+	return rs.matchCounting(in, among, nil)
+}
+
+// matchWork counts, by rule, the work of matching texts: the texts for which matchesAt read
+// the rule (its phrase's triples, its conditions, ...) and those its expression ran on. The
+// tests hold the table to bounds of it (TestRuleMatchWork), so that a rule whose entry keys are
+// in most texts, or an expression without required texts, does not slip in.
+type matchWork struct {
+	read    []int
+	regexps []int
+}
+
+// matchCounting is matchAmong, counting its work in work (nil: not counted).
+func (rs *Rules) matchCounting(in matchInput, among []uint64, work *matchWork) (string, bool) {
 	// Most phrases are absent from a given text: a set of the text's byte triples rules them out
 	// before a substring search.
 	var set tripleSet
@@ -277,7 +291,7 @@ func (rs *Rules) matchAmong(in matchInput, among []uint64) (string, bool) {
 			if among != nil && among[i>>6]&(1<<(i&63)) == 0 {
 				continue
 			}
-			if rs.matchesAt(i, in, table, nil) {
+			if rs.matchesAt(i, in, table, nil, work) {
 				return rs.rules[i].reason, rs.rules[i].final
 			}
 		}
@@ -310,7 +324,7 @@ func (rs *Rules) matchAmong(in matchInput, among []uint64) (string, bool) {
 		for word != 0 {
 			i := w<<6 | bits.TrailingZeros64(word)
 			word &= word - 1
-			if rs.matchesAt(i, in, table, triples) {
+			if rs.matchesAt(i, in, table, triples, work) {
 				return rs.rules[i].reason, rs.rules[i].final
 			}
 		}
@@ -320,7 +334,10 @@ func (rs *Rules) matchAmong(in matchInput, among []uint64) (string, bool) {
 
 // matchesAt tells whether rule i matches in, its filters first: the triples of its phrase or
 // of the texts its expression needs (triples nil: unknown), its conditions, then the rule.
-func (rs *Rules) matchesAt(i int, in matchInput, table *ruleTable, triples *tripleSet) bool {
+func (rs *Rules) matchesAt(i int, in matchInput, table *ruleTable, triples *tripleSet, work *matchWork) bool {
+	if work != nil {
+		work.read[i]++
+	}
 	if f := &table.filters[i]; triples != nil && f.phrase && (!triples.hasAll(f.keys) || !triples.hasAll(f.more)) {
 		return false
 	}
@@ -334,6 +351,9 @@ func (rs *Rules) matchesAt(i int, in matchInput, table *ruleTable, triples *trip
 	}
 	if r.phrase != "" {
 		return indexPhraseRare(in.text, r.phrase, int(table.filters[i].rare)) >= 0
+	}
+	if work != nil && r.re != nil {
+		work.regexps[i]++
 	}
 	return r.matches(in)
 }
