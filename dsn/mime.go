@@ -47,6 +47,10 @@ type collected struct {
 	text         []byte // human-readable text (plain, or HTML stripped), decoded to UTF-8
 	htmlOnly     bool
 	statusCut    bool // a delivery-status part was larger than maxStatusBlob
+	// attached is a mail system's notice attached to this message, collected apart: a bounce
+	// of the list's mail that a list manager forwards to its owner, or that came back to the
+	// list host as a double bounce (see attachedBounce).
+	attached *collected
 }
 
 // walker walks a MIME tree on a stream of lines, keeping only what the parser needs.
@@ -157,6 +161,14 @@ func (w *walker) entity(h header, depth int, inOriginal bool) (int, bool) {
 			return w.multipart(it, depth+1, false)
 		}
 		w.setOriginal(inner)
+		if !inOriginal && c.attached == nil && depth < maxDepth && attachedBounce(inner) {
+			sub := &collected{top: inner}
+			w.c = sub
+			l, cl := w.entity(inner, depth+1, false)
+			w.c = c
+			c.attached, c.statusCut = sub, c.statusCut || sub.statusCut
+			return l, cl
+		}
 		return w.skip()
 	case "text/rfc822-headers", "message/global-headers", "text/rfc822-header":
 		raw, l, cl := w.collect(maxHeaderBytes)
@@ -207,6 +219,25 @@ func (w *walker) entity(h header, depth int, inOriginal bool) (int, bool) {
 		return l, cl
 	}
 	return w.skip()
+}
+
+// attachedBounce tells whether an attached message is a mail system's notice about the list's
+// own mail: it comes from a mail system (MAILER-DAEMON@, postmaster@, a null sender) and was
+// sent to a list's robot (news-bounces@, news-owner@, owner-news@), where bounces of the list's
+// posts go. A list manager forwards such a notice to its owner when it cannot read it
+// (Mailman's "Uncaught bounce notification"), an owner forwards one that reached them, and the
+// list host returns one its robot refused (a double bounce).
+func attachedBounce(h header) bool {
+	from := toLower(h.get("from"))
+	if !isSystemAddress(firstAddress(from)) && !containsAny(from, mailSystemSenders) && from != "<>" {
+		return false
+	}
+	for _, k := range []string{"to", "delivered-to", "x-original-to"} {
+		if robotList(firstAddress(h.get(k))) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // owned returns b, decoded from the scratch buffer raw, as bytes of its own: a copy when b is

@@ -33,7 +33,27 @@ func Parse(r io.Reader, opts *Options) (*Report, error) {
 	p.readMessage()
 	p.finish()
 	releaseTriples(p.lowerTriples) // the report keeps nothing of the interpreter
+	if c.attached != nil && len(p.rep.Recipients) == 0 {
+		return readAttached(p.rep, c.attached, opts), nil
+	}
 	return p.rep, nil
+}
+
+// readAttached reads the mail system's notice attached to a message that named no recipient
+// itself (a list manager's wrapper, an owner's forward, a double bounce whose outer notice names
+// only the list's robot): when the notice names recipients, its report is the message's, under
+// the message's own Message-ID, date, sender and subject; else the message's report stands.
+func readAttached(outer *Report, attached *collected, opts *Options) *Report {
+	p := newInterpreter(attached, opts)
+	p.readMessage()
+	p.finish()
+	releaseTriples(p.lowerTriples)
+	rep := p.rep
+	if len(rep.Recipients) == 0 {
+		return outer
+	}
+	rep.MessageID, rep.Date, rep.From, rep.Subject = outer.MessageID, outer.Date, outer.From, outer.Subject
+	return rep
 }
 
 // collect walks the message read from r and returns what the readers look at.

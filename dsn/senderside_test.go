@@ -491,3 +491,42 @@ func TestListAddressInPastedHeaders(t *testing.T) {
 		}
 	}
 }
+
+// TestAttachedBounce: a notice that names no recipient itself (a list manager's wrapper sent
+// from its robot, a double bounce) is read through the mail system's notice attached to it, when
+// that notice was sent to a list's robot; never through an attached message of a person, nor a
+// notice sent elsewhere.
+func TestAttachedBounce(t *testing.T) {
+	wrapper := func(innerFrom, innerTo string) string {
+		return "From: news-bounces@lists.example.org\nTo: news-owner@lists.example.org\n" +
+			"Subject: Uncaught bounce notification\nMessage-ID: <wrap@lists.example.org>\nMIME-Version: 1.0\n" +
+			"Content-Type: multipart/mixed; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\n" +
+			"The attached message was received as a bounce, but no member addresses could be extracted.\n\n" +
+			"--B\nContent-Type: message/rfc822\n\nFrom: " + innerFrom + "\nTo: " + innerTo + "\n" +
+			"Subject: Undelivered Mail Returned to Sender\n\nThe mail system\n\n" +
+			"<ann@example.net>: host mx.example.net said: 550 5.1.1 <ann@example.net>: User unknown\n\n--B--\n"
+	}
+	for _, tt := range []struct{ name, msg, want string }{
+		{"a bounce to the list's robot", wrapper("MAILER-DAEMON@mx.example.net", "news-bounces@lists.example.org"), "ann@example.net"},
+		{"a bounce to the list's owner", wrapper("Mail Delivery System <postmaster@mx.example.net>", "news-owner@lists.example.org"), "ann@example.net"},
+		{"a person's message", wrapper("Ann <ann@example.net>", "news-bounces@lists.example.org"), ""},
+		{"a bounce sent elsewhere", wrapper("MAILER-DAEMON@mx.example.net", "shop@store.example.com"), ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rep, err := dsn.Parse(strings.NewReader(tt.msg), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range rep.Recipients {
+				got = append(got, r.Address)
+			}
+			if strings.Join(got, ",") != tt.want {
+				t.Fatalf("recipients %v, want %q", got, tt.want)
+			}
+			if tt.want != "" && (rep.MessageID != "wrap@lists.example.org" || rep.Kind != dsn.KindBounce) {
+				t.Errorf("message-id %q, kind %s: want the wrapper's, bounce", rep.MessageID, rep.Kind)
+			}
+		})
+	}
+}
