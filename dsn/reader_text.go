@@ -631,16 +631,19 @@ func (s *recipientSearch) fromLines() {
 	prev := ""
 	lines := strings.Split(s.p.text, "\n")
 	accepted := acceptedRcpts(lines)
+	// The headings are looked for line by line only in a text that has one of them.
+	stillTried, delivered := s.p.lowerContainsAny(stillTriedHeadings), s.p.lowerContainsAny(deliveredHeadings)
+	originalHeadings := s.p.lowerContainsAny(originalRecipientsHeadings)
 	for i, line := range lines {
 		if !underHeading && isFailedAddressHeading(prev, line) {
 			underHeading = true
 		}
-		if !strings.Contains(line, "@") {
+		if !strings.Contains(line, "@") && (stillTried || delivered || outcome != "") {
 			was := outcome
 			switch l := asciiLower(line); {
-			case stillTriedHeadingSet().in(l):
+			case stillTried && stillTriedHeadingSet().in(l):
 				outcome = ActionDelayed
-			case deliveredHeadingSet().in(l):
+			case delivered && deliveredHeadingSet().in(l):
 				outcome = ActionDelivered
 			case outcome != "" && bouncePhraseSet().in(l):
 				outcome = "" // (not searched when there is none: 93 phrases a line)
@@ -657,7 +660,7 @@ func (s *recipientSearch) fromLines() {
 		}
 		if t := strings.TrimSpace(line); t == "" {
 			listing = false
-		} else if !strings.Contains(line, "@") && containsAny(asciiLower(t), originalRecipientsHeadings) {
+		} else if originalHeadings && !strings.Contains(line, "@") && containsAny(asciiLower(t), originalRecipientsHeadings) {
 			listing, announced = true, false
 			prev = line
 			continue
