@@ -121,7 +121,7 @@ func TestFreshRepliesThroughMTAs(t *testing.T) {
 		}
 		later.Add(*tally)
 	}
-	for _, set := range []int{0, 3, 4, 5, 6, 7, 8, 9, 10} {
+	for _, set := range []int{0, 3, 4, 5, 6, 7, 8, 9, 10, 11} {
 		for _, w := range mtaWrappings {
 			if f := tallies[w.name].Sets[set]; f.N > 0 {
 				t.Logf("set %d, %s: %v", set+1, w.name, f)

@@ -77,8 +77,8 @@ var Second = []Reply{
 	{"yandex-account-is-full", Rcpt, []string{"552 Account is full"}, "mailboxfull", "", srcYandexFull},
 }
 
-// All is the eleven held-out sets.
-var All = concat(Replies, Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth, Ninth, Tenth, Eleventh)
+// All is the twelve held-out sets.
+var All = concat(Replies, Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth, Ninth, Tenth, Eleventh, Twelfth)
 
 // concat joins the sets in their order.
 func concat(sets ...[]Reply) []Reply {
@@ -90,10 +90,10 @@ func concat(sets ...[]Reply) []Reply {
 }
 
 // SetOf tells which set the reply of that name belongs to: 1 (Replies), 2 (Second), 3 (Third),
-// 4 (Fourth), 5 (Fifth), 6 (Sixth), 7 (Seventh), 8 (Eighth), 9 (Ninth), 10 (Tenth) or 11
-// (Eleventh).
+// 4 (Fourth), 5 (Fifth), 6 (Sixth), 7 (Seventh), 8 (Eighth), 9 (Ninth), 10 (Tenth), 11
+// (Eleventh) or 12 (Twelfth).
 func SetOf(name string) int {
-	for set, replies := range [][]Reply{Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth, Ninth, Tenth, Eleventh} {
+	for set, replies := range [][]Reply{Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth, Ninth, Tenth, Eleventh, Twelfth} {
 		for _, r := range replies {
 			if r.Name == name {
 				return set + 2

@@ -54,8 +54,8 @@ func (f Figures) String() string {
 }
 
 // Tally keeps the figures of each set apart: Sets[0] the first, Sets[1] the second, and so on
-// to Sets[10], the eleventh.
-type Tally struct{ Sets [11]Figures }
+// to Sets[11], the twelfth.
+type Tally struct{ Sets [12]Figures }
 
 // Of returns the figures of the set r belongs to, with r counted in N.
 func (t *Tally) Of(r Reply) *Figures {
