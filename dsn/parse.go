@@ -33,8 +33,16 @@ func Parse(r io.Reader, opts *Options) (*Report, error) {
 	p.readMessage()
 	p.finish()
 	releaseTriples(p.lowerTriples) // the report keeps nothing of the interpreter
-	if c.attached != nil && len(p.rep.Recipients) == 0 {
-		return readAttached(p.rep, c.attached, opts), nil
+	if len(p.rep.Recipients) == 0 {
+		if c.attached == nil {
+			// A mail system's notice pasted inline (LISTSERV's error report to the list's
+			// owner) is read apart too.
+			text := bytesToString(c.text)
+			c.attached = pastedBounce(text, asciiLower(text))
+		}
+		if c.attached != nil {
+			return readAttached(p.rep, c.attached, opts), nil
+		}
 	}
 	return p.rep, nil
 }
@@ -130,6 +138,76 @@ func newInterpreter(c *collected, opts *Options) *interpreter {
 		c.original, c.hasOriginal = top, true
 	}
 	return &interpreter{c: c, opts: opts, rep: rep, text: body, lower: lower, lowerTriples: triplesOfText(lower)}
+}
+
+// pastedBounce finds a mail system's notice pasted in text with its own header (a block of
+// header fields after a blank line, a rule or a title between rules, whose From is a mail
+// system and whose To a list's robot: see attachedBounce) and returns it collected apart, its
+// text what follows that header; nil when there is none. lower is text in lower case.
+func pastedBounce(text, lower string) *collected {
+	tries := 0
+	for from := 0; from < len(lower) && tries < 4; {
+		i := -1
+		for _, f := range []string{"\nreceived: ", "\nfrom: ", "\nreturn-path: "} {
+			if k := indexPhrase(lower[from:], f); k >= 0 && (i < 0 || from+k < i) {
+				i = from + k
+			}
+		}
+		if i < 0 {
+			return nil
+		}
+		above := strings.TrimSpace(lower[strings.LastIndexByte(lower[:i], '\n')+1 : i])
+		start := i + 1
+		from = start
+		if above != "" && strings.Trim(above, "-=_* ") != "" && !isRuledTitle(above) {
+			continue // a field inside a block, or a line of prose: not a block's start
+		}
+		tries++
+		if h := parseHeaderBytes([]byte(text[start:])); attachedBounce(h) {
+			return &collected{top: h, text: []byte(bodyAfterHeader(text[start:]))}
+		}
+	}
+	return nil
+}
+
+// bodyAfterHeader returns what follows the first header block of text (lines "Name: value" and
+// their continuations, up to a blank line), skipping the lines above it (a marker, a rule);
+// "" when there is no header block.
+func bodyAfterHeader(text string) string {
+	inHeader := false
+	for rest := text; rest != ""; {
+		line := rest
+		if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+			line, rest = rest[:nl], rest[nl+1:]
+		} else {
+			rest = ""
+		}
+		t := strings.TrimRight(line, "\r")
+		switch {
+		case inHeader && strings.TrimSpace(t) == "":
+			return rest
+		case inHeader:
+			continue
+		case isHeaderFieldLine(t):
+			inHeader = true
+		}
+	}
+	return ""
+}
+
+// isHeaderFieldLine tells a line that starts a header field: a name of letters, digits and
+// dashes, then ':'.
+func isHeaderFieldLine(line string) bool {
+	i := strings.IndexByte(line, ':')
+	if i <= 0 {
+		return false
+	}
+	for _, c := range []byte(line[:i]) {
+		if !isAlnum(c) && c != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // trimLeftBlanks is strings.TrimLeft(s, " \t\r") without making the set of the three bytes at

@@ -204,6 +204,9 @@ func TestClassifyTable(t *testing.T) {
 		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "Destinatario: xoan@example.gal Motivo: a caixa de correo do destinatario está chea."}, "mailboxfull"},
 		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "Алушы: aigerim@example.kz Себебі: мұндай пайдаланушы жоқ."}, "userunknown"},
 		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "प्राप्तकर्ता: rahul@example.in कारण: प्राप्तकर्ता का मेलबॉक्स भरा हुआ है।"}, "mailboxfull"},
+		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "Marrësi: arben@example.al Arsyeja: kutia postare e marrësit është plot."}, "mailboxfull"},
+		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "Ontvanger: pieter@example.co.za Rede: die e-posadres bestaan nie."}, "userunknown"},
+		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "Dahilan: Hindi umiiral ang email address na ito."}, "userunknown"},
 	}
 	checkReasons(t, nil, tests)
 }

@@ -506,7 +506,14 @@ func TestAttachedBounce(t *testing.T) {
 			"Subject: Undelivered Mail Returned to Sender\n\nThe mail system\n\n" +
 			"<ann@example.net>: host mx.example.net said: 550 5.1.1 <ann@example.net>: User unknown\n\n--B--\n"
 	}
+	pasted := "From: LISTSERV@lists.example.org\nTo: editor@example.org\nSubject: NEWS-L: error report\n" +
+		"Message-ID: <wrap@lists.example.org>\n\nThe enclosed message has been identified as a delivery error.\n\n" +
+		"----- Message in error report follows -----\nFrom: MAILER-DAEMON@mx.example.net\nTo: owner-news-l@lists.example.org\n" +
+		"Subject: failure notice\n\nI'm afraid I wasn't able to deliver your message to the following addresses.\n\n" +
+		"<ann@example.net>:\nSorry, no mailbox here by that name. (#5.1.1)\n"
 	for _, tt := range []struct{ name, msg, want string }{
+		{"a bounce pasted in the text", pasted, "ann@example.net"},
+		{"a bounce pasted in the text, sent elsewhere", strings.Replace(pasted, "owner-news-l@", "shop@", 1), ""},
 		{"a bounce to the list's robot", wrapper("MAILER-DAEMON@mx.example.net", "news-bounces@lists.example.org"), "ann@example.net"},
 		{"a bounce to the list's owner", wrapper("Mail Delivery System <postmaster@mx.example.net>", "news-owner@lists.example.org"), "ann@example.net"},
 		{"a person's message", wrapper("Ann <ann@example.net>", "news-bounces@lists.example.org"), ""},
