@@ -366,6 +366,10 @@ func adjust(reason Reason, in ClassifyInput, said bool) Reason {
 			// An account said to be disabled before any recipient is given is the sender's
 			// ("550 message sending for this account is disabled").
 			return "rejected"
+		case !said && (reason == "hasmoved" || reason == "notaccept"):
+			// A code that would say a recipient moved (551) or a domain that takes no mail (556,
+			// X.7.27) refuses, in reply to MAIL FROM, the sender ("551 Main account unavailable").
+			return "rejected"
 		}
 	}
 	// A domain that does not resolve, said with a temporary code: the lookup failed.

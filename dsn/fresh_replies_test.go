@@ -150,7 +150,7 @@ var mtaReadings = map[[2]string]Reason{
 // TestFreshRulesStayNarrow holds the phrases added for the held-out replies to what they mean:
 // a DNS list that "has blacklisted" an IP is not the recipient's own list, a DBL listing of a
 // domain is not a refused sender, relaying refused "from your address" is still relaying, and
-// the fourth to eleventh sets' phrases keep to their replies.
+// the fourth to twelfth sets' phrases keep to their replies.
 func TestFreshRulesStayNarrow(t *testing.T) {
 	for _, c := range []struct {
 		diag string
@@ -234,6 +234,19 @@ func TestFreshRulesStayNarrow(t *testing.T) {
 		{"550 5.1.2 Domain is not valid", ReasonHostUnknown},
 		{"550 5.7.1 Message filtered", ReasonSecurityError},
 		{"550 5.7.23 Sender domain has an invalid SPF TXT record", ReasonRejected},
+		// The twelfth set's: a sender's address that cannot be verified is not cPanel's unknown
+		// recipient; a mailbox "not accepting mail" (not "for domain") stays the recipient's own
+		// refusal; "no valid domain" followed by more words is not Momentum's bare reply; a
+		// "try again in N seconds" inside a greylisting reply stays greylisting; "domain name
+		// required" under a syntax code stays the syntax; an IP "blackholed" by a DNS list stays
+		// blocked, not a recipient blackholed; "unreachable" without "host" keeps its reading.
+		{"550 5.7.1 Sender address cannot be verified", ReasonSecurityError},
+		{"550 5.2.1 Mailbox not accepting mail", ReasonFiltered},
+		{"550 No valid domain in sender address", ReasonOnHold},
+		{"451 4.7.1 Greylisted, please try again in 300 seconds", ReasonExpired},
+		{"501 5.5.2 Domain name required", ReasonSyntaxError},
+		{"554 5.7.1 Your IP 192.0.2.1 is blackholed by dnsbl.example.org", ReasonBlocked},
+		{"451 4.4.1 Network is unreachable", ReasonNetworkError},
 	} {
 		in := ClassifyInput{Action: "failed", Status: postfixStatus(c.diag), Diagnostic: c.diag, ReplyCode: findReplyCode(c.diag),
 			Command: "RCPT", Recipient: "jane@example.net", Sender: "news@lists.example.org"}

@@ -502,4 +502,11 @@ var Readings = map[string]string{
 	// A limit on the recipients of a message ("552 5.5.3 Maximum limit of 100 recipients
 	// reached") is read as "too many recipients" is: toomanyconn.
 	"is-go-smtp-maximum-recipients": "toomanyconn",
+	// The twelfth set's. MailChannels' bare "550 Message Blocked." (its page: spam, phishing,
+	// malware or another policy violation) names no cause: read by its word, the sending host
+	// blocked, as "(address:blocked)" is above.
+	"mailchannels-message-blocked": "blocked",
+	// mox's "554 5.6.0 message requires both header and body section" is read by its 5.6.0 as
+	// the message's format refused (contenterror), where its words name RFC 5322's form.
+	"mox-requires-header-and-body": "contenterror",
 }
