@@ -508,6 +508,24 @@ var oldFormats = []oldFormat{
 	{"orcpt-param", []oldFormatRecipient{{"tom.berg@or.example.net", "userunknown", "yes"}}},
 	{"challenge-french", nil},
 	{"ticket-autoreply-german", nil},
+	// The eighteenth batch (10 notices), written and labelled on 2026-12-03 (session 17) by the
+	// fourth engineer after the seventeenth batch's fixes, before rebound was run on it: notices
+	// in Azerbaijani, Georgian, Swahili, Welsh and Belarusian, a notice whose signature puts
+	// its team's address alone on a line, a forwarding service naming the address the list sent
+	// to and the forward's dead destination, an auto-reply saying the message "could not be
+	// delivered to me in person", a refusal at the greeting naming no address (the returned
+	// To the subscriber), a Sieve rejection written as text.
+	{"azerbaijani", []oldFormatRecipient{{"leyla.aliyeva@az.example.az", "mailboxfull", "no"}}},
+	{"georgian", []oldFormatRecipient{{"giorgi.beridze@ge.example.ge", "userunknown", "yes"}}},
+	{"swahili", []oldFormatRecipient{{"wanjiru.kamau@ke.example.ke", "userunknown", "yes"}}},
+	{"welsh", []oldFormatRecipient{{"rhys.jones@cy.example.cymru", "mailboxfull", "no"}}},
+	{"belarusian", []oldFormatRecipient{{"alena.kavaleva@by.example.by", "userunknown", "yes"}}},
+	{"signature-address", []oldFormatRecipient{{"hugo.steen@sg2.example.org", "suspend", "no"}}},
+	// The list sent to hello@bakery2.example; the forward's destination does not exist.
+	{"forwarded-to-destination", []oldFormatRecipient{{"hello@bakery2.example", "userunknown", "yes"}}},
+	{"autoreply-could-not-be-delivered", nil},
+	{"connect-refused-ip-blocked", []oldFormatRecipient{{"wei.zhang@cn2.example.net", "blocked", "no"}}},
+	{"sieve-reject-text", []oldFormatRecipient{{"jan.kos@sv.example.net", "filtered", "no"}}},
 }
 
 // oldFormatStillTried are recipients a notice says are still being tried: reporting one as
