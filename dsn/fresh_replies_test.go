@@ -239,7 +239,8 @@ func TestFreshRulesStayNarrow(t *testing.T) {
 		// refusal; "no valid domain" followed by more words is not Momentum's bare reply; a
 		// "try again in N seconds" inside a greylisting reply stays greylisting; "domain name
 		// required" under a syntax code stays the syntax; an IP "blackholed" by a DNS list stays
-		// blocked, not a recipient blackholed; "unreachable" without "host" keeps its reading.
+		// blocked, not a recipient blackholed; "unreachable" without "host" keeps its reading; a
+		// host "black listed" (not a URL) stays blocked.
 		{"550 5.7.1 Sender address cannot be verified", ReasonSecurityError},
 		{"550 5.2.1 Mailbox not accepting mail", ReasonFiltered},
 		{"550 No valid domain in sender address", ReasonOnHold},
@@ -247,6 +248,7 @@ func TestFreshRulesStayNarrow(t *testing.T) {
 		{"501 5.5.2 Domain name required", ReasonSyntaxError},
 		{"554 5.7.1 Your IP 192.0.2.1 is blackholed by dnsbl.example.org", ReasonBlocked},
 		{"451 4.4.1 Network is unreachable", ReasonNetworkError},
+		{"550 5.7.1 Your host 192.0.2.1 is black listed", ReasonBlocked},
 	} {
 		in := ClassifyInput{Action: "failed", Status: postfixStatus(c.diag), Diagnostic: c.diag, ReplyCode: findReplyCode(c.diag),
 			Command: "RCPT", Recipient: "jane@example.net", Sender: "news@lists.example.org"}
