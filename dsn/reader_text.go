@@ -658,6 +658,9 @@ func (s *recipientSearch) fromLines() {
 				}
 			}
 		}
+		if l := strings.TrimRight(line, "\r"); l == "--" || l == "-- " {
+			break // a signature (RFC 3676's "-- " line): the notice's writer, no recipient below
+		}
 		if t := strings.TrimSpace(line); t == "" {
 			listing = false
 		} else if originalHeadings && !strings.Contains(line, "@") && containsAny(asciiLower(t), originalRecipientsHeadings) {

@@ -627,6 +627,7 @@ func TestNoticeListsAndContacts(t *testing.T) {
 	for _, tt := range []struct{ name, text, want string }{
 		{"help desk under a contact line", "Your message could not be delivered to the recipient below.\n\n   ann@example.net\n   Reason: mailbox disabled\n\nFor help contact our customer service:\n   helpdesk@isp.example.org\n   +49 30 1234567\n", "ann@example.net"},
 		{"help desk after write to", "Your message could not be delivered to:\n\n   ann@example.net\n\nQuestions? Please write to\n   service@isp.example.org\n", "ann@example.net"},
+		{"a team's address in the signature", "Your message could not be delivered to:\n\n    ann@example.net\n\nReason: the mailbox is disabled.\n\n--\nMail Services Team\nmailservices@corp.example.org\n", "ann@example.net"},
 		{"a failed address after a sentence about contacting", "Delivery failed. Contact your administrator.\n   ann@example.net\n   Reason: mailbox disabled\n", "ann@example.net"},
 		{"the original's recipients listed", "Recipients of the original message:\n  ann@example.net\n  bob@example.net\n\nThe following recipient could not be reached:\n  ann@example.net\n  Reason: 550 5.1.1 No such user\n", "ann@example.net"},
 	} {

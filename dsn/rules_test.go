@@ -207,6 +207,12 @@ func TestClassifyTable(t *testing.T) {
 		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "Marrësi: arben@example.al Arsyeja: kutia postare e marrësit është plot."}, "mailboxfull"},
 		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "Ontvanger: pieter@example.co.za Rede: die e-posadres bestaan nie."}, "userunknown"},
 		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "Dahilan: Hindi umiiral ang email address na ito."}, "userunknown"},
+		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "Alıcı: leyla@example.az Səbəb: alıcının poçt qutusu doludur."}, "mailboxfull"},
+		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "Derbynnydd: rhys@example.cymru Rheswm: mae blwch post y derbynnydd yn llawn."}, "mailboxfull"},
+		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "Mpokeaji: wanjiru@example.ke Sababu: anwani hii ya barua pepe haipo."}, "userunknown"},
+		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "მიზეზი: ასეთი მომხმარებელი არ არსებობს"}, "userunknown"},
+		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "Прычына: такога карыстальніка не існуе"}, "userunknown"},
+		{ClassifyInput{Action: "failed", Status: "5", Diagnostic: "Your message to jan@example.net was automatically rejected: I do not accept mailing list mail."}, "filtered"},
 	}
 	checkReasons(t, nil, tests)
 }
