@@ -5,11 +5,13 @@ package history
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
 	"time"
 
 	"modernc.org/sqlite" // the pure-Go SQLite driver: the binary stays static
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // sqliteLeftOut is nil: this binary has SQLite (see sqlite_off.go).
@@ -41,15 +43,40 @@ func OpenSQLite(ctx context.Context, path string) (Store, error) {
 		lock: func(context.Context, *sql.Tx, string) error { return nil },
 	}}
 	db.SetMaxOpenConns(1) // one process, one connection: it holds the settings below
-	if err := persistWAL(ctx, db); err != nil {
+	// The busy timeout does not cover a brand-new file: while one process creates it and
+	// switches it to WAL, another's connection or first statements get SQLITE_BUSY at once
+	// (TestSQLiteConcurrentCreation). Those first steps are tried again for as long.
+	if err := retryBusy(ctx, func() error { return persistWAL(ctx, db) }); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("history %s: %w", path, err)
 	}
-	if err := s.migrate(ctx); err != nil {
+	if err := retryBusy(ctx, func() error { return s.migrate(ctx) }); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("history %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// retryBusy runs step until it does not fail with SQLITE_BUSY, for up to busyTimeout.
+func retryBusy(ctx context.Context, step func() error) error {
+	deadline := time.Now().Add(busyTimeout)
+	for delay := time.Millisecond; ; delay = min(2*delay, 50*time.Millisecond) {
+		err := step()
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(delay):
+		}
+	}
+}
+
+// isBusy says whether err is SQLite's "database is locked" (any of its extended codes).
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 // persistWAL keeps the write-ahead log file when the last connection closes, so that each
