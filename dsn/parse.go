@@ -176,12 +176,8 @@ func pastedBounce(text, lower string) *collected {
 func bodyAfterHeader(text string) string {
 	inHeader := false
 	for rest := text; rest != ""; {
-		line := rest
-		if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
-			line, rest = rest[:nl], rest[nl+1:]
-		} else {
-			rest = ""
-		}
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
 		t := strings.TrimRight(line, "\r")
 		switch {
 		case inHeader && strings.TrimSpace(t) == "":
@@ -225,12 +221,8 @@ func trimLeftBlanks(s string) string {
 func unquoteForwarded(text string) string {
 	nonBlank, quoted := 0, 0
 	for rest := text; rest != ""; {
-		line := rest
-		if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
-			line, rest = rest[:nl], rest[nl+1:]
-		} else {
-			rest = ""
-		}
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
 		t := trimLeftBlanks(line)
 		if t == "" {
 			continue

@@ -6,6 +6,15 @@ import (
 )
 
 // TestMarkerSetFindsTheEarliest compares the anchored search with one search per marker.
+// addressesOf lists a report's recipients, comma-separated, in their order.
+func addressesOf(rep *Report) string {
+	var addrs []string
+	for _, r := range rep.Recipients {
+		addrs = append(addrs, r.Address)
+	}
+	return strings.Join(addrs, ",")
+}
+
 func TestMarkerSetFindsTheEarliest(t *testing.T) {
 	naive := func(text string) int {
 		cut := -1
@@ -127,12 +136,8 @@ func TestContactAddressIsNoRecipient(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, r := range rep.Recipients {
-				got = append(got, r.Address)
-			}
-			if strings.Join(got, ",") != tt.want {
-				t.Errorf("recipients %v, want %q", got, tt.want)
+			if got := addressesOf(rep); got != tt.want {
+				t.Errorf("recipients %q, want %q", got, tt.want)
 			}
 		})
 	}
@@ -636,12 +641,8 @@ func TestNoticeListsAndContacts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, r := range rep.Recipients {
-				got = append(got, r.Address)
-			}
-			if strings.Join(got, ",") != tt.want {
-				t.Errorf("recipients %v, want %q", got, tt.want)
+			if got := addressesOf(rep); got != tt.want {
+				t.Errorf("recipients %q, want %q", got, tt.want)
 			}
 		})
 	}

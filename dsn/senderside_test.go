@@ -55,6 +55,15 @@ var listSenderAddresses = []string{
 // TestSenderSideNeverReported parses bounces whose text names the sender's own addresses as if
 // they had failed (the list's posting address, its owner, its bounce address, the From of the
 // returned message): none of them is a recipient, and the real one is found.
+// addressesOf lists a report's recipients, comma-separated, in their order.
+func addressesOf(rep *dsn.Report) string {
+	var addrs []string
+	for _, r := range rep.Recipients {
+		addrs = append(addrs, r.Address)
+	}
+	return strings.Join(addrs, ",")
+}
+
 func TestSenderSideNeverReported(t *testing.T) {
 	tests := []struct {
 		name, body   string
@@ -81,12 +90,8 @@ func TestSenderSideNeverReported(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, r := range rep.Recipients {
-				got = append(got, r.Address)
-			}
-			if strings.Join(got, ",") != tt.want {
-				t.Fatalf("recipients %v, want %s", got, tt.want)
+			if got := addressesOf(rep); got != tt.want {
+				t.Fatalf("recipients %q, want %s", got, tt.want)
 			}
 			if len(rep.Recipients) == 0 {
 				return
@@ -524,12 +529,8 @@ func TestAttachedBounce(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, r := range rep.Recipients {
-				got = append(got, r.Address)
-			}
-			if strings.Join(got, ",") != tt.want {
-				t.Fatalf("recipients %v, want %q", got, tt.want)
+			if got := addressesOf(rep); got != tt.want {
+				t.Fatalf("recipients %q, want %q", got, tt.want)
 			}
 			if tt.want != "" && (rep.MessageID != "wrap@lists.example.org" || rep.Kind != dsn.KindBounce) {
 				t.Errorf("message-id %q, kind %s: want the wrapper's, bounce", rep.MessageID, rep.Kind)
